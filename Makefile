@@ -1,0 +1,36 @@
+# Citex: `make run` opens the bundled report in the TUI, `make test` runs lint and tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean setup
+
+setup: $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when pyproject.toml changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/citex
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	@if [ -d bench ] && ls bench/*.py >/dev/null 2>&1; then \
+		for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done; \
+	else echo "no benchmarks yet (bench/*.py)"; fi
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache .ruff_cache snapshot_report.html
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

@@ -1,0 +1,173 @@
+"""The `citex` command: open a PDF in the TUI, or read it headless, grep-like.
+
+    citex [PDF]                 open the TUI (the bundled report when no PDF is given)
+    citex info [PDF]            title, author, date, pages, notes, page labels
+    citex pages [PDF]           physical page -> printed label
+    citex text [PDF]            body text, headings marked, note markers inline
+    citex notes [PDF]           footnotes, with the sentences that cite them
+
+Every command takes --password for encrypted PDFs; those that print results take --json.
+Exit codes: 0 done or found, 1 nothing found, 2 error (one line on stderr).
+
+Importing this module is cheap: pypdf, Whoosh and Textual are imported by the commands
+that need them, never at import time.
+"""
+
+from __future__ import annotations
+
+import click
+
+from explorer.cli_common import (
+    CitexGroup,
+    CliError,
+    echo_clean,
+    json_option,
+    load_document,
+    nothing_found,
+    password_option,
+    pdf_argument,
+    print_json,
+    quiet_pypdf,
+)
+from explorer.text import clean_for_terminal
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=CitexGroup, invoke_without_command=True, context_settings=CONTEXT_SETTINGS)
+@click.version_option(package_name="citex", prog_name="citex", message="%(prog)s %(version)s")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Find, check and cite quotations in PDFs.
+
+    With no command, opens the bundled report (or `citex PDF`) in the terminal reader.
+    Exit codes: 0 done or found, 1 nothing found, 2 error.
+    """
+    quiet_pypdf()
+    if ctx.invoked_subcommand is None:
+        _open_tui([], None)
+
+
+@main.command("open", hidden=True)
+@click.argument("pdfs", nargs=-1, metavar="[PDF]...")
+@password_option
+def open_command(pdfs: tuple[str, ...], password: str | None) -> None:
+    """Open PDFs in the terminal reader."""
+    _open_tui(list(pdfs), password)
+
+
+def _open_tui(pdfs: list[str], password: str | None) -> None:
+    from explorer.cli_common import document_path
+
+    paths = [document_path(p) for p in pdfs] or [document_path(None)]
+    for path in paths:  # fail here, with one line, rather than inside the app
+        load_document(path, password)
+    from explorer import app
+
+    app.run(paths, password=password)
+
+
+@main.command()
+@pdf_argument
+@password_option
+@json_option
+def info(pdf: str | None, password: str | None, as_json: bool) -> None:
+    """Show what a PDF is: title, author, date, pages and their labels, notes."""
+    from explorer.docviews import info_data
+
+    data = info_data(load_document(pdf, password))
+    if as_json:
+        print_json(data)
+        return
+    width = max(len(k) for k in data)
+    for key, value in data.items():
+        if value in ("", None):
+            continue
+        click.echo(f"{key.replace('_', ' '):<{width}}  {clean_for_terminal(str(value))}")
+
+
+@main.command()
+@pdf_argument
+@password_option
+@json_option
+def pages(pdf: str | None, password: str | None, as_json: bool) -> None:
+    """List pages: the physical page number and the printed label, one per line."""
+    from explorer.docviews import pages_data
+
+    data = pages_data(load_document(pdf, password))
+    if as_json:
+        print_json(data)
+        return
+    for row in data:
+        click.echo(f"{row['page']}\t{clean_for_terminal(row['label'])}")
+
+
+@main.command()
+@pdf_argument
+@click.option("--page", "label", default=None, metavar="LABEL", help="The page printed with this label.")
+@click.option("--index", "index", type=int, default=None, metavar="N", help="The N-th physical page (1-based).")
+@password_option
+@json_option
+def text(pdf: str | None, label: str | None, index: int | None, password: str | None, as_json: bool) -> None:
+    """Print the body text: headings marked with #, note markers inline as [n].
+
+    Without --page or --index, prints every page. Running headers, footers and the
+    footnotes themselves are left out (see `citex notes`).
+    """
+    from explorer.docviews import page_data, page_text, pages_by_label
+
+    if label is not None and index is not None:
+        raise click.UsageError("give --page LABEL or --index N, not both")
+    document = load_document(pdf, password)
+    if index is not None:
+        if not 1 <= index <= len(document.pages):
+            raise CliError(f"--index {index} is out of range: {document.path} has {len(document.pages)} pages")
+        selected = [document.page(index)]
+    elif label is not None:
+        selected = pages_by_label(document, label)
+        if not selected:
+            from explorer.docviews import label_range
+
+            raise nothing_found(
+                f"no page is labelled {label!r} (labels run {label_range(document)}; "
+                "use --index N for a physical page)"
+            )
+    else:
+        selected = list(document.pages)
+    if as_json:
+        print_json([page_data(p) for p in selected])
+        return
+    for i, page in enumerate(selected):
+        if len(selected) > 1:
+            if i:
+                click.echo()
+            click.echo(clean_for_terminal(f"--- page {page.index} (printed {page.label}) ---"))
+        body = page_text(page)
+        if body:
+            echo_clean(body)
+
+
+@main.command()
+@pdf_argument
+@click.option("--label", "labels", multiple=True, metavar="LABEL", help="Only the note(s) with this label.")
+@password_option
+@json_option
+def notes(pdf: str | None, labels: tuple[str, ...], password: str | None, as_json: bool) -> None:
+    """List footnotes: label, printed page and text; --json adds the sentences that cite each.
+
+    Exit 1 when the document has no notes (or none with the given --label).
+    """
+    from explorer.docviews import notes_data
+
+    data = notes_data(load_document(pdf, password), labels)
+    if as_json:
+        print_json(data)
+    else:
+        for note in data:
+            click.echo(clean_for_terminal(f"{note['label']}  p.{note['page_label']}  {note['text']}"))
+    if not data:
+        raise nothing_found("no notes" + (f" labelled {', '.join(labels)}" if labels else "") + " found")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,261 @@
+"""What every `citex` command shares: options, loading a document, output and errors.
+
+Command modules (explorer/cli.py, explorer/cli_search.py) build on these:
+
+- `pdf_argument`, `password_option`, `json_option`: the usual arguments;
+- `load_document(pdf, password)`: the Document for a path (the bundled report when None),
+  through the cache, with any failure turned into a one-line SourceError;
+- `print_json(data)`, `echo_clean(text)`: output with PDF-derived text made terminal-safe;
+- `nothing_found(message)`: exit 1 (0 is done/found, 2 is an error);
+- `CitexGroup`: the click group whose errors are exactly one line on stderr,
+  "citex: error: <message>", exit 2, never a traceback (set CITEX_DEBUG=1 to see one).
+
+This module imports neither pypdf, Whoosh nor Textual.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import warnings
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from explorer.text import clean_for_terminal, clean_json
+
+if TYPE_CHECKING:
+    from source.model import Document
+
+EXIT_OK = 0
+"""Done, or something found."""
+EXIT_NOTHING = 1
+"""Nothing found."""
+EXIT_ERROR = 2
+"""An error: bad input, a bad option, a failure."""
+DEBUG_ENV = "CITEX_DEBUG"
+"""Set to 1 to let unexpected exceptions through with their traceback."""
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class CliError(Exception):
+    """An error to report as one line on stderr (exit 2)."""
+
+
+class NothingFound(Exception):
+    """Nothing matched: exit 1, with an optional one-line note on stderr."""
+
+
+def pdf_argument(f: F) -> F:
+    """An optional PDF path argument (default: the bundled report)."""
+    return click.argument("pdf", required=False, metavar="[PDF]")(f)
+
+
+def password_option(f: F) -> F:
+    """--password for encrypted PDFs."""
+    return click.option("--password", default=None, metavar="TEXT", help="Password of an encrypted PDF.")(f)
+
+
+def json_option(f: F) -> F:
+    """--json: print results as JSON."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
+
+
+def quiet_pypdf() -> None:
+    """Keep pypdf's log messages and warnings off stderr (CITEX_DEBUG=1 shows them)."""
+    if os.environ.get(DEBUG_ENV):
+        return
+    logger = logging.getLogger("pypdf")
+    logger.setLevel(logging.ERROR)
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+    warnings.filterwarnings("ignore", module=r"pypdf(\.|$)")
+
+
+def document_path(pdf: str | None) -> str:
+    """The path a command reads: the one given, else the bundled report."""
+    if pdf:
+        return pdf
+    from explorer.locations import bundled_report
+
+    return str(bundled_report())
+
+
+def load_document(pdf: str | None, password: str | None = None) -> Document:
+    """The Document for a PDF path (the bundled report when None), read through the cache.
+
+    Raises a SourceError (one-line message) on bad input; any other failure while reading
+    becomes a SourceError too, so that the CLI never shows a traceback.
+    """
+    from source.errors import SourceError
+
+    path = document_path(pdf)
+    quiet_pypdf()
+    from source.cache import open_document
+
+    try:
+        return open_document(path, password=password)
+    except SourceError:
+        raise
+    except RecursionError:
+        raise SourceError(f"{path} could not be read: its structure is nested too deeply") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
+        if os.environ.get(DEBUG_ENV):
+            raise
+        reason = " ".join((str(exc) or type(exc).__name__).split())[:120]
+        raise SourceError(f"{path} could not be read (it may be damaged): {reason}") from None
+
+
+def print_json(data: Any) -> None:
+    """Print data as JSON, every string cleaned of control characters."""
+    click.echo(json.dumps(clean_json(data), ensure_ascii=False, indent=2))
+
+
+def echo_clean(text: str, *, keep_newlines: bool = True, err: bool = False) -> None:
+    """Print PDF-derived text, made safe for the terminal."""
+    click.echo(clean_for_terminal(text, keep_newlines=keep_newlines, keep_tabs=True), err=err)
+
+
+def echo_lines(lines: Iterable[str]) -> None:
+    """Print lines already cleaned."""
+    for line in lines:
+        click.echo(line)
+
+
+def nothing_found(message: str = "") -> NothingFound:
+    """An exception that ends the command with exit 1 (raise it)."""
+    return NothingFound(message)
+
+
+def error_line(message: str) -> str:
+    """The one line printed for an error."""
+    text = clean_for_terminal(" ".join(str(message).split()))
+    return f"citex: error: {text}"
+
+
+class CitexGroup(click.Group):
+    """A click group whose every error is one line on stderr and exit 2.
+
+    An unknown first argument that is not a command is taken as a PDF to open in the
+    TUI (the hidden `open` command). Commands from optional modules (EXTENSIONS) are
+    registered the first time they are needed: each such module defines
+    `register(group: click.Group) -> None`.
+    """
+
+    EXTENSIONS: tuple[str, ...] = ("explorer.cli_search",)
+    _extensions_loaded: bool = False
+
+    def _load_extensions(self) -> None:
+        if self._extensions_loaded:
+            return
+        self._extensions_loaded = True
+        import importlib
+
+        for name in self.EXTENSIONS:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name == name:
+                    continue
+                raise
+            register = getattr(module, "register", None)
+            if callable(register):
+                register(self)
+            else:
+                for value in vars(module).values():
+                    if isinstance(value, click.Command) and value.name and value.name not in self.commands:
+                        self.add_command(value)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_extensions()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None:
+            self._load_extensions()
+            command = super().get_command(ctx, cmd_name)
+        return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            opener = super().get_command(ctx, "open")
+            if opener is not None:
+                if not _looks_like_path(name):
+                    raise click.UsageError(f"no such command or file: {name} (see citex --help)")
+                return "open", opener, args
+        return super().resolve_command(ctx, args)
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = run_guarded(lambda: super(CitexGroup, self).main(
+            args, prog_name or "citex", complete_var, standalone_mode=False, **extra
+        ))
+        if standalone_mode:
+            sys.stdout.flush()
+            sys.exit(code)
+        return code
+
+
+def run_guarded(call: Callable[[], Any]) -> int:
+    """Run a click main in non-standalone mode; map its outcome to an exit code and one stderr line."""
+    from source.errors import SourceError
+
+    try:
+        result = call()
+    except NothingFound as exc:
+        if str(exc):
+            click.echo(f"citex: {clean_for_terminal(str(exc))}", err=True)
+        return EXIT_NOTHING
+    except (SourceError, CliError) as exc:
+        click.echo(error_line(str(exc)), err=True)
+        return EXIT_ERROR
+    except click.ClickException as exc:
+        message = exc.format_message()
+        ctx = getattr(exc, "ctx", None)
+        if isinstance(exc, click.UsageError) and ctx is not None and "--help" not in message:
+            message = f"{message} (see {ctx.command_path} --help)"
+        click.echo(error_line(message), err=True)
+        return EXIT_ERROR
+    except (click.Abort, KeyboardInterrupt, EOFError):
+        click.echo(error_line("interrupted"), err=True)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_NOTHING
+    except Exception as exc:  # noqa: BLE001 - never a traceback, unless asked for
+        if os.environ.get(DEBUG_ENV):
+            raise
+        click.echo(error_line(f"unexpected {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for details)"), err=True)
+        return EXIT_ERROR
+    if isinstance(result, int) and not isinstance(result, bool):
+        return result
+    return EXIT_OK
+
+
+def _looks_like_path(name: str) -> bool:
+    return name.lower().endswith(".pdf") or os.sep in name or Path(name).exists()
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe (`citex notes | head`), stop Python complaining when it flushes stdout."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,0 +1,166 @@
+"""Headless views of a Document: the data behind `citex info`, `pages`, `text` and `notes`.
+
+Plain functions from a Document to plain data (dicts, lists, strings), used by the CLI
+and free for the TUI to reuse. Nothing here prints or cleans text for the terminal:
+the callers do.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from explorer.text import clean_for_terminal
+from source.model import Block, Document, MarkerRef, Page, Sentence
+
+
+def label_range(document: Document) -> str:
+    """The printed labels of the first and last page, e.g. "i-48" (one label when one page)."""
+    if not document.pages:
+        return ""
+    first, last = document.pages[0].label, document.pages[-1].label
+    return first if len(document.pages) == 1 else f"{first}-{last}"
+
+
+def info_data(document: Document) -> dict[str, Any]:
+    """What `citex info` shows."""
+    meta = document.metadata
+    return {
+        "path": document.path,
+        "id": document.id,
+        "title": meta.title,
+        "author": meta.author,
+        "date": meta.date,
+        "report_number": meta.report_number,
+        "producer": meta.producer,
+        "pages": len(document.pages),
+        "page_labels": label_range(document),
+        "notes": len(document.notes),
+        "markers": sum(len(b.markers) for p in document.pages for b in p.blocks),
+        "sentences": len(document.sentences),
+        "chapters": sum(1 for o in document.outline if o.level == 1),
+    }
+
+
+def pages_data(document: Document) -> list[dict[str, Any]]:
+    """Each physical page (1-based) with its printed label."""
+    return [{"page": p.index, "label": p.label} for p in document.pages]
+
+
+def pages_by_label(document: Document, label: str) -> list[Page]:
+    """Every page printed with this label (usually one); compared without case or spaces."""
+    key = "".join(label.split()).lower()
+    return [p for p in document.pages if "".join(p.label.split()).lower() == key]
+
+
+def text_with_markers(block: Block) -> str:
+    """The block's text with each note marker shown inline as [label] at its offset."""
+    text = block.text
+    for marker in sorted(block.markers, key=lambda m: m.offset, reverse=True):
+        at = max(0, min(marker.offset, len(text)))
+        text = f"{text[:at]}[{marker.label}]{text[at:]}"
+    return text
+
+
+def block_data(block: Block) -> dict[str, Any]:
+    """A block for JSON: kind, level, section, text (terminal-safe), continues and markers.
+
+    The text is cleaned here, and each marker's offset counted in the cleaned text, so
+    that offsets still point at the right character once control characters are gone.
+    """
+    return {
+        "kind": block.kind,
+        "level": block.level,
+        "section": block.section,
+        "text": _clean(block.text),
+        "continues": block.continues,
+        "markers": [
+            {"label": m.label, "offset": len(_clean(block.text[: m.offset])), "note": m.note}
+            for m in block.markers
+        ],
+    }
+
+
+def _clean(text: str) -> str:
+    return clean_for_terminal(text, keep_newlines=True, keep_tabs=True)
+
+
+def page_data(page: Page) -> dict[str, Any]:
+    """A page for `citex text --json`."""
+    return {"page": page.index, "label": page.label, "blocks": [block_data(b) for b in page.blocks]}
+
+
+def page_text(page: Page) -> str:
+    """A page as plain text: headings marked with #, markers inline, a blank line between blocks."""
+    parts: list[str] = []
+    for block in page.blocks:
+        text = text_with_markers(block)
+        if block.kind == "heading":
+            text = "#" * max(1, block.level) + " " + text
+        elif block.kind == "quote":
+            text = "> " + text
+        elif block.kind == "list_item":
+            text = "- " + text
+        parts.append(text)
+    return "\n\n".join(parts)
+
+
+class SentenceFinder:
+    """Finds the sentence that holds a marker, by page, block and offset."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._by_block: dict[tuple[int, int], list[Sentence]] = defaultdict(list)
+        for sentence in document.sentences:
+            self._by_block[(sentence.page, sentence.block)].append(sentence)
+
+    def sentence_at(self, page: int, block: int, offset: int) -> Sentence | None:
+        """The sentence the marker follows (start < offset <= end), else one that touches the offset."""
+        sentences = self._by_block.get((page, block), [])
+        for s in sentences:
+            if s.start < offset <= s.end:
+                return s
+        for s in sentences:
+            if s.start <= offset <= s.end:
+                return s
+        return None
+
+    def context(self, ref: MarkerRef) -> str:
+        """The sentence holding the marker, else its whole block's text ("" if the block is gone)."""
+        try:
+            block = self.document.block(ref.page, ref.block)
+        except IndexError:
+            return ""
+        sentence = self.sentence_at(ref.page, ref.block, ref.offset)
+        if sentence is None:
+            return block.text.strip()
+        return block.text[sentence.start : sentence.end].strip()
+
+
+def notes_data(document: Document, labels: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Every note (or those with one of `labels`) with its page and the sentences that cite it."""
+    finder = SentenceFinder(document)
+    wanted = {label.strip() for label in labels}
+    result: list[dict[str, Any]] = []
+    for note in document.notes:
+        if wanted and note.label not in wanted:
+            continue
+        result.append(
+            {
+                "label": note.label,
+                "page": note.page,
+                "page_label": _label(document, note.page),
+                "text": note.text,
+                "markers": [
+                    {"page": ref.page, "page_label": _label(document, ref.page), "context": finder.context(ref)}
+                    for ref in note.markers
+                ],
+            }
+        )
+    return result
+
+
+def _label(document: Document, page: int) -> str:
+    if 1 <= page <= len(document.pages):
+        return document.label_of(page)
+    return str(page)

@@ -1,0 +1,54 @@
+"""Every path Citex reads or writes, in one place (built on platformdirs).
+
+- the bundled report (package data, read-only);
+- the cache of parsed documents and indexes (see `source.cache`; env CITEX_CACHE_DIR);
+- the data directory for the library and bookmarks (env CITEX_DATA_DIR).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from source.cache import cache_root, entry_dir
+
+__all__ = [
+    "BUNDLED_REPORT_NAME",
+    "DATA_ENV",
+    "bookmarks_file",
+    "bundled_report",
+    "cache_root",
+    "data_dir",
+    "entry_dir",
+    "library_file",
+]
+
+BUNDLED_REPORT_NAME = "connection-denied.pdf"
+"""File name of the sample report shipped in explorer/data/."""
+DATA_ENV = "CITEX_DATA_DIR"
+"""Environment variable that overrides the data directory."""
+
+
+def bundled_report() -> Path:
+    """The sample report shipped with Citex (Amnesty International, Connection Denied, 2016)."""
+    return Path(__file__).resolve().parent / "data" / BUNDLED_REPORT_NAME
+
+
+def data_dir() -> Path:
+    """Where the library and bookmarks live: $CITEX_DATA_DIR, else the user data directory."""
+    override = os.environ.get(DATA_ENV)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("citex")
+
+
+def library_file() -> Path:
+    """The list of PDFs added to the library (JSON)."""
+    return data_dir() / "library.json"
+
+
+def bookmarks_file() -> Path:
+    """The reader's bookmarks (JSON)."""
+    return data_dir() / "bookmarks.json"

@@ -1,0 +1,85 @@
+"""What a search, a find or a verification returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Verdict = Literal["exact", "near", "absent"]
+HitKind = Literal["body", "quote", "heading", "note"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of body text: from (page, block, offset) to (page, block, offset)."""
+
+    page: int
+    """1-based physical page of the first character."""
+    block: int
+    """Block index of the first character on that page."""
+    start: int
+    """Offset of the first character in that block."""
+    end_page: int
+    """1-based physical page of the last character (differs when the text crosses a page)."""
+    end_block: int
+    """Block index of the last character on `end_page`."""
+    end: int
+    """Offset just past the last character in that block."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result of `search` or `find`."""
+
+    document: str
+    """Path of the PDF."""
+    doc_id: str
+    """sha256 of the PDF (the Document's id)."""
+    page: int
+    """1-based physical page where the hit starts."""
+    page_label: str
+    """Printed page label where the hit starts ("22", or "22-23" across a page break)."""
+    score: float
+    """0 to 100 for find; the BM25F score for search."""
+    text: str
+    """The source text as printed (verbatim)."""
+    kind: HitKind
+    """body, quote, heading or note."""
+    notes: tuple[str, ...]
+    """Labels of the notes attached to the text."""
+    snippet: str = ""
+    """For search: the text with matched words wrapped in [[ ]]."""
+    section: str = ""
+    """The heading the text is under."""
+    span: Span | None = None
+    """Where the text stands in the body (None for notes); note hits carry the note index in `note`."""
+    note: int = -1
+    """For a hit in a note: its index in `Document.notes`."""
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One word-level difference between a quote and the source."""
+
+    op: Literal["replace", "delete", "insert"]
+    """replace: words changed; delete: quote has words the source lacks; insert: source has words the quote lacks."""
+    quote: str
+    """The quote's words in this difference."""
+    source: str
+    """The source's words in this difference."""
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The verdict on a quote."""
+
+    verdict: Verdict
+    """exact, near or absent."""
+    score: float
+    """0 to 100."""
+    quote: str
+    """The quote as given."""
+    hit: Hit | None
+    """The best matching passage (None when absent and nothing came close)."""
+    diff: tuple[DiffOp, ...] = ()
+    """Word-level differences, for near."""

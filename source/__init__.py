@@ -1,0 +1,43 @@
+"""PDF -> Document: read a PDF into pages, blocks, footnotes and sentences.
+
+`read_pdf` parses a file; `open_document` does the same through the cache.
+Neither imports Whoosh or Textual, nor anything of `index` or `explorer`.
+"""
+
+from __future__ import annotations
+
+from source.errors import EncryptedError, NoTextLayerError, NotAPdfError, NotFoundError, SourceError
+from source.model import PARSER_VERSION, Block, Document, Marker, MarkerRef, Metadata, Note, Page, Sentence
+
+__all__ = [
+    "PARSER_VERSION",
+    "Block",
+    "Document",
+    "EncryptedError",
+    "Marker",
+    "MarkerRef",
+    "Metadata",
+    "Note",
+    "NoTextLayerError",
+    "NotAPdfError",
+    "NotFoundError",
+    "Page",
+    "Sentence",
+    "SourceError",
+    "open_document",
+    "read_pdf",
+]
+
+
+def read_pdf(path: str, password: str | None = None) -> Document:
+    """Read a PDF into a Document (no cache). Raises a SourceError on bad input."""
+    from source.reader import read_pdf as _read_pdf
+
+    return _read_pdf(path, password=password)
+
+
+def open_document(path: str, password: str | None = None) -> Document:
+    """Read a PDF through the cache: parse once, then load the cached JSON."""
+    from source.cache import open_document as _open_document
+
+    return _open_document(path, password=password)

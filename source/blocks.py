@@ -1,0 +1,187 @@
+"""Body lines -> blocks: reading order across columns, then headings, paragraphs and the rest."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from source.lines import Line, LineMarker
+from source.text import Joiner
+
+BULLET = re.compile(r"^(?:[•◦▪▫●○■□‣⁃–—-]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s)")
+CAPTION = re.compile(r"^(?:figure|fig\.|table|source|photo|image|chart|map|graph)\b", re.I)
+NUMBERED_HEADING = re.compile(r"^(?:(?:chapter|part|section|annex|appendix)\s+)?(\d+(?:\.\d+)*)\.?\s+\S", re.I)
+OPEN_QUOTES = ("“", '"', "‘", "«", "„")
+TERMINAL = re.compile(r"[.!?:;…][\"”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Style:
+    """What the document's body text looks like."""
+
+    size: float
+    """The size most body text is set in."""
+    leading: float
+    """The usual distance between the baselines of body lines."""
+    heading_sizes: tuple[float, ...]
+    """Sizes larger than the body that headings are set in, largest first."""
+
+
+@dataclass
+class RawBlock:
+    """A block before its text is joined."""
+
+    kind: str
+    """heading, paragraph, quote, list_item, caption or other."""
+    lines: list[Line]
+    """Its lines in reading order."""
+    level: int = 0
+    """Heading level."""
+
+
+def document_style(pages: list[list[Line]]) -> Style:
+    """Body size, leading and heading sizes, from every page's body lines."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    size = sizes.most_common(1)[0][0] if sizes else 10.0
+    gaps: Counter[float] = Counter()
+    for lines in pages:
+        for a, b in zip(lines, lines[1:]):
+            if abs(a.size - size) < 0.2 and abs(b.size - size) < 0.2 and abs(a.x0 - b.x0) < size * 3:
+                gap = round(a.y - b.y, 1)
+                if size * 0.9 <= gap <= size * 2.2:
+                    gaps[gap] += 1
+    leading = gaps.most_common(1)[0][0] if gaps else size * 1.2
+    big = sorted({s for s, n in sizes.items() if s >= size * 1.1}, reverse=True)
+    return Style(size=size, leading=leading, heading_sizes=tuple(big[:5]))
+
+
+def reading_order(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into column runs in reading order: full-width lines break bands,
+    and within a band the left column is read before the right one."""
+    if not lines:
+        return []
+    left = min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines)
+    mid = (left + right) / 2
+    ordered = sorted(lines, key=lambda ln: (-round(ln.y, 0), ln.x0))
+    groups: list[list[Line]] = []
+    band_left: list[Line] = []
+    band_right: list[Line] = []
+
+    def flush() -> None:
+        for col in (band_left, band_right):
+            if col:
+                groups.append(list(col))
+        band_left.clear()
+        band_right.clear()
+
+    two_columns = sum(1 for ln in lines if ln.x0 > mid - 1) >= 3 and sum(1 for ln in lines if ln.x1 < mid + 1) >= 3
+    full_group = False
+    for line in ordered:
+        if two_columns and line.x1 < mid + 1:
+            band_left.append(line)
+        elif two_columns and line.x0 > mid - 1:
+            band_right.append(line)
+        else:
+            if band_left or band_right:
+                flush()
+                full_group = False
+            if full_group:
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+                full_group = True
+            continue
+        full_group = False
+    flush()
+    return groups
+
+
+def _is_heading_line(line: Line, style: Style) -> bool:
+    larger = line.size >= style.size * 1.1
+    bold = line.bold and line.size >= style.size * 0.95
+    return (larger or bold) and not (line.italic and not line.bold and not larger) and len(line.text) < 160
+
+
+def _breaks(prev: Line, cur: Line, block: list[Line], style: Style) -> bool:
+    lead = style.leading * max(prev.size, cur.size) / style.size
+    if prev.y - cur.y > lead * 1.3 or cur.y > prev.y + 1:
+        return True
+    if _is_heading_line(prev, style) != _is_heading_line(cur, style):
+        return True
+    if abs(prev.size - cur.size) > style.size * 0.1:
+        return True
+    if BULLET.match(cur.text):
+        return True
+    if cur.x0 > prev.x0 + 0.8 * cur.size:
+        return True
+    return cur.x0 < prev.x0 - 0.8 * cur.size and len(block) > 1
+
+
+def segment(groups: list[list[Line]], style: Style) -> list[RawBlock]:
+    """Cut the column runs into blocks and tell what kind each is."""
+    blocks: list[RawBlock] = []
+    for group in groups:
+        current: list[Line] = []
+        for line in group:
+            if current and _breaks(current[-1], line, current, style):
+                blocks.append(_classify(current, style))
+                current = []
+            current.append(line)
+        if current:
+            blocks.append(_classify(current, style))
+    return blocks
+
+
+def _classify(lines: list[Line], style: Style) -> RawBlock:
+    first = lines[0]
+    text = " ".join(ln.text for ln in lines)
+    if text.startswith(OPEN_QUOTES) and (first.italic or first.size > style.size * 1.05):
+        return RawBlock("quote", lines)
+    if all(_is_heading_line(ln, style) for ln in lines) and len(lines) <= 4 and len(text) < 300:
+        return RawBlock("heading", lines, level=_level(text, first, style))
+    if first.size < style.size * 0.92:
+        return RawBlock("caption" if CAPTION.match(text) else "other", lines)
+    if BULLET.match(first.text):
+        return RawBlock("list_item", lines)
+    if all(ln.italic for ln in lines) and len(lines) > 1:
+        return RawBlock("quote", lines)
+    return RawBlock("paragraph", lines)
+
+
+def _level(text: str, line: Line, style: Style) -> int:
+    numbered = NUMBERED_HEADING.match(text)
+    if numbered:
+        return min(numbered.group(1).count(".") + 1, 6)
+    for i, size in enumerate(style.heading_sizes):
+        if line.size >= size - 0.2:
+            return i + 1
+    return len(style.heading_sizes) + 1
+
+
+def block_text(block: RawBlock, joiner: Joiner) -> tuple[str, list[LineMarker]]:
+    """A block's clean text and markers (a heading's lines joined with spaces)."""
+    lines = [_with_lead(ln) for ln in block.lines]
+    return joiner.join(lines)
+
+
+def _with_lead(line: Line) -> Line:
+    """A body line that starts with a small or raised label keeps it as text."""
+    if line.lead is None:
+        return line
+    label = line.lead.label
+    return Line(
+        runs=line.runs,
+        text=f"{label}{line.text}",
+        markers=[LineMarker(m.label, m.offset + len(label), m.raised, m.note) for m in line.markers],
+        x0=line.x0, x1=line.x1, y=line.y, size=line.size, font=line.font,
+    )
+
+
+def ends_open(text: str) -> bool:
+    """True when a paragraph's text stops mid-sentence."""
+    return not TERMINAL.search(text.rstrip())

@@ -1,0 +1,165 @@
+"""Running headers and footers, and the printed page numbers they carry.
+
+A line is page furniture when it sits among the outermost lines of a page, in the top
+or bottom band, and the same text (digits aside) stands at about the same height on
+many pages, or when it is a bare page number there. The printed page numbers are then
+read from the furniture and checked against their neighbours, so that a year or a
+chapter number in a header is never taken for a page number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from source.lines import Line
+
+BAND = 0.12
+"""Share of the page height, at top and at bottom, where headers and footers stand."""
+OUTERMOST = 3
+"""How many rows from the top or the bottom may be furniture."""
+PAGE_NUMBER = re.compile(r"^\W*(?:page|p\.|seite|página)?\s*(\d{1,4}|[ivxlcdm]{1,8})\s*(?:(?:of|/)\s*\d+)?\W*$", re.I)
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    """What was found at the edges of one page."""
+
+    header: tuple[Line, ...]
+    """Lines of the running header."""
+    footer: tuple[Line, ...]
+    """Lines of the running footer."""
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def _roman_value(text: str) -> int | None:
+    text = text.lower()
+    if not text or any(ch not in ROMAN for ch in text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        value = ROMAN[ch]
+        total += -value if i + 1 < len(text) and ROMAN[text[i + 1]] > value else value
+    return total if _to_roman(total) == text else None
+
+
+def _to_roman(value: int) -> str:
+    out = []
+    for num, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                     (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= num:
+            out.append(sym)
+            value -= num
+    return "".join(out)
+
+
+def _edge_candidates(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
+    """Lines among the top and bottom rows that lie in the bands."""
+    rows = sorted({round(line.y, 0) for line in lines}, reverse=True)
+    top_rows = set(rows[:OUTERMOST])
+    bottom_rows = set(rows[-OUTERMOST:])
+    top = [ln for ln in lines if round(ln.y, 0) in top_rows and ln.y > height * (1 - BAND)]
+    bottom = [ln for ln in lines if round(ln.y, 0) in bottom_rows and ln.y < height * BAND]
+    return top, bottom
+
+
+def find_furniture(pages: list[list[Line]], heights: list[float]) -> list[PageFurniture]:
+    """Headers and footers of every page, found by their repetition across pages."""
+    edges = [_edge_candidates(lines, h) for lines, h in zip(pages, heights)]
+    counts: Counter[tuple[str, str, int]] = Counter()
+    for top, bottom in edges:
+        seen: set[tuple[str, str, int]] = set()
+        for where, group in (("top", top), ("bottom", bottom)):
+            for line in group:
+                seen.add((where, _shape(line.text), round(line.y / 4)))
+        counts.update(seen)
+    needed = max(2, round(len(pages) * 0.2)) if len(pages) > 2 else 99
+    result = []
+    for top, bottom in edges:
+        parts = []
+        for where, group in (("top", top), ("bottom", bottom)):
+            kept = []
+            for line in group:
+                key = (where, _shape(line.text), round(line.y / 4))
+                near = sum(counts[(where, key[1], key[2] + d)] for d in (-1, 0, 1))
+                if near >= needed or PAGE_NUMBER.match(line.text):
+                    kept.append(line)
+            parts.append(tuple(kept))
+        result.append(PageFurniture(header=parts[0], footer=parts[1]))
+    # A band line is only furniture if nothing else of the page lies beyond it.
+    return [_outermost_only(f, lines) for f, lines in zip(result, pages)]
+
+
+def _outermost_only(furniture: PageFurniture, lines: list[Line]) -> PageFurniture:
+    body = [ln for ln in lines if ln not in furniture.header and ln not in furniture.footer]
+    if not body:
+        return furniture
+    top_body = max(ln.y for ln in body)
+    low_body = min(ln.y for ln in body)
+    return PageFurniture(
+        header=tuple(ln for ln in furniture.header if ln.y > top_body),
+        footer=tuple(ln for ln in furniture.footer if ln.y < low_body),
+    )
+
+
+def _numbers(furniture: PageFurniture) -> list[tuple[int, bool]]:
+    """Page-number candidates printed in the furniture: (value, is_roman)."""
+    found: list[tuple[int, bool]] = []
+    for line in (*furniture.header, *furniture.footer):
+        match = PAGE_NUMBER.match(line.text)
+        tokens = [match.group(1)] if match else []
+        words = line.text.split()
+        if not match and words:
+            tokens += [w.strip("|–—-·•()[]") for w in (words[0], words[-1])]
+        for token in tokens:
+            if token.isdigit():
+                found.append((int(token), False))
+            elif (value := _roman_value(token)) is not None and token.islower():
+                found.append((value, True))
+    return found
+
+
+def printed_labels(furniture: list[PageFurniture]) -> list[str | None]:
+    """The page number printed on each page, or None where none can be trusted.
+
+    A candidate counts when a neighbouring page (up to two away) prints a number with
+    the same offset from the physical index: page numbers rise with the pages, years
+    and chapter numbers do not. Pages in between are filled from agreeing neighbours.
+    """
+    candidates = [_numbers(f) for f in furniture]
+    n = len(candidates)
+    chosen: list[tuple[int, bool] | None] = [None] * n
+    for i, cands in enumerate(candidates):
+        for value, roman in cands:
+            agrees = any(
+                (value + d, roman) in candidates[i + d] for d in (-2, -1, 1, 2) if 0 <= i + d < n
+            )
+            if agrees or (n == 1):
+                chosen[i] = (value, roman)
+                break
+    # Fill gaps between two pages that agree on the offset.
+    for i in range(n):
+        if chosen[i] is not None:
+            continue
+        before = next(((j, chosen[j]) for j in range(i - 1, -1, -1) if chosen[j]), None)
+        after = next(((j, chosen[j]) for j in range(i + 1, n) if chosen[j]), None)
+        if before and after:
+            (bj, (bv, br)), (aj, (av, ar)) = before, after  # type: ignore[misc]
+            if bv - bj == av - aj and br == ar:
+                chosen[i] = (bv + (i - bj), br)
+        elif before or after:
+            j, (v, roman) = before or after  # type: ignore[misc]
+            if abs(i - j) <= 2:
+                chosen[i] = (v + (i - j), roman)
+    labels: list[str | None] = []
+    for item in chosen:
+        if item is None or item[0] < 1:
+            labels.append(None)
+        else:
+            labels.append(_to_roman(item[0]) if item[1] else str(item[0]))
+    return labels

@@ -1,0 +1,191 @@
+"""Runs -> lines: group runs that share a baseline, split at wide gaps, spot marker runs.
+
+A line keeps its text with spaces restored from the gaps between runs, and the
+candidate note markers it holds (short digit or symbol runs set smaller than the line
+or raised above its baseline) apart from the text, with their offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from source.cleaning import clean
+from source.runs import Run
+
+MARKER_TEXT = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})$")
+"""What a note marker can look like: a short number or a few note symbols."""
+NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})[.)]?$")
+"""A note's label alone, as it starts a note: "12", "12.", "*"."""
+SYMBOL_NORMAL = str.maketrans({"∗": "*"})
+SMALLER = 0.85
+"""A run smaller than this share of its line's size is set smaller."""
+RAISED = 0.2
+"""A run raised by more than this share of its line's size is set raised."""
+SPLIT_GAP = 1.2
+"""A horizontal gap wider than this many times the size splits a row into two lines."""
+SPACE_GAP = 0.12
+"""A gap wider than this many times the size is a space between words."""
+
+
+@dataclass(frozen=True)
+class LineMarker:
+    """A run in a line that looks like a note marker."""
+
+    label: str
+    """The marker's label, e.g. "12" or "*"."""
+    offset: int
+    """Offset in `Line.text` where the marker stands."""
+    raised: bool
+    """True when set above the baseline, False when only smaller."""
+    note: int = -1
+    """Index of the note it points to, once linked (-1 before, or when none was found)."""
+
+
+@dataclass
+class Line:
+    """Runs on one baseline, in one column, in reading order."""
+
+    runs: list[Run]
+    """The runs, left to right."""
+    text: str = ""
+    """The line's text without its markers."""
+    markers: list[LineMarker] = field(default_factory=list)
+    """Candidate note markers, with offsets into `text`."""
+    lead: LineMarker | None = None
+    """A small or raised label that starts the line (how a note often begins)."""
+    x0: float = 0.0
+    """Left edge."""
+    x1: float = 0.0
+    """Right edge."""
+    y: float = 0.0
+    """Baseline."""
+    size: float = 0.0
+    """The size most of the line's text is set in."""
+    font: str = ""
+    """The font most of the line's text is set in."""
+
+    @property
+    def bold(self) -> bool:
+        """Set mostly in a bold font."""
+        return _is_bold(self.font)
+
+    @property
+    def italic(self) -> bool:
+        """Set mostly in an italic font."""
+        name = self.font.lower()
+        return "italic" in name or "oblique" in name or name.endswith("-it") or "ti" == name[-2:]
+
+
+def _is_bold(font: str) -> bool:
+    name = font.lower()
+    return any(key in name for key in ("bold", "black", "heavy", "semibold", "-bd", "cmbx", "-demi"))
+
+
+def _dominant(runs: list[Run]) -> tuple[float, str, float]:
+    """(size, font, baseline) that most characters of the runs are set in."""
+    sizes: Counter[float] = Counter()
+    fonts: Counter[str] = Counter()
+    bases: Counter[float] = Counter()
+    for run in runs:
+        weight = len(run.text.strip()) or 1
+        sizes[round(run.size, 1)] += weight
+        fonts[run.font] += weight
+        bases[round(run.y, 1)] += weight
+    return sizes.most_common(1)[0][0], fonts.most_common(1)[0][0], bases.most_common(1)[0][0]
+
+
+def _rows(runs: list[Run]) -> list[list[Run]]:
+    """Group runs whose glyphs overlap vertically into rows, top row first."""
+    ordered = sorted(runs, key=lambda r: -(r.top + r.size * 0.35))
+    rows: list[list[Run]] = []
+    spans: list[tuple[float, float]] = []
+    for run in ordered:
+        lo, hi = run.top, run.top + run.size * 0.7
+        placed = False
+        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            rlo, rhi = spans[i]
+            overlap = min(hi, rhi) - max(lo, rlo)
+            if overlap >= 0.5 * min(hi - lo, rhi - rlo):
+                rows[i].append(run)
+                if run.size >= max(r.size for r in rows[i]) * 0.999:
+                    spans[i] = (min(lo, rlo), max(hi, rhi)) if run.size > 0 else spans[i]
+                placed = True
+                break
+        if not placed:
+            rows.append([run])
+            spans.append((lo, hi))
+    return rows
+
+
+def _split(row: list[Run]) -> list[list[Run]]:
+    """Split a row at gaps wide enough to separate columns or table cells."""
+    row = sorted(row, key=lambda r: r.x0)
+    parts: list[list[Run]] = [[row[0]]]
+    right = row[0].x1
+    for run in row[1:]:
+        size = max(run.size, parts[-1][-1].size)
+        lone_label = len(parts[-1]) == 1 and NOTE_START.match(parts[-1][0].text.strip())
+        if run.x0 - right > SPLIT_GAP * size and run.text.strip() and not lone_label:
+            parts.append([run])
+        else:
+            parts[-1].append(run)
+        right = max(right, run.x1)
+    return parts
+
+
+def _label(text: str) -> str | None:
+    stripped = text.strip()
+    if MARKER_TEXT.match(stripped):
+        return stripped.translate(SYMBOL_NORMAL)
+    return None
+
+
+def _build(runs: list[Run]) -> Line:
+    size, font, base = _dominant(runs)
+    line = Line(runs=runs, x0=min(r.x0 for r in runs), x1=max(r.x1 for r in runs), y=base, size=size, font=font)
+    parts: list[str] = []
+    length = 0
+    prev: Run | None = None
+    for run in runs:
+        label = _label(run.text)
+        smaller = run.size < size * SMALLER
+        raised = run.top - base > size * RAISED
+        if label and (smaller or raised) and (prev is not None or len(runs) > 1):
+            marker = LineMarker(label=label, offset=length, raised=raised)
+            if prev is None and not parts:
+                line.lead = marker
+            else:
+                line.markers.append(marker)
+            prev = run
+            continue
+        text = clean(run.text)
+        if prev is not None and parts:
+            gap = run.x0 - prev.x1
+            if gap > SPACE_GAP * min(run.size, prev.size) and not parts[-1].endswith(" ") and not text.startswith(" "):
+                parts.append(" ")
+                length += 1
+        parts.append(text)
+        length += len(text)
+        prev = run
+    text = "".join(parts)
+    shift = len(text) - len(text.lstrip())
+    line.text = text.strip()
+    end = len(line.text)
+    line.markers = [
+        LineMarker(m.label, min(max(m.offset - shift, 0), end), m.raised, m.note) for m in line.markers
+    ]
+    return line
+
+
+def page_lines(runs: list[Run]) -> list[Line]:
+    """The lines of a page, top to bottom; lines on one row left to right."""
+    lines: list[Line] = []
+    for row in _rows([r for r in runs if r.text.strip() or r.x1 > r.x0]):
+        for part in _split(row):
+            if any(r.text.strip() for r in part):
+                line = _build(part)
+                if line.text.strip() or line.lead:
+                    lines.append(line)
+    return lines

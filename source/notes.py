@@ -1,0 +1,156 @@
+"""Footnotes: find each page's note area, split it into notes, link the markers to them.
+
+The note area is the run of lines at the bottom of the page set smaller than the body
+text. A note starts with its label (a small or raised run at the start of a line, or
+"12", "12." or "*" before its text, or alone on a line above it) when that label is
+one the page's body text points to, or follows the previous note's number. Lines of
+the area before the first note of a page continue the last note of the page before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from source.lines import MARKER_TEXT, SYMBOL_NORMAL, Line, LineMarker
+
+SMALLER_THAN_BODY = 0.95
+"""A note line is set in less than this share of the body size."""
+START = re.compile(r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))")
+
+
+@dataclass
+class RawNote:
+    """A note being collected from the lines of one or more pages."""
+
+    label: str
+    """Its label."""
+    page: int
+    """0-based page index where it starts."""
+    lines: list[Line] = field(default_factory=list)
+    """Its lines (the label taken off the first)."""
+    pages: list[int] = field(default_factory=list)
+    """0-based indexes of the pages its lines are on."""
+
+
+def _successor(label: str | None) -> str | None:
+    return str(int(label) + 1) if label and label.isdigit() else None
+
+
+def _start_label(line: Line) -> tuple[str, Line] | None:
+    """If the line starts with a label: (label, the line without it)."""
+    if line.lead is not None:
+        return line.lead.label, line
+    text = line.text
+    if MARKER_TEXT.match(text.rstrip(".)")):
+        label = text.rstrip(".)").translate(SYMBOL_NORMAL)
+        return label, Line(runs=line.runs, text="", x0=line.x0, x1=line.x1, y=line.y, size=line.size, font=line.font)
+    match = START.match(text)
+    if not match:
+        return None
+    label = match.group(1).translate(SYMBOL_NORMAL)
+    cut = match.end()
+    rest = Line(
+        runs=line.runs,
+        text=text[cut:],
+        markers=[LineMarker(m.label, max(m.offset - cut, 0), m.raised) for m in line.markers],
+        x0=line.x0,
+        x1=line.x1,
+        y=line.y,
+        size=line.size,
+        font=line.font,
+    )
+    return label, rest
+
+
+def note_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
+    """(body lines, note-area lines) of a page: the area is the small lines at the bottom."""
+    order = sorted(range(len(lines)), key=lambda i: lines[i].y)
+    area: set[int] = set()
+    note_size = lines[order[0]].size if order else 0.0
+    for i in order:
+        size = lines[i].size
+        if size < body_size * SMALLER_THAN_BODY and abs(size - note_size) <= note_size * 0.12:
+            area.add(i)
+        else:
+            break
+    body = [ln for i, ln in enumerate(lines) if i not in area]
+    notes = sorted((lines[i] for i in area), key=lambda ln: (-round(ln.y, 0), ln.x0))
+    return body, notes
+
+
+def collect_notes(
+    pages_body: list[list[Line]], pages_area: list[list[Line]]
+) -> tuple[list[RawNote], list[list[Line]]]:
+    """Split every page's note area into notes; lines that are no notes go back to the body.
+
+    Returns the notes in document order and each page's body lines.
+    """
+    notes: list[RawNote] = []
+    open_note: RawNote | None = None
+    bodies: list[list[Line]] = []
+    for index, (body, area) in enumerate(zip(pages_body, pages_area)):
+        wanted = {m.label for line in body for m in line.markers}
+        starts: list[tuple[int, str, Line]] = []
+        last = notes[-1].label if notes else None
+        for i, line in enumerate(area):
+            found = _start_label(line)
+            if found is None:
+                continue
+            label, rest = found
+            if label in wanted or label == _successor(last):
+                starts.append((i, label, rest))
+                wanted.discard(label)
+                last = label
+        if not starts and open_note is None:
+            bodies.append(sorted(body + area, key=lambda ln: (-round(ln.y, 0), ln.x0)))
+            continue
+        first_start = starts[0][0] if starts else len(area)
+        if first_start and open_note is not None:
+            open_note.lines.extend(area[:first_start])
+            if index not in open_note.pages:
+                open_note.pages.append(index)
+        elif first_start:
+            body = body + area[:first_start]
+        bounds = [s[0] for s in starts] + [len(area)]
+        for (i, label, rest), end in zip(starts, bounds[1:]):
+            note = RawNote(label=label, page=index, lines=[rest] if rest.text else [], pages=[index])
+            note.lines.extend(area[i + 1 : end])
+            notes.append(note)
+        open_note = notes[-1] if starts else open_note
+        bodies.append(body)
+    return notes, bodies
+
+
+def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Line]]:
+    """Point each marker at its note: same label, on the same page, else on the next.
+
+    A marker that no note answers goes back into the text as the characters it is.
+    """
+    by_page: dict[tuple[int, str], int] = {}
+    for i, note in enumerate(notes):
+        by_page.setdefault((note.page, note.label), i)
+    linked_pages = []
+    for index, body in enumerate(bodies):
+        out = []
+        for line in body:
+            if not line.markers:
+                out.append(line)
+                continue
+            text = line.text
+            markers: list[LineMarker] = []
+            inserted = 0
+            for m in line.markers:
+                target = by_page.get((index, m.label), by_page.get((index + 1, m.label), -1))
+                if target >= 0:
+                    markers.append(LineMarker(m.label, m.offset + inserted, m.raised, target))
+                else:
+                    at = m.offset + inserted
+                    text = text[:at] + m.label + text[at:]
+                    inserted += len(m.label)
+            out.append(
+                Line(runs=line.runs, text=text, markers=markers, lead=line.lead, x0=line.x0, x1=line.x1,
+                     y=line.y, size=line.size, font=line.font)
+            )
+        linked_pages.append(out)
+    return linked_pages

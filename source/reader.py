@@ -1,0 +1,153 @@
+"""read_pdf: the whole path from a PDF file to a Document."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+from source.blocks import RawBlock, block_text, document_style, ends_open, reading_order, segment
+from source.errors import NoTextLayerError, SourceError
+from source.furniture import find_furniture, printed_labels
+from source.lines import Line, page_lines
+from source.metadata import read_metadata
+from source.model import Block, Document, Marker, MarkerRef, Note, OutlineEntry, Page, Sentence
+from source.notes import collect_notes, link_markers, note_area
+from source.runs import RunReader
+from source.sentences import split_sentences
+from source.text import Joiner, vocabulary
+
+
+def read_pdf(path: str | Path, password: str | None = None) -> Document:
+    """Read a PDF into a Document. Raises a SourceError (one line) on bad input."""
+    from source.opening import open_reader
+
+    reader = open_reader(path, password)
+    try:
+        return _read(reader, Path(path))
+    except SourceError:
+        raise
+    except RecursionError:
+        raise SourceError(f"{path} is damaged: its structure nests too deep to read") from None
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        raise SourceError(f"{path} could not be read ({type(exc).__name__}: {str(exc)[:120]})") from None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _read(reader: Any, path: Path) -> Document:
+    runs = RunReader()
+    pages_lines: list[list[Line]] = []
+    heights: list[float] = []
+    for page in reader.pages:
+        pages_lines.append(page_lines(runs.page_runs(page)))
+        heights.append(float(page.mediabox.height))
+    if not any(line.text.strip() for lines in pages_lines for line in lines):
+        raise NoTextLayerError(f"{path}: no text layer: scanned pages need OCR first")
+
+    furniture = find_furniture(pages_lines, heights)
+    labels = _labels(reader, furniture)
+    content = [
+        [ln for ln in lines if ln not in f.header and ln not in f.footer] for lines, f in zip(pages_lines, furniture)
+    ]
+    style = document_style(content)
+    split = [note_area(lines, style.size) for lines in content]
+    raw_notes, bodies = collect_notes([b for b, _ in split], [a for _, a in split])
+    bodies = link_markers(bodies, raw_notes)
+    whole, hyphenated = vocabulary(ln.text for lines in pages_lines for ln in lines)
+    joiner = Joiner(whole, hyphenated)
+
+    pages: list[Page] = []
+    outline: list[OutlineEntry] = []
+    sentences: list[Sentence] = []
+    refs: dict[int, list[MarkerRef]] = {}
+    section = ""
+    previous_last: Block | None = None
+    for index, body in enumerate(bodies):
+        blocks: list[Block] = []
+        for raw in segment(reading_order(body), style):
+            text, markers = block_text(raw, joiner)
+            if not text.strip():
+                continue
+            if raw.kind == "heading":
+                section = text
+                outline.append(OutlineEntry(title=text, level=raw.level, page=index + 1, block=len(blocks)))
+            continues = not blocks and _continues(previous_last, raw)
+            block = Block(
+                kind=raw.kind,  # type: ignore[arg-type]
+                text=text,
+                level=raw.level,
+                markers=tuple(Marker(m.label, m.offset, m.note) for m in markers),
+                continues=continues,
+                section=section,
+            )
+            for m in markers:
+                if m.note >= 0:
+                    refs.setdefault(m.note, []).append(MarkerRef(page=index + 1, block=len(blocks), offset=m.offset))
+            for start, end in split_sentences(text):
+                sentences.append(Sentence(page=index + 1, block=len(blocks), start=start, end=end))
+            blocks.append(block)
+        if blocks:
+            previous_last = blocks[-1]
+        f = furniture[index]
+        pages.append(
+            Page(
+                index=index + 1,
+                label=labels[index],
+                blocks=tuple(blocks),
+                header=" | ".join(ln.text for ln in f.header),
+                footer=" | ".join(ln.text for ln in f.footer),
+            )
+        )
+    notes = tuple(
+        Note(
+            label=raw.label,
+            page=raw.page + 1,
+            text=joiner.join(raw.lines)[0].strip(),
+            markers=tuple(refs.get(i, ())),
+            pages=tuple(p + 1 for p in raw.pages),
+        )
+        for i, raw in enumerate(raw_notes)
+    )
+    return Document(
+        id=_sha256(path),
+        path=str(path),
+        metadata=read_metadata(reader, pages_lines),
+        pages=tuple(pages),
+        notes=notes,
+        outline=tuple(outline),
+        sentences=tuple(sentences),
+    )
+
+
+def _continues(previous: Block | None, raw: RawBlock) -> bool:
+    """Whether the first block of a page runs on from the last block of the page before."""
+    if previous is None or raw.kind not in ("paragraph", "quote", "list_item"):
+        return False
+    if previous.kind not in ("paragraph", "quote", "list_item"):
+        return False
+    first = raw.lines[0].text
+    return ends_open(previous.text) or (first[:1].islower() and not re.match(r"^[a-z][.)]\s", first))
+
+
+def _labels(reader: Any, furniture: list[Any]) -> list[str]:
+    """Printed page labels: /PageLabels, else the numbers printed on the pages, else the index."""
+    count = len(reader.pages)
+    root = reader.trailer.get("/Root")
+    root = root.get_object() if root is not None else {}
+    if "/PageLabels" in root:
+        try:
+            labels = list(reader.page_labels)
+            if len(labels) == count:
+                return labels
+        except Exception:  # a broken number tree: fall back to what is printed
+            pass
+    printed = printed_labels(furniture)
+    return [label if label is not None else str(i + 1) for i, label in enumerate(printed)]

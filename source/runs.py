@@ -1,0 +1,294 @@
+"""Text runs with their real position and size, read from a page's content stream.
+
+pypdf's plain extraction reports text in content-stream order and does not advance the
+text matrix along a line, and its visitor never sees the text rise unless asked. So this
+module walks the content stream itself (with pypdf's parser and font decoding) and keeps,
+for every string shown, where it starts and ends on the page, its effective size and how
+far it is raised. Everything downstream orders text by position, never by stream order.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject, NameObject
+from pypdf.generic._font import Font
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+TJ_WORD_GAP = 150.0
+"""A TJ offset (thousandths of an em) wider than this is a gap between words."""
+MAX_FORM_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class Run:
+    """A string shown on the page, with its position in page space."""
+
+    text: str
+    """The decoded text (may hold spaces)."""
+    x0: float
+    """Left edge."""
+    x1: float
+    """Right edge (where the next glyph would start)."""
+    y: float
+    """Baseline the run sits on, without the text rise."""
+    rise: float
+    """How far the run is raised (text rise, in page space)."""
+    size: float
+    """Effective font size in page space."""
+    font: str
+    """The font's base name (for bold or italic)."""
+
+    @property
+    def top(self) -> float:
+        """Baseline plus rise: where the glyphs really stand."""
+        return self.y + self.rise
+
+
+def _mult(m: Matrix, n: Matrix) -> Matrix:
+    """m x n for PDF's row-vector matrices."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _num(value: Any, default: float = 0.0) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@dataclass
+class _TextState:
+    font: Font | None = None
+    font_name: str = ""
+    size: float = 0.0
+    char_spacing: float = 0.0
+    word_spacing: float = 0.0
+    scale: float = 1.0
+    leading: float = 0.0
+    rise: float = 0.0
+
+    def copy(self) -> _TextState:
+        return _TextState(**self.__dict__)
+
+
+class _FontCache:
+    """Fonts decoded once per document (keyed by the font object's id)."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[Any, tuple[Font, str]] = {}
+
+    def get(self, resource: Any) -> tuple[Font, str] | None:
+        key = (resource.idnum, resource.generation) if isinstance(resource, IndirectObject) else id(resource)
+        if key not in self._fonts:
+            obj = resource.get_object()
+            if not isinstance(obj, DictionaryObject):
+                return None
+            try:
+                font = Font.from_font_resource(obj)
+            except Exception:  # a broken font: skip its text rather than the page
+                return None
+            base = str(obj.get("/BaseFont", ""))
+            self._fonts[key] = (font, base.split("+", 1)[-1].lstrip("/"))
+        return self._fonts[key]
+
+
+class _Walker:
+    """Interprets text operators of one content stream (and the forms it draws)."""
+
+    def __init__(self, fonts: _FontCache) -> None:
+        self.fonts = fonts
+        self.runs: list[Run] = []
+
+    def walk(self, content: Any, resources: DictionaryObject, pdf: Any, ctm: Matrix, depth: int = 0) -> None:
+        font_resources = resources.get("/Font")
+        font_resources = font_resources.get_object() if font_resources is not None else {}
+        xobjects = resources.get("/XObject")
+        xobjects = xobjects.get_object() if xobjects is not None else {}
+        stream = content if isinstance(content, ContentStream) else ContentStream(content, pdf, "bytes")
+        state = _TextState()
+        stack: list[tuple[Matrix, _TextState]] = []
+        tm: Matrix = IDENTITY
+        tlm: Matrix = IDENTITY
+        for operands, op in stream.operations:
+            if op == b"Tj" or op == b"'" or op == b'"':
+                if op != b"Tj":
+                    if op == b'"' and len(operands) >= 3:
+                        state.word_spacing = _num(operands[0])
+                        state.char_spacing = _num(operands[1])
+                    tlm = _mult((1, 0, 0, 1, 0, -state.leading), tlm)
+                    tm = tlm
+                if operands and isinstance(operands[-1], (str, bytes)):
+                    tm = self._show(operands[-1], state, tm, ctm)
+            elif op == b"TJ":
+                if operands and isinstance(operands[0], ArrayObject):
+                    tm = self._show_array(operands[0], state, tm, ctm)
+            elif op == b"Td" or op == b"TD":
+                tx, ty = (_num(operands[0]), _num(operands[1])) if len(operands) >= 2 else (0.0, 0.0)
+                if op == b"TD":
+                    state.leading = -ty
+                tlm = _mult((1, 0, 0, 1, tx, ty), tlm)
+                tm = tlm
+            elif op == b"Tm":
+                if len(operands) >= 6:
+                    tlm = tuple(_num(v) for v in operands[:6])  # type: ignore[assignment]
+                    tm = tlm
+            elif op == b"T*":
+                tlm = _mult((1, 0, 0, 1, 0, -state.leading), tlm)
+                tm = tlm
+            elif op == b"BT":
+                tm = tlm = IDENTITY
+            elif op == b"Tf":
+                if len(operands) >= 2:
+                    name = operands[0]
+                    resource = font_resources.get(name) if isinstance(name, NameObject) else None
+                    found = self.fonts.get(resource) if resource is not None else None
+                    state.font, state.font_name = found if found else (None, "")
+                    state.size = _num(operands[1], state.size)
+            elif op == b"Tc":
+                state.char_spacing = _num(operands[0]) if operands else 0.0
+            elif op == b"Tw":
+                state.word_spacing = _num(operands[0]) if operands else 0.0
+            elif op == b"Tz":
+                state.scale = _num(operands[0], 100.0) / 100.0 if operands else 1.0
+            elif op == b"TL":
+                state.leading = _num(operands[0]) if operands else 0.0
+            elif op == b"Ts":
+                state.rise = _num(operands[0]) if operands else 0.0
+            elif op == b"q":
+                stack.append((ctm, state.copy()))
+            elif op == b"Q":
+                if stack:
+                    ctm, state = stack.pop()
+            elif op == b"cm":
+                if len(operands) >= 6:
+                    ctm = _mult(tuple(_num(v) for v in operands[:6]), ctm)  # type: ignore[arg-type]
+            elif op == b"Do" and operands and depth < MAX_FORM_DEPTH:
+                self._form(xobjects, operands[0], pdf, ctm, depth)
+
+    def _form(self, xobjects: Any, name: Any, pdf: Any, ctm: Matrix, depth: int) -> None:
+        xobject = xobjects.get(name) if hasattr(xobjects, "get") else None
+        xobject = xobject.get_object() if xobject is not None else None
+        if xobject is None or xobject.get("/Subtype") != "/Form":
+            return
+        matrix = xobject.get("/Matrix")
+        form_ctm = _mult(tuple(_num(v) for v in matrix[:6]), ctm) if matrix else ctm  # type: ignore[arg-type]
+        resources = xobject.get("/Resources")
+        resources = resources.get_object() if resources is not None else DictionaryObject()
+        try:
+            self.walk(xobject, resources, pdf, form_ctm, depth + 1)
+        except Exception:  # a broken form: keep the rest of the page
+            return
+
+    def _decode(self, value: str | bytes, font: Font) -> tuple[str, str]:
+        """(raw characters for widths, text for reading)."""
+        if isinstance(value, str):
+            return value, value
+        if isinstance(font.encoding, str):
+            raw = value.decode(font.encoding, "surrogatepass" if len(value) % 2 == 0 else "replace")
+            mapped = raw
+        else:
+            raw = "".join(chr(b) for b in value)
+            mapped = "".join(font.encoding.get(b, chr(b)) for b in value)
+        text = "".join(font.character_map.get(ch, ch) for ch in mapped)
+        return raw, text
+
+    def _advance(self, raw: str, state: _TextState, font: Font, single_byte: bool) -> float:
+        widths = font.character_widths
+        default = widths.get("default", 500.0)
+        total = 0.0
+        spaces = 0
+        for ch in raw:
+            total += widths.get(ch, default)
+            if single_byte and ch == " ":
+                spaces += 1
+        return ((total / 1000.0) * state.size + len(raw) * state.char_spacing + spaces * state.word_spacing) * state.scale
+
+    def _show(self, value: str | bytes, state: _TextState, tm: Matrix, ctm: Matrix) -> Matrix:
+        font = state.font
+        if font is None:
+            return tm
+        raw, text = self._decode(value, font)
+        advance = self._advance(raw, state, font, not isinstance(font.encoding, str))
+        start = _mult(tm, ctm)
+        end_tm = _mult((1, 0, 0, 1, advance, 0), tm)
+        end = _mult(end_tm, ctm)
+        if text and abs(start[1]) < 1e-3 * max(abs(start[0]), 1e-9) and start[0] > 0:
+            size = state.size * math.hypot(start[2], start[3])
+            rise = state.rise * start[3]
+            self.runs.append(
+                Run(text=text, x0=start[4], x1=end[4], y=start[5], rise=rise, size=abs(size), font=state.font_name)
+            )
+        return end_tm
+
+    def _show_array(self, array: ArrayObject, state: _TextState, tm: Matrix, ctm: Matrix) -> Matrix:
+        """A TJ array: join its strings, with a space where an offset is as wide as a word gap."""
+        font = state.font
+        if font is None:
+            return tm
+        pieces: list[str] = []
+        start_tm = tm
+        for item in array:
+            if isinstance(item, (str, bytes)) and not isinstance(item, NameObject):
+                raw, text = self._decode(item, font)
+                pieces.append(text)
+                advance = self._advance(raw, state, font, not isinstance(font.encoding, str))
+                tm = _mult((1, 0, 0, 1, advance, 0), tm)
+            else:
+                offset = _num(item)
+                if -offset > TJ_WORD_GAP and pieces and not pieces[-1].endswith(" "):
+                    pieces.append(" ")
+                tm = _mult((1, 0, 0, 1, -offset / 1000.0 * state.size * state.scale, 0), tm)
+        text = "".join(pieces)
+        start = _mult(start_tm, ctm)
+        end = _mult(tm, ctm)
+        if text.strip() and abs(start[1]) < 1e-3 * max(abs(start[0]), 1e-9) and start[0] > 0:
+            size = state.size * math.hypot(start[2], start[3])
+            self.runs.append(
+                Run(
+                    text=text,
+                    x0=start[4],
+                    x1=end[4],
+                    y=start[5],
+                    rise=state.rise * start[3],
+                    size=abs(size),
+                    font=state.font_name,
+                )
+            )
+        return tm
+
+
+class RunReader:
+    """Reads the runs of each page of one PDF, sharing decoded fonts between pages."""
+
+    def __init__(self) -> None:
+        self._fonts = _FontCache()
+
+    def page_runs(self, page: Any) -> list[Run]:
+        """Every upright, left-to-right run of text on a page, in content-stream order."""
+        contents = page.get("/Contents")
+        if contents is None:
+            return []
+        resources = page.get("/Resources")
+        resources = resources.get_object() if resources is not None else DictionaryObject()
+        walker = _Walker(self._fonts)
+        content = contents.get_object()
+        if isinstance(content, ArrayObject):
+            content = ContentStream(content, page.pdf, "bytes")
+        # Normalise for a page box that does not start at the origin.
+        box = page.mediabox
+        ctm: Matrix = (1.0, 0.0, 0.0, 1.0, -float(box.left), -float(box.bottom))
+        walker.walk(content, resources, page.pdf, ctm)
+        return walker.runs

@@ -1,0 +1,81 @@
+"""Clean text: ligatures expanded, control characters dropped, lines joined.
+
+Line-break hyphens are joined ("inter-" + "national" gives "international") unless the
+word is a real compound: it already holds a hyphen ("state-of-the-" + "art"), or the
+document spells it with a hyphen elsewhere and never without.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from source.lines import Line, LineMarker
+
+HYPHENS = ("-", "\u00ad", "\u2010")
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def vocabulary(texts: Iterable[str]) -> tuple[set[str], set[str]]:
+    """(words written whole, words written with a hyphen) in the given texts, lower-cased."""
+    whole: set[str] = set()
+    hyphenated: set[str] = set()
+    for text in texts:
+        for word in WORD.findall(text.lower()):
+            if "-" in word:
+                hyphenated.add(word)
+            else:
+                whole.add(word)
+    return whole, hyphenated
+
+
+@dataclass
+class Joiner:
+    """Joins lines into one text, deciding about each line-break hyphen."""
+
+    whole: set[str]
+    """Words the document writes without a hyphen."""
+    hyphenated: set[str]
+    """Words the document writes with a hyphen."""
+
+    def keep_hyphen(self, before: str, after: str) -> bool:
+        """Whether "before-" at a line end + "after" is a compound that keeps its hyphen."""
+        head = re.search(r"([^\W\d_]+(?:-[^\W\d_]+)*)-$", before)
+        tail = re.match(r"([^\W\d_]+)", after)
+        if not head or not tail:
+            return True
+        first, second = head.group(1), tail.group(1)
+        if not second[0].islower():
+            return True
+        if "-" in first:
+            return True
+        joined = (first + second).lower()
+        dashed = f"{first}-{second}".lower()
+        if dashed in self.hyphenated and joined not in self.whole:
+            return True
+        return False
+
+    def join(self, lines: list[Line]) -> tuple[str, list[LineMarker]]:
+        """The text of the lines as one paragraph, with the markers' offsets moved along."""
+        text = ""
+        markers: list[LineMarker] = []
+        for line in lines:
+            piece = line.text
+            shift = 0
+            if text:
+                if text.endswith(HYPHENS) and len(text) > 1 and text[-2].isalpha() and piece[:1].isalpha():
+                    if text.endswith("\u00ad") or not self.keep_hyphen(text, piece):
+                        # drop the hyphen; a marker standing after it moves back one
+                        text = text[:-1]
+                        markers = [
+                            LineMarker(m.label, min(m.offset, len(text)), m.raised, m.note) for m in markers
+                        ]
+                    elif text.endswith(("\u00ad", "\u2010")):
+                        text = text[:-1] + "-"
+                elif not text.endswith(" "):
+                    text += " "
+            shift = len(text)
+            text += piece
+            markers.extend(LineMarker(m.label, m.offset + shift, m.raised, m.note) for m in line.markers)
+        return text, markers
