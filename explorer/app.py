@@ -6,9 +6,10 @@ Keys: PageDown / n next page, PageUp / p previous page, Home / End, q quit.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
@@ -20,9 +21,9 @@ from source.model import Document
 class ReaderApp(App[None]):
     """Shows a document's pages one at a time, with the printed page label."""
 
-    BINDINGS = [
-        Binding("pagedown,n", "next_page", "Next page"),
-        Binding("pageup,p", "previous_page", "Previous page"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown,n", "next_page", "Next page", priority=True),
+        Binding("pageup,p", "previous_page", "Previous page", priority=True),
         Binding("home", "first_page", "First", show=False),
         Binding("end", "last_page", "Last", show=False),
         Binding("q", "quit", "Quit"),
@@ -50,9 +51,7 @@ class ReaderApp(App[None]):
             return
         self.page_index = max(1, min(index, len(self.document.pages)))
         page = self.document.page(self.page_index)
-        self.sub_title = clean_for_terminal(
-            f"page {page.label} ({page.index} of {len(self.document.pages)})"
-        )
+        self.sub_title = clean_for_terminal(f"page {page.label} ({page.index} of {len(self.document.pages)})")
         body = clean_for_terminal(page_text(page), keep_newlines=True) or "(no body text on this page)"
         self.query_one("#body", Static).update(body)
         self.query_one("#page", VerticalScroll).scroll_home(animate=False)

@@ -105,7 +105,9 @@ def pages(pdf: str | None, password: str | None, as_json: bool) -> None:
 @main.command()
 @pdf_argument
 @click.option("--page", "label", default=None, metavar="LABEL", help="The page printed with this label.")
-@click.option("--index", "index", type=int, default=None, metavar="N", help="The N-th physical page (1-based).")
+@click.option(
+    "--index", "index", type=int, default=None, metavar="N", help="The N-th physical page (1-based)."
+)
 @password_option
 @json_option
 def text(pdf: str | None, label: str | None, index: int | None, password: str | None, as_json: bool) -> None:
@@ -121,7 +123,9 @@ def text(pdf: str | None, label: str | None, index: int | None, password: str | 
     document = load_document(pdf, password)
     if index is not None:
         if not 1 <= index <= len(document.pages):
-            raise CliError(f"--index {index} is out of range: {document.path} has {len(document.pages)} pages")
+            raise CliError(
+                f"--index {index} is out of range: {document.path} has {len(document.pages)} pages"
+            )
         selected = [document.page(index)]
     elif label is not None:
         selected = pages_by_label(document, label)

@@ -105,7 +105,7 @@ def load_document(pdf: str | None, password: str | None = None) -> Document:
         raise
     except RecursionError:
         raise SourceError(f"{path} could not be read: its structure is nested too deeply") from None
-    except Exception as exc:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
+    except Exception as exc:  # a damaged PDF may fail anywhere inside pypdf
         if os.environ.get(DEBUG_ENV):
             raise
         reason = " ".join((str(exc) or type(exc).__name__).split())[:120]
@@ -203,9 +203,11 @@ class CitexGroup(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        code = run_guarded(lambda: super(CitexGroup, self).main(
-            args, prog_name or "citex", complete_var, standalone_mode=False, **extra
-        ))
+        code = run_guarded(
+            lambda: super(CitexGroup, self).main(
+                args, prog_name or "citex", complete_var, standalone_mode=False, **extra
+            )
+        )
         if standalone_mode:
             sys.stdout.flush()
             sys.exit(code)
@@ -238,10 +240,12 @@ def run_guarded(call: Callable[[], Any]) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_NOTHING
-    except Exception as exc:  # noqa: BLE001 - never a traceback, unless asked for
+    except Exception as exc:  # never a traceback, unless asked for
         if os.environ.get(DEBUG_ENV):
             raise
-        click.echo(error_line(f"unexpected {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for details)"), err=True)
+        click.echo(
+            error_line(f"unexpected {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for details)"), err=True
+        )
         return EXIT_ERROR
     if isinstance(result, int) and not isinstance(result, bool):
         return result

@@ -152,7 +152,11 @@ def notes_data(document: Document, labels: tuple[str, ...] = ()) -> list[dict[st
                 "page_label": _label(document, note.page),
                 "text": note.text,
                 "markers": [
-                    {"page": ref.page, "page_label": _label(document, ref.page), "context": finder.context(ref)}
+                    {
+                        "page": ref.page,
+                        "page_label": _label(document, ref.page),
+                        "context": finder.context(ref),
+                    }
                     for ref in note.markers
                 ],
             }

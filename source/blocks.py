@@ -13,6 +13,7 @@ BULLET = re.compile(r"^(?:[•◦▪▫●○■□‣⁃–—-]\s|\(?[0-9]{1,2
 CAPTION = re.compile(r"^(?:figure|fig\.|table|source|photo|image|chart|map|graph)\b", re.I)
 NUMBERED_HEADING = re.compile(r"^(?:(?:chapter|part|section|annex|appendix)\s+)?(\d+(?:\.\d+)*)\.?\s+\S", re.I)
 OPEN_QUOTES = ("“", '"', "‘", "«", "„")
+WORDY = re.compile(r"[^\W\d_]{2}")
 TERMINAL = re.compile(r"[.!?:;…][\"”’)\]]*$")
 
 
@@ -142,9 +143,9 @@ def _classify(lines: list[Line], style: Style) -> RawBlock:
     text = " ".join(ln.text for ln in lines)
     if text.startswith(OPEN_QUOTES) and (first.italic or first.size > style.size * 1.05):
         return RawBlock("quote", lines)
-    if all(_is_heading_line(ln, style) for ln in lines) and len(lines) <= 4 and len(text) < 300:
+    if all(_is_heading_line(ln, style) for ln in lines) and len(lines) <= 4 and len(text) < 300 and WORDY.search(text):
         return RawBlock("heading", lines, level=_level(text, first, style))
-    if first.size < style.size * 0.92:
+    if first.size < style.size * 0.92 and (CAPTION.match(text) or (len(lines) <= 2 and len(text) < 200)):
         return RawBlock("caption" if CAPTION.match(text) else "other", lines)
     if BULLET.match(first.text):
         return RawBlock("list_item", lines)
@@ -154,13 +155,23 @@ def _classify(lines: list[Line], style: Style) -> RawBlock:
 
 
 def _level(text: str, line: Line, style: Style) -> int:
+    """A provisional level: the numbering's depth, else 0 (settled by `settle_levels`)."""
     numbered = NUMBERED_HEADING.match(text)
-    if numbered:
-        return min(numbered.group(1).count(".") + 1, 6)
-    for i, size in enumerate(style.heading_sizes):
-        if line.size >= size - 0.2:
-            return i + 1
-    return len(style.heading_sizes) + 1
+    return min(numbered.group(1).count(".") + 1, 6) if numbered else 0
+
+
+def settle_levels(blocks: list[RawBlock]) -> None:
+    """Give unnumbered headings a level from their size: one below the deepest numbered
+    heading set larger than them, or 1 when none is larger."""
+    headings = [b for b in blocks if b.kind == "heading"]
+    numbered = [(b.lines[0].size, b.level) for b in headings if b.level]
+    for block in headings:
+        if block.level:
+            continue
+        size = block.lines[0].size
+        larger = [level for s, level in numbered if s > size + 0.2]
+        same = [level for s, level in numbered if abs(s - size) <= 0.2]
+        block.level = min(same) if same else (max(larger) + 1 if larger else 1)
 
 
 def block_text(block: RawBlock, joiner: Joiner) -> tuple[str, list[LineMarker]]:

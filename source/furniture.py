@@ -68,8 +68,12 @@ def _edge_candidates(lines: list[Line], height: float) -> tuple[list[Line], list
     return top, bottom
 
 
-def find_furniture(pages: list[list[Line]], heights: list[float]) -> list[PageFurniture]:
-    """Headers and footers of every page, found by their repetition across pages."""
+def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[PageFurniture], list[str | None]]:
+    """Headers and footers of every page, and the page number printed on each.
+
+    Furniture is what repeats in the bands across pages, a bare page number there, and
+    any line on the row of a page number that the neighbouring pages confirm.
+    """
     edges = [_edge_candidates(lines, h) for lines, h in zip(pages, heights)]
     counts: Counter[tuple[str, str, int]] = Counter()
     for top, bottom in edges:
@@ -79,20 +83,33 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> list[PageFu
                 seen.add((where, _shape(line.text), round(line.y / 4)))
         counts.update(seen)
     needed = max(2, round(len(pages) * 0.2)) if len(pages) > 2 else 99
-    result = []
+    repeated: list[tuple[list[Line], list[Line]]] = []
     for top, bottom in edges:
         parts = []
         for where, group in (("top", top), ("bottom", bottom)):
             kept = []
             for line in group:
-                key = (where, _shape(line.text), round(line.y / 4))
-                near = sum(counts[(where, key[1], key[2] + d)] for d in (-1, 0, 1))
-                if near >= needed or PAGE_NUMBER.match(line.text):
+                shape, height = _shape(line.text), round(line.y / 4)
+                if sum(counts[(where, shape, height + d)] for d in (-1, 0, 1)) >= needed:
                     kept.append(line)
+            parts.append(kept)
+        repeated.append((parts[0], parts[1]))
+    strong = [_numbers([ln for ln in (*top, *bottom) if PAGE_NUMBER.match(ln.text)]) for top, bottom in edges]
+    weak = [_numbers([*top, *bottom]) for top, bottom in repeated]
+    numbers = printed_numbers(strong, weak)
+    result = []
+    for (top, bottom), (rtop, rbottom), number in zip(edges, repeated, numbers):
+        parts = []
+        for group, kept in ((top, rtop), (bottom, rbottom)):
+            kept = kept + [ln for ln in group if PAGE_NUMBER.match(ln.text) and ln not in kept]
+            if number is not None:
+                rows = {round(ln.y) for ln in kept if number in _numbers([ln])}
+                kept += [ln for ln in group if round(ln.y) in rows and ln not in kept]
             parts.append(tuple(kept))
         result.append(PageFurniture(header=parts[0], footer=parts[1]))
     # A band line is only furniture if nothing else of the page lies beyond it.
-    return [_outermost_only(f, lines) for f, lines in zip(result, pages)]
+    furniture = [_outermost_only(f, lines) for f, lines in zip(result, pages)]
+    return furniture, fill_labels(numbers)
 
 
 def _outermost_only(furniture: PageFurniture, lines: list[Line]) -> PageFurniture:
@@ -107,10 +124,10 @@ def _outermost_only(furniture: PageFurniture, lines: list[Line]) -> PageFurnitur
     )
 
 
-def _numbers(furniture: PageFurniture) -> list[tuple[int, bool]]:
-    """Page-number candidates printed in the furniture: (value, is_roman)."""
+def _numbers(lines: list[Line]) -> list[tuple[int, bool]]:
+    """Page-number candidates printed in the lines: (value, is_roman)."""
     found: list[tuple[int, bool]] = []
-    for line in (*furniture.header, *furniture.footer):
+    for line in lines:
         match = PAGE_NUMBER.match(line.text)
         tokens = [match.group(1)] if match else []
         words = line.text.split()
@@ -124,40 +141,55 @@ def _numbers(furniture: PageFurniture) -> list[tuple[int, bool]]:
     return found
 
 
-def printed_labels(furniture: list[PageFurniture]) -> list[str | None]:
-    """The page number printed on each page, or None where none can be trusted.
+def printed_numbers(
+    strong: list[list[tuple[int, bool]]], weak: list[list[tuple[int, bool]]]
+) -> list[tuple[int, bool] | None]:
+    """The page number printed on each page, where a neighbour confirms it.
 
-    A candidate counts when a neighbouring page (up to two away) prints a number with
-    the same offset from the physical index: page numbers rise with the pages, years
-    and chapter numbers do not. Pages in between are filled from agreeing neighbours.
+    `strong` candidates are bare numbers at the page's edge, `weak` ones the first or
+    last word of a running header or footer. A candidate counts when a page up to two
+    away prints a number with the same offset from the physical index: page numbers
+    rise with the pages, years and chapter numbers do not.
     """
-    candidates = [_numbers(f) for f in furniture]
-    n = len(candidates)
-    chosen: list[tuple[int, bool] | None] = [None] * n
-    for i, cands in enumerate(candidates):
-        for value, roman in cands:
-            agrees = any(
-                (value + d, roman) in candidates[i + d] for d in (-2, -1, 1, 2) if 0 <= i + d < n
-            )
-            if agrees or (n == 1):
-                chosen[i] = (value, roman)
-                break
-    # Fill gaps between two pages that agree on the offset.
+    n = len(strong)
+    both = [set(s) | set(w) for s, w in zip(strong, weak)]
+    agreeing: list[list[tuple[int, bool]]] = []
     for i in range(n):
-        if chosen[i] is not None:
+        agreeing.append([
+            (value, roman)
+            for value, roman in [*strong[i], *weak[i]]
+            if n == 1 or any((value + d, roman) in both[i + d] for d in (-2, -1, 1, 2) if 0 <= i + d < n)
+        ])
+    # Where a page has several, the offset most pages share wins (code line numbers lose).
+    votes: Counter[tuple[int, bool]] = Counter()
+    for i, cands in enumerate(agreeing):
+        votes.update({(v - i, r) for v, r in cands})
+    chosen: list[tuple[int, bool] | None] = []
+    for i, cands in enumerate(agreeing):
+        chosen.append(max(cands, key=lambda c: votes[(c[0] - i, c[1])]) if cands else None)
+    return chosen
+
+
+def fill_labels(chosen: list[tuple[int, bool] | None]) -> list[str | None]:
+    """Labels for every page: the printed ones, and between or next to them the ones
+    their neighbours imply; None where nothing can be trusted."""
+    n = len(chosen)
+    filled = list(chosen)
+    for i in range(n):
+        if filled[i] is not None:
             continue
         before = next(((j, chosen[j]) for j in range(i - 1, -1, -1) if chosen[j]), None)
         after = next(((j, chosen[j]) for j in range(i + 1, n) if chosen[j]), None)
         if before and after:
             (bj, (bv, br)), (aj, (av, ar)) = before, after  # type: ignore[misc]
             if bv - bj == av - aj and br == ar:
-                chosen[i] = (bv + (i - bj), br)
+                filled[i] = (bv + (i - bj), br)
         elif before or after:
             j, (v, roman) = before or after  # type: ignore[misc]
             if abs(i - j) <= 2:
-                chosen[i] = (v + (i - j), roman)
+                filled[i] = (v + (i - j), roman)
     labels: list[str | None] = []
-    for item in chosen:
+    for item in filled:
         if item is None or item[0] < 1:
             labels.append(None)
         else:

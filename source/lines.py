@@ -19,6 +19,7 @@ MARKER_TEXT = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})$")
 NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})[.)]?$")
 """A note's label alone, as it starts a note: "12", "12.", "*"."""
 SYMBOL_NORMAL = str.maketrans({"∗": "*"})
+SPACES = re.compile(r" {2,}")
 SMALLER = 0.85
 """A run smaller than this share of its line's size is set smaller."""
 RAISED = 0.2
@@ -160,7 +161,9 @@ def _build(runs: list[Run]) -> Line:
                 line.markers.append(marker)
             prev = run
             continue
-        text = clean(run.text)
+        text = SPACES.sub(" ", clean(run.text))
+        if parts and parts[-1].endswith(" "):
+            text = text.lstrip()
         if prev is not None and parts:
             gap = run.x0 - prev.x1
             if gap > SPACE_GAP * min(run.size, prev.size) and not parts[-1].endswith(" ") and not text.startswith(" "):

@@ -18,6 +18,9 @@ SMALLER_THAN_BODY = 0.95
 """A note line is set in less than this share of the body size."""
 START = re.compile(r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))")
 
+PROSE = re.compile(r"[^\W\d_]{2}")
+"""A note's text holds at least one word."""
+
 
 @dataclass
 class RawNote:
@@ -64,19 +67,33 @@ def _start_label(line: Line) -> tuple[str, Line] | None:
 
 
 def note_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
-    """(body lines, note-area lines) of a page: the area is the small lines at the bottom."""
+    """(other lines, candidate lines) of a page: the candidates are the lines at the bottom
+    set smaller than the body text, bottom line last."""
     order = sorted(range(len(lines)), key=lambda i: lines[i].y)
     area: set[int] = set()
-    note_size = lines[order[0]].size if order else 0.0
     for i in order:
-        size = lines[i].size
-        if size < body_size * SMALLER_THAN_BODY and abs(size - note_size) <= note_size * 0.12:
+        if lines[i].size < body_size * SMALLER_THAN_BODY:
             area.add(i)
         else:
             break
     body = [ln for i, ln in enumerate(lines) if i not in area]
     notes = sorted((lines[i] for i in area), key=lambda ln: (-round(ln.y, 0), ln.x0))
     return body, notes
+
+
+def _same_size(a: float, b: float) -> bool:
+    return abs(a - b) <= max(a, b) * 0.06
+
+
+def _region_top(area: list[Line], first: int, size: float) -> int:
+    """Index of the highest line above the first note start that still belongs to the notes."""
+    top = first
+    for i in range(first - 1, -1, -1):
+        line, below = area[i], area[top]
+        if not _same_size(line.size, size) or line.y - below.y > size * 2.5 or line.markers:
+            break
+        top = i
+    return top
 
 
 def collect_notes(
@@ -90,35 +107,48 @@ def collect_notes(
     open_note: RawNote | None = None
     bodies: list[list[Line]] = []
     for index, (body, area) in enumerate(zip(pages_body, pages_area)):
-        wanted = {m.label for line in body for m in line.markers}
+        wanted = {m.label for line in (*body, *area) for m in line.markers}
         starts: list[tuple[int, str, Line]] = []
         last = notes[-1].label if notes else None
         for i, line in enumerate(area):
-            found = _start_label(line)
+            found = _start_label(line) if not line.markers or line.lead else None
             if found is None:
                 continue
             label, rest = found
+            words = rest.text if rest.text else (area[i + 1].text if i + 1 < len(area) else "")
+            if not PROSE.search(words):
+                continue
             if label in wanted or label == _successor(last):
                 starts.append((i, label, rest))
                 wanted.discard(label)
                 last = label
-        if not starts and open_note is None:
-            bodies.append(sorted(body + area, key=lambda ln: (-round(ln.y, 0), ln.x0)))
-            continue
-        first_start = starts[0][0] if starts else len(area)
+        if starts:
+            size = area[starts[0][0]].size
+            top = _region_top(area, starts[0][0], size)
+        elif open_note is not None and open_note.lines:
+            size = open_note.lines[-1].size
+            top = len(area)
+            while top > 0 and _same_size(area[top - 1].size, size) and not area[top - 1].markers:
+                top -= 1
+        else:
+            top = len(area)
+        region = area[top:]
+        body = body + area[:top]
+        first_start = starts[0][0] - top if starts else len(region)
         if first_start and open_note is not None:
-            open_note.lines.extend(area[:first_start])
+            open_note.lines.extend(region[:first_start])
             if index not in open_note.pages:
                 open_note.pages.append(index)
         elif first_start:
-            body = body + area[:first_start]
-        bounds = [s[0] for s in starts] + [len(area)]
+            body = body + region[:first_start]
+        bounds = [s[0] - top for s in starts] + [len(region)]
         for (i, label, rest), end in zip(starts, bounds[1:]):
+            i -= top
             note = RawNote(label=label, page=index, lines=[rest] if rest.text else [], pages=[index])
-            note.lines.extend(area[i + 1 : end])
+            note.lines.extend(region[i + 1 : end])
             notes.append(note)
-        open_note = notes[-1] if starts else open_note
-        bodies.append(body)
+        open_note = notes[-1] if starts else (open_note if region else None)
+        bodies.append(sorted(body, key=lambda ln: (-round(ln.y, 0), ln.x0)))
     return notes, bodies
 
 

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from pathlib import Path
 from typing import Any
 
-from source.blocks import RawBlock, block_text, document_style, ends_open, reading_order, segment
+from source.blocks import (
+    RawBlock,
+    block_text,
+    document_style,
+    ends_open,
+    reading_order,
+    segment,
+    settle_levels,
+)
 from source.errors import NoTextLayerError, SourceError
-from source.furniture import find_furniture, printed_labels
+from source.furniture import find_furniture
 from source.lines import Line, page_lines
 from source.metadata import read_metadata
 from source.model import Block, Document, Marker, MarkerRef, Note, OutlineEntry, Page, Sentence
@@ -23,6 +32,7 @@ def read_pdf(path: str | Path, password: str | None = None) -> Document:
     """Read a PDF into a Document. Raises a SourceError (one line) on bad input."""
     from source.opening import open_reader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = open_reader(path, password)
     try:
         return _read(reader, Path(path))
@@ -52,8 +62,8 @@ def _read(reader: Any, path: Path) -> Document:
     if not any(line.text.strip() for lines in pages_lines for line in lines):
         raise NoTextLayerError(f"{path}: no text layer: scanned pages need OCR first")
 
-    furniture = find_furniture(pages_lines, heights)
-    labels = _labels(reader, furniture)
+    furniture, printed = find_furniture(pages_lines, heights)
+    labels = _labels(reader, printed)
     content = [
         [ln for ln in lines if ln not in f.header and ln not in f.footer] for lines, f in zip(pages_lines, furniture)
     ]
@@ -70,9 +80,11 @@ def _read(reader: Any, path: Path) -> Document:
     refs: dict[int, list[MarkerRef]] = {}
     section = ""
     previous_last: Block | None = None
-    for index, body in enumerate(bodies):
+    raw_pages = [segment(reading_order(body), style) for body in bodies]
+    settle_levels([raw for page in raw_pages for raw in page])
+    for index, raws in enumerate(raw_pages):
         blocks: list[Block] = []
-        for raw in segment(reading_order(body), style):
+        for raw in raws:
             text, markers = block_text(raw, joiner)
             if not text.strip():
                 continue
@@ -137,7 +149,7 @@ def _continues(previous: Block | None, raw: RawBlock) -> bool:
     return ends_open(previous.text) or (first[:1].islower() and not re.match(r"^[a-z][.)]\s", first))
 
 
-def _labels(reader: Any, furniture: list[Any]) -> list[str]:
+def _labels(reader: Any, printed: list[str | None]) -> list[str]:
     """Printed page labels: /PageLabels, else the numbers printed on the pages, else the index."""
     count = len(reader.pages)
     root = reader.trailer.get("/Root")
@@ -149,5 +161,4 @@ def _labels(reader: Any, furniture: list[Any]) -> list[str]:
                 return labels
         except Exception:  # a broken number tree: fall back to what is printed
             pass
-    printed = printed_labels(furniture)
     return [label if label is not None else str(i + 1) for i, label in enumerate(printed)]

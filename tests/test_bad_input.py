@@ -204,7 +204,9 @@ def test_unknown_command_and_bad_option_are_one_line() -> None:
         ("wrong password", EncryptedError),
     ],
 )
-def test_open_reader_raises_one_line_source_errors(case: str, error: type[SourceError], tmp_path: Path) -> None:
+def test_open_reader_raises_one_line_source_errors(
+    case: str, error: type[SourceError], tmp_path: Path
+) -> None:
     make, extra, must_say = CASES[case]
     path = make(tmp_path)
     password = extra[1] if extra else None

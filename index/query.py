@@ -1,0 +1,251 @@
+"""Full-text search: the query language, a plain-words fallback, highlights and suggestions.
+
+The language: words (stemmed, all must match), "phrases in quotes" (exact words in
+order), AND / OR / NOT and parentheses, prefix*, and the fields `page:LABEL` (the printed
+page; `page:20-25` for a run of numbered pages), `section:WORD`, `in:notes`, `in:body`,
+`notes:LABEL`. A query that does not parse is searched as plain words, and the result
+says so (`SearchResult.message`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from index.store import analyzers, import_whoosh
+
+if TYPE_CHECKING:
+    from whoosh.qparser import QueryParser
+    from whoosh.query import Query
+    from whoosh.searching import Searcher
+
+FIELDS = ("page", "section", "in", "notes", "kind", "text")
+"""The fields a query may name."""
+_IN_VALUES = {"notes": "notes", "note": "notes", "body": "body", "text": "body"}
+_CURLY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+_FIELD = re.compile(r"(?<![\w:])([A-Za-z]+):(\S*)")
+_PAGE_RUN = re.compile(r"(?<![\w:])page:(\d+)-(\d+)(?!\S)")
+_OPERATOR = re.compile(r"(?<!\S)(AND|OR|NOT|ANDNOT|ANDMAYBE)(?!\S)")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_MAX_PAGE_RUN = 500
+SNIPPET_CHARS = 320
+"""Texts longer than this are cut around their first highlighted word."""
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What to highlight: unstemmed words, stems, prefixes and phrases of a query."""
+
+    words: frozenset[str] = frozenset()
+    stems: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass
+class Parsed:
+    """A query ready to run: the Whoosh query, what to highlight, and any note on how it was read."""
+
+    query: Any
+    terms: Terms
+    message: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+def syntax_problem(text: str) -> str:
+    """Why a query does not parse ("" when it does): unbalanced quotes or parentheses, a stray operator."""
+    if text.count('"') % 2:
+        return 'a quotation mark is not closed'
+    depth = 0
+    for ch in re.sub(r'"[^"]*"', "", text):
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return "a closing parenthesis has no opening one"
+    if depth:
+        return "a parenthesis is not closed"
+    bare = re.sub(r'"[^"]*"', " PHRASE ", text).replace("(", " ( ").replace(")", " ) ").split()
+    previous = "("
+    for token in [*bare, ")"]:
+        operator = token in ("AND", "OR", "ANDNOT", "ANDMAYBE")
+        if operator and previous in ("(", "AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"):
+            return f"{token} has nothing on its left"
+        if token == ")" and previous in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"):
+            return f"{previous} has nothing on its right"
+        previous = token
+    for m in _FIELD.finditer(re.sub(r'"[^"]*"', " ", text)):
+        name, value = m.group(1).lower(), m.group(2)
+        if name not in FIELDS:
+            return f"there is no field {name}: (use page:, section:, in:notes, in:body or notes:)"
+        if not value or value in (")",):
+            return f"{name}: is not followed by a value"
+        if name == "in" and value.lower().strip(")") not in _IN_VALUES:
+            return f"in:{value} is not a place (use in:notes or in:body)"
+    return ""
+
+
+def _rewrite(text: str) -> str:
+    """Normalise what the parser reads: straight quotes, page runs, in: values, lowercase field names."""
+    text = text.translate(_CURLY)
+
+    def run(m: re.Match[str]) -> str:
+        first, last = int(m.group(1)), int(m.group(2))
+        if last < first or last - first > _MAX_PAGE_RUN:
+            return m.group(0)
+        return "(" + " OR ".join(f"page:{n}" for n in range(first, last + 1)) + ")"
+
+    text = _PAGE_RUN.sub(run, text)
+
+    def fieldname(m: re.Match[str]) -> str:
+        name, value = m.group(1).lower(), m.group(2)
+        if name == "in":
+            value = _IN_VALUES.get(value.lower().rstrip(")"), value) + ")" * (len(value) - len(value.rstrip(")")))
+        return f"{name}:{value}"
+
+    return _FIELD.sub(fieldname, text)
+
+
+def make_parser(schema: Any) -> QueryParser:
+    """The query parser: AND by default, phrases on the unstemmed field, no single-quote or range syntax."""
+    import_whoosh()
+    from whoosh.qparser import AndGroup, QueryParser, plugins, syntax
+
+    class ExactPhrases(plugins.Plugin):
+        """Send phrases without a field (or on `text`) to the unstemmed `exact` field."""
+
+        def filters(self, parser: QueryParser) -> list[tuple[Any, int]]:
+            return [(self.to_exact, 110)]
+
+        def to_exact(self, parser: QueryParser, group: Any) -> Any:
+            for node in group:
+                if isinstance(node, plugins.PhrasePlugin.PhraseNode) and node.fieldname in (None, "text"):
+                    node.set_fieldname("exact", override=True)
+                elif isinstance(node, syntax.GroupNode):
+                    self.to_exact(parser, node)
+            return group
+
+    parser = QueryParser("text", schema, group=AndGroup)
+    parser.remove_plugin_class(plugins.SingleQuotePlugin)
+    parser.remove_plugin_class(plugins.RangePlugin)
+    parser.add_plugin(ExactPhrases())
+    return parser
+
+
+def parse(parser: QueryParser, text: str) -> Parsed:
+    """Parse a query; on a syntax problem, fall back to its plain words and say so."""
+    problem = syntax_problem(text.translate(_CURLY))
+    if not problem:
+        query = parser.parse(_rewrite(text))
+        if not _is_null(query):
+            return Parsed(query, terms_of(query))
+    words = [w for w in _TOKEN.findall(text.translate(_CURLY)) if not _OPERATOR.fullmatch(w)]
+    if not words:
+        return Parsed(None, Terms(), f"could not read the query: {problem}" if problem else "")
+    query = plain_words(parser.schema, words)
+    message = f"could not parse the query ({problem}); searched for the words: {' '.join(words)}" if problem else ""
+    return Parsed(query, terms_of(query), message)
+
+
+def plain_words(schema: Any, words: list[str]) -> Query:
+    """All these words (stemmed; unstemmed when they are all common words like "to be")."""
+    from whoosh.query import And, Term
+
+    stems = [t for w in words for t in schema["text"].process_text(w, mode="query")]
+    if stems:
+        return And([Term("text", s) for s in stems])
+    return And([Term("exact", t) for w in words for t in schema["exact"].process_text(w, mode="query")])
+
+
+def _is_null(query: Any) -> bool:
+    from whoosh.query import NullQuery
+
+    return query is None or query is NullQuery or type(query).__name__ == "_NullQuery"
+
+
+def terms_of(query: Any) -> Terms:
+    """The words a query looks for in the body text (not under NOT)."""
+    from whoosh import query as q
+
+    words: set[str] = set()
+    stems: set[str] = set()
+    prefixes: list[str] = []
+    phrases: list[tuple[str, ...]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, q.Not):
+            return
+        if isinstance(node, q.AndNot):
+            walk(node.a)
+            return
+        if isinstance(node, q.Phrase) and node.fieldname in ("exact", "text"):
+            phrases.append(tuple(node.words))
+        elif isinstance(node, q.Prefix) and node.fieldname in ("exact", "text"):
+            prefixes.append(node.text)
+        elif isinstance(node, q.Term) and node.fieldname == "text":
+            stems.add(node.text)
+        elif isinstance(node, q.Term) and node.fieldname == "exact":
+            words.add(node.text)
+        for child in node.children():
+            walk(child)
+
+    walk(query)
+    return Terms(frozenset(words), frozenset(stems), tuple(prefixes), tuple(phrases))
+
+
+def highlight(text: str, terms: Terms, limit: int = SNIPPET_CHARS) -> str:
+    """The text with matched words wrapped in [[ ]], cut around the first match when long."""
+    from whoosh.lang.porter import stem
+
+    _, exact = analyzers()
+    tokens = [(t.text, t.startchar, t.endchar) for t in exact(text, chars=True)]
+    marked = [False] * len(tokens)
+    for i, (word, _, _) in enumerate(tokens):
+        if word in terms.words or any(word.startswith(p) for p in terms.prefixes):
+            marked[i] = True
+        elif terms.stems and stem(word) in terms.stems:
+            marked[i] = True
+    for phrase in terms.phrases:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if all(tokens[i + k][0] == phrase[k] for k in range(n)):
+                marked[i : i + n] = [True] * n
+    runs: list[tuple[int, int]] = []
+    for i, (_, start, end) in enumerate(tokens):
+        if not marked[i]:
+            continue
+        if runs and marked[i - 1] and not text[runs[-1][1] : start].strip():
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    begin, finish = 0, len(text)
+    if len(text) > limit:
+        first = runs[0][0] if runs else 0
+        begin = max(0, first - limit // 3)
+        begin = text.find(" ", begin) + 1 if begin else 0
+        finish = min(len(text), begin + limit)
+        if finish < len(text):
+            finish = max(text.rfind(" ", begin, finish), runs[0][1] if runs else begin + 1)
+    out: list[str] = ["… " if begin else ""]
+    at = begin
+    for start, end in runs:
+        if end <= begin or start >= finish:
+            continue
+        start, end = max(start, begin), min(end, finish)
+        out.append(text[at:start] + "[[" + text[start:end] + "]]")
+        at = end
+    out.append(text[at:finish] + (" …" if finish < len(text) else ""))
+    return "".join(out)
+
+
+def suggest(searcher: Searcher, parsed: Parsed, text: str) -> str:
+    """A corrected query string ("" when no word has a better-known spelling)."""
+    if parsed.query is None:
+        return ""
+    try:
+        corrected = searcher.correct_query(
+            parsed.query, text, correctors={"text": searcher.corrector("exact")}, maxdist=2, prefix=1
+        )
+    except Exception:  # noqa: BLE001 - a suggestion is a courtesy, never a failure
+        return ""
+    suggestion = corrected.string if corrected.query != parsed.query else ""
+    return suggestion if suggestion and suggestion != text else ""

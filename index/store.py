@@ -1,0 +1,210 @@
+"""The Whoosh index of one document: its schema, building it atomically, opening it.
+
+Layout: `entry_dir(sha)/whoosh/` beside `document.json` (see `source.cache`). The index
+is written to a temp directory, then renamed into place, so a reader never sees half an
+index. The index's name carries INDEX_VERSION: an index of another version is rebuilt.
+
+Fields (one Whoosh document per unit, see `index.units`):
+
+- `text`: stemmed (BM25F ranking, plain words); `exact`: unstemmed with positions (phrases);
+- `page`: the printed label (`page:22`); `section`: the heading (`section:methodology`);
+- `in`: "body" or "notes" (`in:notes`); `kind`: body, quote, heading, note;
+- `notes`: labels of the notes whose markers fall inside (`notes:25`);
+- stored only: `doc`, `seq`, `pageno`, `span`, `marks`, `note`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import types
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from index.units import Unit
+
+if TYPE_CHECKING:
+    from whoosh.fields import Schema
+    from whoosh.index import Index
+
+INDEX_VERSION = 1
+"""Bump when the schema or the units change: older indexes are rebuilt."""
+INDEX_NAME = f"citex{INDEX_VERSION}"
+"""Name of the index inside its directory (Whoosh's `indexname`)."""
+WHOOSH_DIR = "whoosh"
+"""Name of the index directory inside a cache entry."""
+_WRITER_MB = 128
+
+
+class _Deferred:
+    """Stands in for a module: imports the real one on first attribute access."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(self._name), attr)
+
+
+def import_whoosh() -> None:
+    """Import Whoosh without two modules it imports but Citex never uses.
+
+    whoosh.compat imports urllib.request (for a download helper) and cached_property
+    imports asyncio (for coroutine properties): a third of Whoosh's import time, paid by
+    every `citex search`. Empty stand-ins take their place while Whoosh is imported and
+    are removed from sys.modules afterwards; the two names Whoosh keeps import the real
+    module when first used.
+    """
+    if "whoosh.searching" in sys.modules:
+        return
+    stand_ins = {name: types.ModuleType(name) for name in ("urllib.request", "asyncio") if name not in sys.modules}
+    if "urllib.request" in stand_ins:
+        stand_ins["urllib.request"].urlretrieve = _urlretrieve  # type: ignore[attr-defined]
+    sys.modules.update(stand_ins)
+    try:
+        import whoosh.analysis  # noqa: F401
+        import whoosh.fields  # noqa: F401
+        import whoosh.qparser  # noqa: F401
+        import whoosh.searching  # noqa: F401
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    holder = sys.modules.get("cached_property")
+    if holder is not None and getattr(holder, "asyncio", None) is stand_ins.get("asyncio"):
+        holder.asyncio = _Deferred("asyncio")  # type: ignore[attr-defined]
+
+
+class _Deferred:
+    """Stands in for a module: imports the real one on first attribute access."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(self._name), attr)
+
+
+def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
+    from urllib.request import urlretrieve
+
+    return urlretrieve(*args, **kwargs)
+
+
+def analyzers() -> tuple[Any, Any]:
+    """(stemming analyzer for ranking, unstemmed analyzer for phrases); both fold case and accents."""
+    import_whoosh()
+    from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+    from whoosh.support.charset import accent_map
+
+    exact = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+    stemmed = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | StopFilter() | StemFilter()
+    return stemmed, exact
+
+
+def schema() -> Schema:
+    """The schema of every Citex index (see the module docstring)."""
+    import_whoosh()
+    from whoosh.analysis import IDAnalyzer
+    from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+    stemmed, exact = analyzers()
+    return Schema(
+        doc=ID(stored=True),
+        seq=STORED(),
+        pageno=STORED(),
+        page=ID(stored=True, analyzer=IDAnalyzer(lowercase=True)),
+        section=TEXT(analyzer=stemmed, stored=True),
+        kind=ID(stored=True),
+        notes=KEYWORD(stored=True, lowercase=True),
+        text=TEXT(analyzer=stemmed, stored=True, phrase=False),
+        exact=TEXT(analyzer=exact, phrase=True),
+        span=STORED(),
+        marks=STORED(),
+        note=STORED(),
+        **{"in": KEYWORD()},
+    )
+
+
+def fill(ix: Index, units: Iterable[Unit]) -> None:
+    """Add units to an index in one commit."""
+    writer = ix.writer(limitmb=_WRITER_MB)
+    try:
+        for unit in units:
+            writer.add_document(**unit.stored())
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+
+
+def memory_index(units: Iterable[Unit]) -> Index:
+    """An index held in memory only (a document that must not be cached, or a read-only cache)."""
+    import_whoosh()
+    from whoosh.filedb.filestore import RamStorage
+
+    ix = RamStorage().create_index(schema(), indexname=INDEX_NAME)
+    fill(ix, units)
+    return ix
+
+
+def open_index(directory: Path) -> Index | None:
+    """The index in this directory, or None if there is none of this version (or it is damaged)."""
+    if not (directory / f"_{INDEX_NAME}_0.toc").exists() and not any(directory.glob(f"_{INDEX_NAME}_*.toc")):
+        return None
+    import_whoosh()
+    from whoosh.filedb.filestore import FileStorage
+
+    try:
+        return FileStorage(str(directory)).open_index(INDEX_NAME)
+    except Exception:  # noqa: BLE001 - a damaged index is rebuilt
+        return None
+
+
+def build_index(units: Iterable[Unit], directory: Path) -> Index:
+    """Write an index of these units to `directory`, atomically (temp directory, then rename)."""
+    import_whoosh()
+    from whoosh.filedb.filestore import FileStorage
+
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".tmp", dir=directory.parent))
+    try:
+        fill(FileStorage(str(tmp)).create_index(schema(), indexname=INDEX_NAME), units)
+        _swap_in(tmp, directory)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    ix = open_index(directory)
+    if ix is None:
+        raise OSError(f"the index written to {directory} cannot be opened")
+    return ix
+
+
+def _swap_in(tmp: Path, directory: Path) -> None:
+    """Rename `tmp` to `directory`; an older index there is replaced, a current one kept."""
+    try:
+        os.rename(tmp, directory)
+        return
+    except OSError:
+        if not directory.exists():
+            raise
+    if open_index(directory) is not None:
+        return  # another process built it first
+    old = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".old", dir=directory.parent))
+    os.rename(directory, old / directory.name)
+    os.rename(tmp, directory)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def document_index_dir(sha: str) -> Path:
+    """Where the index of the document with this sha256 lives."""
+    from source.cache import entry_dir
+
+    return entry_dir(sha) / WHOOSH_DIR
