@@ -101,7 +101,8 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
     for (top, bottom), (rtop, rbottom), number in zip(edges, repeated, numbers):
         parts = []
         for group, kept in ((top, rtop), (bottom, rbottom)):
-            kept = kept + [ln for ln in group if PAGE_NUMBER.match(ln.text) and ln not in kept]
+            confirmed = [ln for ln in group if PAGE_NUMBER.match(ln.text) and number in _numbers([ln])]
+            kept = kept + [ln for ln in confirmed if ln not in kept]
             if number is not None:
                 rows = {round(ln.y) for ln in kept if number in _numbers([ln])}
                 kept += [ln for ln in group if round(ln.y) in rows and ln not in kept]

@@ -99,11 +99,11 @@ def _dominant(runs: list[Run]) -> tuple[float, str, float]:
 
 def _rows(runs: list[Run]) -> list[list[Run]]:
     """Group runs whose glyphs overlap vertically into rows, top row first."""
-    ordered = sorted(runs, key=lambda r: -(r.top + r.size * 0.35))
+    ordered = sorted(runs, key=lambda r: -(r.y + r.size * 0.35))
     rows: list[list[Run]] = []
     spans: list[tuple[float, float]] = []
     for run in ordered:
-        lo, hi = run.top, run.top + run.size * 0.7
+        lo, hi = run.y, run.y + run.size * 0.7  # the baseline: a known text rise stays on its line
         placed = False
         for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
             rlo, rhi = spans[i]
