@@ -1,77 +1,436 @@
-"""A minimal terminal reader: one page at a time (to be replaced by the full TUI).
+"""The Citex TUI: search as you type, read pages, open notes, copy quotes with citations.
 
-Keys: PageDown / n next page, PageUp / p previous page, Home / End, q quit.
+The app is thin: it lays out the widgets (explorer/widgets), runs long work in thread
+workers (opening PDFs, searching) and routes messages (explorer/messages.py) between them.
+Everything it shows about a PDF goes through explorer.text.clean_for_terminal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
 
-from textual.app import App, ComposeResult
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.worker import get_current_worker
 
-from explorer.docviews import page_text
+from explorer import bookmarks, clipboard
+from explorer.citation import STYLE_NAMES, STYLES, Style, format_citation, next_style
+from explorer.engine import MODE_NAMES, Engine
+from explorer.history import History, Location
+from explorer.messages import (
+    DocumentFailed,
+    DocumentsLoaded,
+    HitChosen,
+    LoadProgress,
+    MarkerChanged,
+    SearchDone,
+    SelectionChanged,
+)
+from explorer.navigation import Navigator
 from explorer.text import clean_for_terminal
+from explorer.widgets.help import COMMANDS, help_screen
+from explorer.widgets.reader import NotePanel, Reader
+from explorer.widgets.screens import (
+    GoToPageScreen,
+    NotesScreen,
+    PickerScreen,
+    error_screen,
+    note_screen,
+    outline_screen,
+)
+from explorer.widgets.search import ResultsList, SearchBar
 from source.model import Document
 
+SEARCH_DELAY = 0.25
+"""Seconds of quiet typing before a search runs."""
 
-class ReaderApp(App[None]):
-    """Shows a document's pages one at a time, with the printed page label."""
 
+class CitexApp(App[None]):
+    """Search, read and cite PDFs."""
+
+    CSS_PATH = "citex.tcss"
+    TITLE = "Citex"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown,n", "next_page", "Next page", priority=True),
-        Binding("pageup,p", "previous_page", "Previous page", priority=True),
-        Binding("home", "first_page", "First", show=False),
-        Binding("end", "last_page", "Last", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("ctrl+t,f2", "cycle_mode", "Mode", priority=True),
+        Binding("escape", "back", "Back", show=False),
+        Binding("g", "goto", "Page"),
+        Binding("o", "outline", "Outline"),
+        Binding("n", "notes", "Notes"),
+        Binding("y", "copy", "Copy"),
+        Binding("c,Y", "cycle_style", "Style"),
+        Binding("b", "bookmark", "Mark", show=False),
+        Binding("B", "bookmarks", "Bookmarks", show=False),
+        Binding("H", "history(-1)", "Back in history", show=False),
+        Binding("L", "history(1)", "Forward in history", show=False),
+        Binding("d", "next_document", "Next document", show=False),
+        Binding("T", "toggle_theme", "Light/dark", show=False),
+        Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, paths: Sequence[str], password: str | None = None) -> None:
         super().__init__()
-        self.document = document
-        self.page_index = 1
-        self.title = clean_for_terminal(document.metadata.title or document.path)
+        self.paths = list(paths)
+        self.password = password
+        self.documents: list[Document] = []
+        self.navs: dict[str, Navigator] = {}
+        self.document: Document | None = None
+        self.engine: Engine | None = None
+        self.style: Style = STYLES[0]
+        self.history = History()
+        self._serial = 0
+        self._focus_results = -1
+        self._timer: Timer | None = None
+        self._selection = ""
+        self._search_note = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="page"):
-            yield Static(id="body", markup=False)
+        yield SearchBar(id="search")
+        with Horizontal(id="main"):
+            yield ResultsList(id="results")
+            with Vertical(id="reading"):
+                with Vertical(id="loading"):
+                    yield Static("Opening…", id="loading-label")
+                    yield ProgressBar(id="progress", show_eta=False)
+                yield Reader(id="reader")
+                yield NotePanel(id="note")
+        yield Static(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_page(1)
+        self.query_one("#results", ResultsList).display = False
+        self.query_one("#reader", Reader).display = False
+        self.query_one("#note", NotePanel).show(None, None, "")
+        self.query_one(SearchBar).mode = "search"
+        self.load_documents(self.paths)
 
-    def show_page(self, index: int) -> None:
-        """Show the page with this 1-based physical index (clamped to the document)."""
-        if not self.document.pages:
-            self.query_one("#body", Static).update("(this document has no pages)")
+    # -- opening ------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="open")
+    def load_documents(self, paths: list[str]) -> None:
+        """Read each PDF (through the cache), then open or build the search indexes."""
+        from explorer.cli_common import load_document
+        from source.errors import SourceError
+
+        worker = get_current_worker()
+        total = 2 * len(paths) or 1
+        documents: list[Document] = []
+        for i, path in enumerate(paths):
+            self.post_message(LoadProgress(i, total, f"Reading {Path(path).name}…"))
+            try:
+                documents.append(load_document(path, self.password))
+            except SourceError as exc:
+                self.post_message(DocumentFailed(path, str(exc)))
+            if worker.is_cancelled:
+                return
+        self.post_message(LoadProgress(len(paths), total, "Indexing…"))
+        engine = Engine(documents)
+        engine.prepare()
+        if not worker.is_cancelled:
+            self.post_message(DocumentsLoaded(documents, engine))
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.query_one("#loading-label", Static).update(clean_for_terminal(message.what))
+        self.query_one("#progress", ProgressBar).update(total=message.total, progress=message.done)
+
+    def on_document_failed(self, message: DocumentFailed) -> None:
+        self.push_screen(error_screen(message.message))
+
+    def on_documents_loaded(self, message: DocumentsLoaded) -> None:
+        self.query_one("#loading").display = False
+        self.documents, self.engine = message.documents, message.engine
+        if not self.documents:
+            self.query_one("#status", Static).update("No document could be read. Press q to quit.")
             return
-        self.page_index = max(1, min(index, len(self.document.pages)))
-        page = self.document.page(self.page_index)
-        self.sub_title = clean_for_terminal(f"page {page.label} ({page.index} of {len(self.document.pages)})")
-        body = clean_for_terminal(page_text(page), keep_newlines=True) or "(no body text on this page)"
-        self.query_one("#body", Static).update(body)
-        self.query_one("#page", VerticalScroll).scroll_home(animate=False)
+        self.navs = {d.id: Navigator(d) for d in self.documents}
+        self.query_one("#reader", Reader).display = True
+        self.open_document(self.documents[0])
+        self.remember()
+        self.query_one("#reader", Reader).focus()
 
-    def action_next_page(self) -> None:
-        self.show_page(self.page_index + 1)
+    def open_document(self, document: Document) -> None:
+        """Make `document` the one the reader shows."""
+        self.document = document
+        self.title = clean_for_terminal(document.metadata.title or Path(document.path).name)
+        self.sub_title = clean_for_terminal(document.metadata.author)
+        self.query_one("#reader", Reader).load(document, self.navs[document.id])
 
-    def action_previous_page(self) -> None:
-        self.show_page(self.page_index - 1)
+    # -- searching ----------------------------------------------------------------------------------
 
-    def action_first_page(self) -> None:
-        self.show_page(1)
+    @on(Input.Changed, "#query")
+    def query_changed(self) -> None:
+        self._serial += 1
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SEARCH_DELAY, self.start_search)
 
-    def action_last_page(self) -> None:
-        self.show_page(len(self.document.pages))
+    @on(Input.Submitted, "#query")
+    def query_submitted(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._serial += 1
+        self._focus_results = self._serial
+        self.start_search()
+
+    def start_search(self) -> None:
+        """Run the query in the bar now (in a worker; a newer run makes this one stale)."""
+        if self.engine is None:
+            return
+        query = self.query_one("#query", Input).value
+        self.run_search(self._serial, self.query_one(SearchBar).mode, query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, serial: int, mode: Any, query: str) -> None:
+        """Search in a thread; post the outcome unless a newer search started."""
+        assert self.engine is not None
+        outcome = self.engine.run(mode, query)
+        if not get_current_worker().is_cancelled:
+            self.post_message(SearchDone(serial, outcome))
+
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.serial != self._serial:
+            return
+        outcome = message.outcome
+        results = self.query_one("#results", ResultsList)
+        results.display = bool(outcome.query)
+        results.show(list(outcome.hits))
+        count = f"{len(outcome.hits)} hit{'s' if len(outcome.hits) != 1 else ''}" if outcome.query else ""
+        self._search_note = clean_for_terminal(" · ".join(p for p in (count, outcome.message) if p))
+        self.update_status()
+        if message.serial == self._focus_results and outcome.hits:
+            results.focus()
+
+    def on_hit_chosen(self, message: HitChosen) -> None:
+        hit = message.hit
+        document = next((d for d in self.documents if d.id == hit.doc_id), None)
+        if document is None:
+            return
+        if document is not self.document:
+            self.open_document(document)
+        reader = self.query_one("#reader", Reader)
+        nav = self.navs[document.id]
+        if hit.span is not None:
+            cursor = nav.sentence_at(hit.span.page, hit.span.block, hit.span.start)
+            reader.show_page(hit.span.page, cursor=cursor, hit=hit.span)
+            end = nav.sentence_at(hit.span.end_page, hit.span.end_block, max(hit.span.start, hit.span.end - 1))
+            if cursor is not None and end is not None and end > cursor:
+                reader.action_extend(end - cursor)
+            reader.set_marker(None)
+        elif hit.note >= 0:
+            self.jump_to_note(hit.note)
+            self.push_screen(note_screen(document, hit.note))
+        else:
+            reader.show_page(hit.page)
+        self.remember()
+        reader.focus()
+
+    # -- reader events ------------------------------------------------------------------------------
+
+    def on_marker_changed(self, message: MarkerChanged) -> None:
+        self.query_one("#note", NotePanel).show(self.document, message.note, message.label)
+
+    def on_selection_changed(self, message: SelectionChanged) -> None:
+        n = message.count
+        self._selection = f"{n} sentence{'s' if n != 1 else ''} p. {message.pages}" if message.pages else ""
+        self.update_status()
+
+    def update_status(self) -> None:
+        """The status line: page, selection, citation style, search mode and the last search."""
+        parts: list[str] = []
+        reader = self.query_one("#reader", Reader)
+        if self.document is not None and reader.page:
+            page = self.document.page(reader.page)
+            parts.append(f"page {clean_for_terminal(page.label)} ({page.index}/{len(self.document.pages)})")
+        if self._selection:
+            parts.append(f"selected: {self._selection}")
+        parts.append(f"cite: {STYLE_NAMES[self.style]}")
+        parts.append(f"mode: {MODE_NAMES[self.query_one(SearchBar).mode]}")
+        if self._search_note:
+            parts.append(self._search_note)
+        self.query_one("#status", Static).update(" │ ".join(parts))
+
+    # -- history ------------------------------------------------------------------------------------
+
+    def here(self) -> Location | None:
+        """Where the reader stands."""
+        reader = self.query_one("#reader", Reader)
+        return Location(self.document.id, reader.page, reader.cursor) if self.document else None
+
+    def remember(self) -> None:
+        """Push where the reader stands onto the history."""
+        here = self.here()
+        if here is not None:
+            self.history.push(here)
+
+    def remember_current(self) -> None:
+        """Record the current place at the history's position (so forward returns here)."""
+        here = self.here()
+        if here is not None:
+            self.history.update(here)
+
+    def action_history(self, step: int) -> None:
+        self.remember_current()
+        place = self.history.move(step)
+        if place is None:
+            self.bell()
+            return
+        document = next(d for d in self.documents if d.id == place.doc_id)
+        if document is not self.document:
+            self.open_document(document)
+        self.query_one("#reader", Reader).show_page(place.page, cursor=place.cursor)
+
+    def jump(self, page: int, block: int = 0) -> None:
+        """Show a place (remembered in the history)."""
+        reader = self.query_one("#reader", Reader)
+        nav = self.navs.get(self.document.id) if self.document else None
+        if nav is None:
+            return
+        self.remember_current()
+        reader.show_page(page, cursor=nav.sentence_at(page, block, 0))
+        self.remember()
+        reader.focus()
+
+    def jump_to_note(self, note: int) -> None:
+        """Show the first marker that cites note `note` (else the page the note is on)."""
+        if self.document is None:
+            return
+        marker = self.navs[self.document.id].marker_for_note(note)
+        if marker is None:
+            self.jump(self.document.notes[note].page)
+            return
+        self.remember_current()
+        reader = self.query_one("#reader", Reader)
+        reader.set_marker(marker)
+        self.remember()
+        reader.focus()
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_cycle_mode(self) -> None:
+        self.query_one(SearchBar).cycle()
+        self.update_status()
+        if self.query_one("#query", Input).value.strip():
+            self.query_changed()
+
+    def action_back(self) -> None:
+        if self.workers and any(w.group == "open" and w.is_running for w in self.workers):
+            self.workers.cancel_group(self, "open")
+            self.query_one("#loading-label", Static).update("Cancelled. Press q to quit.")
+            return
+        results = self.query_one("#results", ResultsList)
+        focused = self.focused
+        if isinstance(focused, Reader):
+            (results if results.display and results.option_count else self.query_one("#query", Input)).focus()
+        elif focused is results:
+            self.query_one("#query", Input).focus()
+        elif self.document is not None:
+            self.query_one("#reader", Reader).focus()
+
+    def action_goto(self) -> None:
+        if self.document is not None and self.document.pages:
+            self.push_screen(GoToPageScreen(self.document), self._goto_page)
+
+    def _goto_page(self, page: int | None) -> None:
+        if page is not None:
+            self.jump(page)
+
+    def action_outline(self) -> None:
+        if self.document is not None:
+            self.push_screen(outline_screen(self.document), self._goto_place)
+
+    def _goto_place(self, place: tuple[int, int] | None) -> None:
+        if place is not None:
+            self.jump(*place)
+
+    def action_notes(self) -> None:
+        if self.document is not None:
+            self.push_screen(NotesScreen(self.document), self._goto_note)
+
+    def _goto_note(self, note: int | None) -> None:
+        if note is not None:
+            self.jump_to_note(note)
+
+    def action_open_note(self) -> None:
+        reader = self.query_one("#reader", Reader)
+        if self.document is not None and reader.marker is not None and reader.marker.marker.note >= 0:
+            self.push_screen(note_screen(self.document, reader.marker.marker.note))
+
+    def citation_text(self) -> str | None:
+        """The selection quoted with its citation in the current style, None when nothing is selected."""
+        reader = self.query_one("#reader", Reader)
+        if self.document is None or reader.cursor is None:
+            return None
+        quote = self.navs[self.document.id].quote(reader.cursor, reader.extent)
+        return format_citation(quote.text, self.document.metadata, quote.first_label, quote.last_label, self.style)
+
+    def action_copy(self) -> None:
+        text = self.citation_text()
+        if text is None:
+            self.notify("nothing to copy: open a page first", severity="warning")
+            return
+        copied = clipboard.copy(text, self.copy_to_clipboard)
+        self.notify(copied, title=f"Copied ({STYLE_NAMES[self.style]})", markup=False)
+
+    def action_cycle_style(self) -> None:
+        self.style = next_style(self.style)
+        self.update_status()
+        self.notify(f"Citation style: {STYLE_NAMES[self.style]}", timeout=2)
+
+    def action_bookmark(self) -> None:
+        reader = self.query_one("#reader", Reader)
+        if self.document is None or not reader.page:
+            return
+        page = self.document.page(reader.page)
+        block = reader.place()[1]
+        words = page.blocks[block].text[:60] if page.blocks else ""
+        mark = bookmarks.Bookmark(page.index, page.label, block, words)
+        try:
+            added = bookmarks.toggle(self.document.id, mark)
+        except OSError as exc:
+            self.notify(f"could not save bookmarks: {exc}", severity="error")
+            return
+        self.notify(f"{'Bookmarked' if added else 'Removed bookmark on'} p. {clean_for_terminal(page.label)}")
+
+    def action_bookmarks(self) -> None:
+        if self.document is None:
+            return
+        items = [
+            (f"p. {clean_for_terminal(b.label)}  {clean_for_terminal(b.text)}", (b.page, b.block))
+            for b in bookmarks.load(self.document.id)
+        ]
+        self.push_screen(PickerScreen("Bookmarks", items, "(no bookmarks: press b on a page)"), self._goto_place)
+
+    def action_next_document(self) -> None:
+        if self.document is not None and len(self.documents) > 1:
+            i = self.documents.index(self.document)
+            self.open_document(self.documents[(i + 1) % len(self.documents)])
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def action_help(self) -> None:
+        self.push_screen(help_screen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for title, help_text, action in COMMANDS:
+            yield SystemCommand(title, help_text, lambda a=action: self.run_action(a))  # type: ignore[misc]
+
+
 
 
 def run(paths: Sequence[str], password: str | None = None) -> None:
-    """Open the first of `paths` in the reader (the CLI has checked they can be read)."""
-    from source.cache import open_document
-
-    document = open_document(paths[0], password=password)
-    ReaderApp(document).run()
+    """Open the TUI on `paths` (the CLI has checked they can be read)."""
+    CitexApp(paths, password=password).run()

@@ -238,14 +238,33 @@ def highlight(text: str, terms: Terms, limit: int = SNIPPET_CHARS) -> str:
 
 
 def suggest(searcher: Searcher, parsed: Parsed, text: str) -> str:
-    """A corrected query string ("" when no word has a better-known spelling)."""
+    """The query with each unknown word replaced by the closest known one ("" when there is none).
+
+    Words are corrected as typed (not as stems) against the unstemmed field, by Whoosh's
+    corrector (edit distance up to 2, first letter kept, the most frequent word wins).
+    """
     if parsed.query is None:
         return ""
     try:
-        corrected = searcher.correct_query(
-            parsed.query, text, correctors={"text": searcher.corrector("exact")}, maxdist=2, prefix=1
-        )
+        corrector = searcher.corrector("exact")
+        replacements: list[tuple[int, int, str]] = []
+        for node in parsed.query.leaves():
+            start, end = getattr(node, "startchar", None), getattr(node, "endchar", None)
+            if start is None or end is None or getattr(node, "fieldname", "") not in ("text", "exact"):
+                continue
+            for m in _TOKEN.finditer(text, start, end):
+                word = m.group().lower()
+                if searcher.doc_frequency("exact", word):
+                    continue
+                found = corrector.suggest(word, limit=1, maxdist=2, prefix=1)
+                if found:
+                    replacements.append((m.start(), m.end(), found[0]))
     except Exception:  # noqa: BLE001 - a suggestion is a courtesy, never a failure
         return ""
-    suggestion = corrected.string if corrected.query != parsed.query else ""
-    return suggestion if suggestion and suggestion != text else ""
+    if not replacements:
+        return ""
+    out, at = [], 0
+    for start, end, word in sorted(set(replacements)):
+        out.append(text[at:start] + word)
+        at = end
+    return "".join(out) + text[at:]

@@ -83,3 +83,20 @@ class Verification:
     """The best matching passage (None when absent and nothing came close)."""
     diff: tuple[DiffOp, ...] = ()
     """Word-level differences, for near."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """What `search` returns: the hits, and how the query was read."""
+
+    hits: tuple[Hit, ...]
+    """Best first."""
+    message: str = ""
+    """Empty when the query parsed; else what was searched instead (the plain-words fallback)."""
+    suggestion: str = ""
+    """When nothing was found: the query with its words spelled as the index knows them ("" if none)."""
+
+    @property
+    def fallback(self) -> bool:
+        """True when the query did not parse and its plain words were searched instead."""
+        return bool(self.message)

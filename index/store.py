@@ -39,26 +39,14 @@ WHOOSH_DIR = "whoosh"
 _WRITER_MB = 128
 
 
-class _Deferred:
-    """Stands in for a module: imports the real one on first attribute access."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __getattr__(self, attr: str) -> Any:
-        import importlib
-
-        return getattr(importlib.import_module(self._name), attr)
-
-
 def import_whoosh() -> None:
     """Import Whoosh without two modules it imports but Citex never uses.
 
     whoosh.compat imports urllib.request (for a download helper) and cached_property
     imports asyncio (for coroutine properties): a third of Whoosh's import time, paid by
     every `citex search`. Empty stand-ins take their place while Whoosh is imported and
-    are removed from sys.modules afterwards; the two names Whoosh keeps import the real
-    module when first used.
+    are removed from sys.modules afterwards; the two names Whoosh keeps (urlretrieve,
+    asyncio) import the real module if ever used.
     """
     if "whoosh.searching" in sys.modules:
         return
@@ -77,19 +65,24 @@ def import_whoosh() -> None:
                 del sys.modules[name]
     holder = sys.modules.get("cached_property")
     if holder is not None and getattr(holder, "asyncio", None) is stand_ins.get("asyncio"):
-        holder.asyncio = _Deferred("asyncio")  # type: ignore[attr-defined]
+        holder.asyncio = _AsyncioStandIn()  # type: ignore[attr-defined]
 
 
-class _Deferred:
-    """Stands in for a module: imports the real one on first attribute access."""
+class _AsyncioStandIn:
+    """What cached_property asks of asyncio, answered without importing it (anything else imports it)."""
 
-    def __init__(self, name: str) -> None:
-        self._name = name
+    @staticmethod
+    def iscoroutinefunction(func: Any) -> bool:
+        code = getattr(func, "__code__", None)
+        return bool(code is not None and code.co_flags & _CO_COROUTINE)
 
     def __getattr__(self, attr: str) -> Any:
-        import importlib
+        import asyncio
 
-        return getattr(importlib.import_module(self._name), attr)
+        return getattr(asyncio, attr)
+
+
+_CO_COROUTINE = 0x80
 
 
 def _urlretrieve(*args: Any, **kwargs: Any) -> Any:

@@ -94,7 +94,7 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
                     kept.append(line)
             parts.append(kept)
         repeated.append((parts[0], parts[1]))
-    strong = [_numbers([ln for ln in (*top, *bottom) if PAGE_NUMBER.match(ln.text)]) for top, bottom in edges]
+    strong = [_numbers([ln for ln in _outer_rows(top, bottom) if PAGE_NUMBER.match(ln.text)]) for top, bottom in edges]
     weak = [_numbers([*top, *bottom]) for top, bottom in repeated]
     numbers = printed_numbers(strong, weak)
     result = []
@@ -111,6 +111,18 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
     # A band line is only furniture if nothing else of the page lies beyond it.
     furniture = [_outermost_only(f, lines) for f, lines in zip(result, pages)]
     return furniture, fill_labels(numbers)
+
+
+def _outer_rows(top: list[Line], bottom: list[Line]) -> list[Line]:
+    """The lines of the very top row and of the very bottom row."""
+    lines = []
+    if top:
+        high = max(ln.y for ln in top)
+        lines += [ln for ln in top if ln.y > high - 1]
+    if bottom:
+        low = min(ln.y for ln in bottom)
+        lines += [ln for ln in bottom if ln.y < low + 1]
+    return lines
 
 
 def _outermost_only(furniture: PageFurniture, lines: list[Line]) -> PageFurniture:

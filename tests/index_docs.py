@@ -14,6 +14,7 @@ Sentences are cut after ".", "!" or "?" (and a closing quote) followed by a spac
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 
@@ -163,3 +164,24 @@ REPORT_NOTES: dict[str, str] = {
 def report_document(path: str = "report.pdf") -> Document:
     """A small report in the style of the bundled one, labelled from page 21."""
     return make_document(REPORT_PAGES, REPORT_NOTES, labels=["21", "22", "23"], path=path)
+
+
+def write_pdf(path: str | os.PathLike[str], pages: Sequence[Sequence[str]], title: str = "A test PDF") -> None:
+    """A plain PDF (reportlab): each page's paragraphs set in 11pt Helvetica, wrapped at 90 characters."""
+    import textwrap
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas.setTitle(title)
+    for paragraphs in pages:
+        y = 780.0
+        for paragraph in paragraphs:
+            for line in textwrap.wrap(paragraph, 90):
+                canvas.setFont("Helvetica", 11)
+                canvas.drawString(60, y, line)
+                y -= 15
+            y -= 10
+        canvas.showPage()
+    canvas.save()

@@ -1,0 +1,81 @@
+"""Every message the explorer's widgets and workers post (dataclass messages, toolong style)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from explorer.engine import Engine, Outcome
+from index.results import Hit
+from source.model import Document
+
+
+@dataclass
+class DocumentsLoaded(Message):
+    """The open worker has read the documents and prepared the search engine."""
+
+    documents: list[Document]
+    """The documents that could be read, in the order given."""
+    engine: Engine
+    """Search, find and verify over them."""
+
+
+@dataclass
+class DocumentFailed(Message):
+    """A PDF could not be read."""
+
+    path: str
+    """The file."""
+    message: str
+    """Why, in one line."""
+
+
+@dataclass
+class LoadProgress(Message):
+    """How far the open worker has got."""
+
+    done: int
+    """Steps done."""
+    total: int
+    """Steps in all (two per PDF: read, then index)."""
+    what: str
+    """What is happening now."""
+
+
+@dataclass
+class SearchDone(Message):
+    """A search worker finished."""
+
+    serial: int
+    """Which run it was (stale runs are ignored)."""
+    outcome: Outcome
+    """What it found."""
+
+
+@dataclass
+class HitChosen(Message):
+    """The user chose a result to open."""
+
+    hit: Hit
+    """The result."""
+
+
+@dataclass
+class MarkerChanged(Message):
+    """The reader's current marker changed (None: no current marker)."""
+
+    note: int | None
+    """Index of the marker's note in Document.notes, -1 when unresolved, None when no marker."""
+    label: str
+    """The marker's label ("" when none)."""
+
+
+@dataclass
+class SelectionChanged(Message):
+    """The reader's selected sentences changed."""
+
+    count: int
+    """How many sentences are selected."""
+    pages: str
+    """The printed page or range of the selection."""

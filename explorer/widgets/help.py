@@ -1,0 +1,85 @@
+"""The help screen: every key, grouped by where it works."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from explorer.widgets.screens import TextScreen
+
+KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Anywhere",
+        [
+            ("/", "search (type to see results; Enter lists them and moves to the list)"),
+            ("ctrl+t / F2", "search mode: full text → find quote → verify"),
+            ("Escape", "back: reader → results → search bar → reader; cancels opening a PDF"),
+            ("g", "go to a printed page number (#N for physical page N)"),
+            ("o", "outline: chapters and sections"),
+            ("n", "notes: every footnote, filter as you type, Enter jumps to its marker"),
+            ("y", "copy the selected sentences with a citation (printed page)"),
+            ("c / Y", "next citation style: Chicago, APA, MLA, Harvard, plain, Markdown"),
+            ("b / B", "toggle a bookmark on this page / list bookmarks"),
+            ("H / L", "history back / forward"),
+            ("d", "next open document"),
+            ("T", "light or dark theme"),
+            ("ctrl+p", "command palette: every command"),
+            ("?", "this help"),
+            ("q", "quit"),
+        ],
+    ),
+    (
+        "Results list",
+        [("↑ ↓", "move"), ("Enter / click", "open the page at the hit")],
+    ),
+    (
+        "Reader",
+        [
+            ("] / [", "next / previous note marker (its note shows in the note panel)"),
+            ("Enter", "open the whole note of the current marker"),
+            ("j / k", "next / previous sentence (the selection)"),
+            ("+ / -", "extend / shrink the selection by a sentence"),
+            ("→ l / ← h", "next / previous page"),
+            ("↑ ↓ PgUp PgDn", "scroll"),
+            ("click", "a marker makes it current; a paragraph moves the selection there"),
+        ],
+    ),
+]
+
+
+COMMANDS: list[tuple[str, str, str]] = [
+    ("Search", "Focus the search bar (/)", "search"),
+    ("Switch search mode", "Full text, find quote, verify (ctrl+t)", "cycle_mode"),
+    ("Go to page", "Go to a printed page number (g)", "goto"),
+    ("Outline", "Chapters and sections (o)", "outline"),
+    ("Notes", "Every footnote, filterable (n)", "notes"),
+    ("Open note", "The whole note of the current marker (enter)", "open_note"),
+    ("Copy quote with citation", "Copy the selection with its page (y)", "copy"),
+    ("Next citation style", "Chicago, APA, MLA, Harvard, plain, Markdown (c)", "cycle_style"),
+    ("Toggle bookmark", "Bookmark this page (b)", "bookmark"),
+    ("Bookmarks", "List this document's bookmarks (B)", "bookmarks"),
+    ("History back", "Where you were before (H)", "history(-1)"),
+    ("History forward", "Where you went next (L)", "history(1)"),
+    ("Next document", "Show the next open PDF (d)", "next_document"),
+    ("Light or dark theme", "Toggle the theme (T)", "toggle_theme"),
+    ("Help", "Every key (?)", "help"),
+]
+"""(title, help, action) of every command in the command palette."""
+
+
+def help_table() -> Table:
+    """Every key, as a table."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for group, keys in KEYS:
+        table.add_row(Text(group, style="bold underline"), "")
+        for key, what in keys:
+            table.add_row(key, what)
+        table.add_row("", "")
+    return table
+
+
+def help_screen() -> TextScreen:
+    """The help dialog."""
+    return TextScreen("Citex keys", help_table())  # type: ignore[arg-type]

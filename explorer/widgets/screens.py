@@ -1,0 +1,188 @@
+"""Modal screens: notes, outline, bookmarks, go to page, a whole note, help, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from explorer.docviews import pages_by_label
+from explorer.text import clean_for_terminal
+from source.model import Document
+
+
+class PickerScreen(ModalScreen[Any]):
+    """A titled list; Enter dismisses with the chosen item's value, Escape with None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Back")]
+
+    def __init__(self, title: str, items: Sequence[tuple[Text | str, Any]], empty: str = "(nothing)") -> None:
+        super().__init__(classes="picker")
+        self.title_text = title
+        self.items = list(items)
+        self.empty = empty
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            if self.items:
+                yield OptionList(*[Option(p, id=str(i)) for i, (p, _) in enumerate(self.items)])
+            else:
+                yield Label(self.empty)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.dismiss(self.items[int(event.option.id)][1])
+
+
+def outline_screen(document: Document) -> PickerScreen:
+    """The chapters and sections; dismisses with (page, block)."""
+    items = [
+        (
+            Text("  " * (o.level - 1) + clean_for_terminal(o.title)) + Text(f"  p. {document.label_of(o.page)}", "dim"),
+            (o.page, o.block),
+        )
+        for o in document.outline
+    ]
+    return PickerScreen("Outline", items, "(this document has no headings)")
+
+
+class NotesScreen(ModalScreen[int | None]):
+    """Every note, filtered as you type; Enter dismisses with the note's index."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Back"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+    ]
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(classes="picker")
+        self.document = document
+        self.shown: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Notes ({len(self.document.notes)})", classes="dialog-title")
+            yield Input(placeholder="filter notes: type words from a note or its number", id="notes-filter")
+            yield OptionList(id="notes-list")
+
+    def on_mount(self) -> None:
+        self.refilter("")
+
+    def refilter(self, text: str) -> None:
+        """Show the notes whose label or text holds every word typed."""
+        words = text.lower().split()
+        listing = self.query_one("#notes-list", OptionList)
+        listing.clear_options()
+        self.shown = []
+        for i, note in enumerate(self.document.notes):
+            hay = f"{note.label} {note.text}".lower()
+            if all(w in hay for w in words) or (words and words == [note.label.lower()]):
+                self.shown.append(i)
+        options = []
+        for i in self.shown:
+            note = self.document.notes[i]
+            head = Text(f"{clean_for_terminal(note.label):>4}  ", "bold") + Text(
+                f"p. {self.document.label_of(note.page)}  ", "dim"
+            )
+            options.append(Option(head + Text(clean_for_terminal(note.text)[:300]), id=str(i)))
+        listing.add_options(options)
+        if options:
+            listing.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refilter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        listing = self.query_one("#notes-list", OptionList)
+        if listing.highlighted is not None and self.shown:
+            self.dismiss(self.shown[listing.highlighted])
+
+    def action_move(self, step: int) -> None:
+        listing = self.query_one("#notes-list", OptionList)
+        if self.shown:
+            now = listing.highlighted or 0
+            listing.highlighted = max(0, min(len(self.shown) - 1, now + step))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.dismiss(int(event.option.id))
+
+
+class GoToPageScreen(ModalScreen[int | None]):
+    """Ask for a printed page label; dismisses with the physical page."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Back")]
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(classes="picker small")
+        self.document = document
+
+    def compose(self) -> ComposeResult:
+        first, last = self.document.pages[0].label, self.document.pages[-1].label
+        with Vertical(classes="dialog"):
+            yield Label("Go to printed page", classes="dialog-title")
+            yield Input(placeholder=f"a printed page: {first} to {last}  (#N: physical page N)", id="page-input")
+            yield Label("", id="page-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if value.startswith("#") and value[1:].isdigit() and 1 <= int(value[1:]) <= len(self.document.pages):
+            self.dismiss(int(value[1:]))
+            return
+        pages = pages_by_label(self.document, value)
+        if pages:
+            self.dismiss(pages[0].index)
+            return
+        first, last = self.document.pages[0].label, self.document.pages[-1].label
+        self.query_one("#page-error", Label).update(
+            f"no page is printed {clean_for_terminal(value)!r} (pages run {first} to {last})"
+        )
+
+
+class TextScreen(ModalScreen[None]):
+    """A titled text (a whole note, the help, an error) with a close button."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,enter", "dismiss(None)", "Close"),
+    ]
+
+    def __init__(self, title: str, body: Text | str, *, error: bool = False) -> None:
+        super().__init__(classes="picker error" if error else "picker")
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            with VerticalScroll(classes="text-body"):
+                yield Static(self.body, markup=False)
+            yield Button("Close", variant="error" if self.has_class("error") else "primary")
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)
+
+
+def note_screen(document: Document, note: int) -> TextScreen:
+    """The whole text of a note and the pages that cite it."""
+    found = document.notes[note]
+    body = Text(clean_for_terminal(found.text, keep_newlines=True))
+    if found.markers:
+        cited = ", ".join(f"p. {document.label_of(m.page)}" for m in found.markers)
+        body.append(f"\n\ncited on {cited}", style="dim")
+    return TextScreen(f"Note {clean_for_terminal(found.label)} · p. {document.label_of(found.page)}", body)
+
+
+def error_screen(message: str) -> TextScreen:
+    """An error dialog (a PDF that could not be read)."""
+    return TextScreen("Could not open", clean_for_terminal(message), error=True)

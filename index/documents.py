@@ -1,0 +1,78 @@
+"""The index of one PDF or Document, through the cache: read once, index once, then open.
+
+A PDF's index lives at `entry_dir(sha)/whoosh/`. Opening a PDF whose index exists costs
+a hash of the file and the opening of the index: document.json is not read. A document
+read with a password is indexed in memory only (its text must not be cached).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from index.corpus import Corpus
+from index.store import build_index, document_index_dir, memory_index, open_index
+from index.units import units_of
+
+if TYPE_CHECKING:
+    from whoosh.index import Index
+
+    from source.model import Document
+
+
+def index_document(document: Document, *, cache: bool = True) -> Index:
+    """The index of a Document: opened from its cache entry, else built there (in memory when `cache` is off
+    or the cache cannot be written)."""
+    if not cache:
+        return memory_index(units_of(document))
+    directory = document_index_dir(document.id)
+    ix = open_index(directory)
+    if ix is not None:
+        return ix
+    try:
+        return build_index(units_of(document), directory)
+    except OSError:
+        return memory_index(units_of(document))
+
+
+def document_index(path: str | os.PathLike[str], password: str | None = None) -> tuple[str, Index]:
+    """(sha256, index) of a PDF; reads the PDF only when its index is not cached. Raises SourceError."""
+    from source.cache import file_sha256, open_document
+    from source.errors import NotFoundError
+    from source.opening import check_path
+
+    check_path(path)
+    if password is None:
+        try:
+            sha = file_sha256(path)
+        except OSError as exc:
+            raise NotFoundError(f"cannot read {path}: {exc.strerror or exc}") from None
+        ix = open_index(document_index_dir(sha))
+        if ix is not None:
+            return sha, ix
+    document = open_document(path, password=password)
+    return document.id, index_document(document, cache=password is None)
+
+
+def open_corpus(paths: Iterable[str | os.PathLike[str]], password: str | None = None) -> Corpus:
+    """The corpus of these PDFs (each read and indexed once, through the cache). Raises SourceError."""
+    indexes = []
+    names: dict[str, str] = {}
+    for path in paths:
+        sha, ix = document_index(path, password)
+        if sha not in names:
+            indexes.append(ix)
+            names[sha] = str(path)
+    return Corpus(indexes, names)
+
+
+def corpus_of(documents: Iterable[Document], *, cache: bool = False) -> Corpus:
+    """The corpus of Documents already read (in memory unless `cache`)."""
+    indexes = []
+    names: dict[str, str] = {}
+    for document in documents:
+        if document.id not in names:
+            indexes.append(index_document(document, cache=cache))
+            names[document.id] = document.path
+    return Corpus(indexes, names)

@@ -1,0 +1,318 @@
+"""Find a quote as remembered, and verify a quote: rapidfuzz over sentences and windows.
+
+How `find` works, on one report or a library of thousands:
+
+1. Seeds: Whoosh ranks units (BM25F) by an OR of the quote's rarer stems, so a changed
+   or misspelt word costs one term, not the match.
+2. Windows: each seed with its neighbours in reading order (across pages) gives
+   windows of one to three consecutive sentences; rapidfuzz's token_set_ratio ranks them.
+3. Alignment: the best windows are widened to fit the quote, aligned to it word by word
+   (difflib), cut to the matched words, and scored: 100 when the normalised words are
+   identical, else the better of rapidfuzz's ratio and token_sort_ratio (less a little,
+   so that swapped words never look verbatim), at most 99.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from index.results import DiffOp, Hit, Span, Verification
+from index.text import WORD, norm_word, quote_words
+from index.units import Unit
+
+if TYPE_CHECKING:
+    from index.corpus import Corpus
+
+NEAR = 80.0
+"""A quote scoring at least this (and below 100) is near; below, absent."""
+SEEDS = 60
+"""How many units Whoosh proposes per quote."""
+RESCORE = 24
+"""How many windows are aligned and scored precisely."""
+RARE_TERMS = 12
+"""How many of the quote's rarest stems make the seed query."""
+_TRAILING = set(".,;:!?\"'”’)]…")
+_SWAP_PENALTY = 3.0
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One unit's words in a window: normalised words and their offsets in the unit's text."""
+
+    docnum: int
+    unit: Unit
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A scored passage: the Hit, and the source's words (for a diff)."""
+
+    hit: Hit
+    source_words: tuple[str, ...]
+    source_surface: tuple[str, ...]
+
+
+class _Pieces:
+    """Units of a corpus by Whoosh document number, cut into words once."""
+
+    _LIMIT = 500_000
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._cache: dict[int, Piece | None] = corpus.memo.setdefault("pieces", {})
+        if len(self._cache) > self._LIMIT:
+            self._cache.clear()
+
+    def get(self, docnum: int) -> Piece | None:
+        if docnum not in self._cache:
+            unit = self.corpus.unit(docnum)
+            piece = None
+            if unit is not None:
+                found = [(norm_word(m.group()), m.span()) for m in WORD.finditer(unit.text)]
+                piece = Piece(docnum, unit, tuple(w for w, _ in found), tuple(s for _, s in found))
+            self._cache[docnum] = piece
+        return self._cache[docnum]
+
+    def neighbour(self, piece: Piece, step: int) -> Piece | None:
+        """The unit just before (step -1) or after (+1) in reading order, if a quote may run on to it."""
+        other = self.get(piece.docnum + step)
+        if other is None or other.unit.doc != piece.unit.doc or other.unit.seq != piece.unit.seq + step:
+            return None
+        if not (piece.unit.flows and other.unit.flows):
+            return None
+        return other
+
+
+def seed_docnums(corpus: Corpus, typed: Sequence[str], docs: Iterable[str] | None) -> list[int]:
+    """Units Whoosh ranks best for an OR of the quote's rarer words."""
+    from whoosh.query import Or, Term
+
+    searcher = corpus.searcher()
+    total = max(1, searcher.doc_count())
+    text = " ".join(typed)
+    for field in ("text", "exact"):
+        terms = sorted({t for t in searcher.schema[field].process_text(text, mode="query")})
+        freq = [(searcher.doc_frequency(field, t), t) for t in terms]
+        freq = sorted((f, t) for f, t in freq if f > 0)
+        if not freq:
+            continue
+        common = [ft for ft in freq if ft[0] > total * 0.2]
+        chosen = [ft for ft in freq if ft[0] <= total * 0.2][:RARE_TERMS] or common[:3]
+        query = Or([Term(field, t) for _, t in chosen])
+        results = searcher.search(query, limit=SEEDS, filter=corpus.doc_filter(docs))
+        return [r.docnum for r in results]
+    return []
+
+
+def _windows(pieces: _Pieces, seeds: list[int]) -> list[tuple[Piece, ...]]:
+    """Windows of one to three consecutive units around each seed, each window once."""
+    seen: set[tuple[int, ...]] = set()
+    windows: list[tuple[Piece, ...]] = []
+    for docnum in seeds:
+        seed = pieces.get(docnum)
+        if seed is None:
+            continue
+        before = [p for p in _walk(pieces, seed, -1, 2)]
+        after = [p for p in _walk(pieces, seed, 1, 2)]
+        run = [*reversed(before), seed, *after]
+        at = len(before)
+        for size in (1, 2, 3):
+            for start in range(max(0, at - size + 1), at + 1):
+                window = tuple(run[start : start + size])
+                key = tuple(p.docnum for p in window)
+                if len(window) == size and key not in seen:
+                    seen.add(key)
+                    windows.append(window)
+    return windows
+
+
+def _walk(pieces: _Pieces, piece: Piece, step: int, count: int) -> list[Piece]:
+    out: list[Piece] = []
+    while len(out) < count:
+        nxt = pieces.neighbour(piece, step)
+        if nxt is None:
+            break
+        out.append(nxt)
+        piece = nxt
+    return out
+
+
+def _widen(pieces: _Pieces, window: tuple[Piece, ...], need: int) -> tuple[Piece, ...]:
+    """The window with neighbours added on both sides until each side has `need` words more."""
+    run = list(window)
+    for step in (-1, 1):
+        added = 0
+        edge = run[0] if step < 0 else run[-1]
+        while added < need:
+            nxt = pieces.neighbour(edge, step)
+            if nxt is None:
+                break
+            run.insert(0, nxt) if step < 0 else run.append(nxt)
+            added += len(nxt.words)
+            edge = nxt
+    return tuple(run)
+
+
+def align(quote: Sequence[str], source: Sequence[str]) -> tuple[int, int, float]:
+    """(start, end, score): the stretch of `source` words that best matches the quote, and its score."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
+    blocks = [b for b in SequenceMatcher(None, quote, source, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return 0, 0, 0.0
+    while len(blocks) > 1 and _stray(blocks[0], blocks[1]):
+        blocks.pop(0)
+    while len(blocks) > 1 and _stray(blocks[-2], blocks[-1], last=True):
+        blocks.pop()
+    first, last = blocks[0], blocks[-1]
+    lo, hi = first.b, last.b + last.size
+    options = {(lo, hi)}
+    for s in (lo, max(0, lo - first.a)):
+        for e in (hi, min(len(source), hi + len(quote) - last.a - last.size)):
+            options.add((s, e))
+    best = max(options, key=lambda se: (Levenshtein.normalized_similarity(quote, source[se[0] : se[1]]),
+                                         se[1] - se[0]))
+    start, end = best
+    span = source[start:end]
+    if list(span) == list(quote):
+        return start, end, 100.0
+    q, s = " ".join(quote), " ".join(span)
+    score = max(fuzz.ratio(q, s), fuzz.token_sort_ratio(q, s) - _SWAP_PENALTY)
+    return start, end, round(min(99.0, score), 1)
+
+
+def _stray(a: object, b: object, last: bool = False) -> bool:
+    """True when a short matching block stands far from the next one (a spurious "the" or "of")."""
+    gap_source = b.b - (a.b + a.size)  # type: ignore[attr-defined]
+    gap_quote = b.a - (a.a + a.size)  # type: ignore[attr-defined]
+    small = (b if last else a).size <= 2  # type: ignore[attr-defined]
+    return small and gap_source - gap_quote > 3
+
+
+def _match(window: tuple[Piece, ...], start: int, end: int, score: float, trailing: str, path: str) -> Match:
+    """The Match for words [start, end) of a window."""
+    index = [(p, k) for p, piece in enumerate(window) for k in range(len(piece.words))]
+    p0, k0 = index[start]
+    p1, k1 = index[end - 1]
+    first, last = window[p0], window[p1]
+    a = first.spans[k0][0]
+    b = last.spans[k1][1]
+    tail = last.unit.text[b:]
+    run = len(tail) - len(tail.lstrip("".join(_TRAILING)))
+    extra = min(run, len(trailing))
+    parts = []
+    notes: list[str] = []
+    for p in range(p0, p1 + 1):
+        piece = window[p]
+        lo = a if p == p0 else 0
+        hi = b + extra if p == p1 else len(piece.unit.text)
+        parts.append(piece.unit.text[lo:hi])
+        limit = hi + (run - extra if p == p1 else 0)
+        notes.extend(label for offset, label in piece.unit.marks if lo < offset <= limit or piece.unit.kind == "note")
+    unit0, unit1 = first.unit, last.unit
+    label = unit0.label if unit0.page == unit1.page else f"{unit0.label}-{unit1.label}"
+    span = None
+    if unit0.kind != "note":
+        span = Span(unit0.page, unit0.block, unit0.start + a, unit1.page, unit1.block, unit1.start + b + extra)
+    hit = Hit(
+        document=path,
+        doc_id=unit0.doc,
+        page=unit0.page,
+        page_label=label,
+        score=score,
+        text=" ".join(parts),
+        kind=unit0.kind,
+        notes=tuple(dict.fromkeys(notes)),
+        section=unit0.section,
+        span=span,
+        note=unit0.note,
+    )
+    words = [w for piece in window for w in piece.words][start:end]
+    surface = [piece.unit.text[s:e] for piece in window for s, e in piece.spans][start:end]
+    return Match(hit, tuple(words), tuple(surface))
+
+
+def find(corpus: Corpus, quote: str, limit: int = 10, docs: Iterable[str] | None = None) -> list[Match]:
+    """The passages best matching a quote, best first (see the module docstring)."""
+    from rapidfuzz import fuzz, process
+
+    qwords, typed = quote_words(quote)
+    if not qwords:
+        return []
+    pieces = _Pieces(corpus)
+    windows = _windows(pieces, seed_docnums(corpus, typed, docs))
+    if not windows:
+        return []
+    qtext = " ".join(qwords)
+    strings = [" ".join([" ".join(piece.words) for piece in window]) for window in windows]
+    ranked = process.extract(qtext, strings, scorer=fuzz.token_set_ratio, limit=RESCORE)
+    stripped = quote.rstrip()
+    trailing = stripped[len(stripped.rstrip("".join(_TRAILING))) :]
+    matches: list[Match] = []
+    taken: list[tuple[str, Span | None, int]] = []
+    scored = []
+    for _, _, i in ranked:
+        wide = _widen(pieces, windows[i], len(qwords) // 2 + 3)
+        source = [w for piece in wide for w in piece.words]
+        start, end, score = align(qwords, source)
+        if end > start:
+            scored.append((-score, _position(wide, start), wide, start, end))
+    scored.sort(key=lambda t: (t[0], t[1]))
+    for negative, _, wide, start, end in scored:
+        score = -negative
+        match = _match(wide, start, end, score, trailing, corpus.paths.get(wide[0].unit.doc, wide[0].unit.doc))
+        if any(_overlaps(match.hit, other) for other in taken):
+            continue
+        taken.append((match.hit.doc_id, match.hit.span, match.hit.note))
+        matches.append(match)
+        if len(matches) >= limit:
+            break
+    return matches
+
+
+def _position(window: tuple[Piece, ...], start: int) -> tuple[str, int, int]:
+    """(document, unit seq, word) of word `start` of a window: ties go to the earlier passage."""
+    for piece in window:
+        if start < len(piece.words):
+            return piece.unit.doc, piece.unit.seq, start
+        start -= len(piece.words)
+    return window[-1].unit.doc, window[-1].unit.seq, start
+
+
+def _overlaps(hit: Hit, other: tuple[str, Span | None, int]) -> bool:
+    doc, span, note = other
+    if hit.doc_id != doc:
+        return False
+    if hit.span is None or span is None:
+        return hit.span is None and span is None and hit.note == note
+    a = ((hit.span.page, hit.span.block, hit.span.start), (hit.span.end_page, hit.span.end_block, hit.span.end))
+    b = ((span.page, span.block, span.start), (span.end_page, span.end_block, span.end))
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def verify(corpus: Corpus, quote: str, docs: Iterable[str] | None = None) -> Verification:
+    """exact (identical once typography is normalised), near (with a word diff) or absent."""
+    found = find(corpus, quote, 1, docs)
+    if not found:
+        return Verification("absent", 0.0, quote, None)
+    best = found[0]
+    score = best.hit.score
+    verdict = "exact" if score >= 100 else "near" if score >= NEAR else "absent"
+    diff = () if verdict == "exact" else word_diff(quote, best.source_words, best.source_surface)
+    return Verification(verdict, score, quote, best.hit, diff)  # type: ignore[arg-type]
+
+
+def word_diff(quote: str, source: Sequence[str], surface: Sequence[str]) -> tuple[DiffOp, ...]:
+    """Word-level differences between a quote and the source's words (replace, delete, insert)."""
+    qwords, typed = quote_words(quote)
+    ops = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, qwords, list(source), autojunk=False).get_opcodes():
+        if tag != "equal":
+            ops.append(DiffOp(tag, " ".join(typed[i1:i2]), " ".join(surface[j1:j2])))  # type: ignore[arg-type]
+    return tuple(ops)

@@ -1,0 +1,70 @@
+"""Reading PDFs for a library, in worker processes: parse through the cache, then index.
+
+`ingest(path)` runs in a worker (or in-process for a single file). It never raises: a
+PDF that cannot be read comes back with `error` set, so one bad file does not stop the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What reading one PDF gave."""
+
+    path: str
+    """The path as given."""
+    sha: str = ""
+    """sha256 of the file (the Document's id)."""
+    size: int = 0
+    """File size in bytes, when it was read."""
+    mtime_ns: int = 0
+    """Modification time (ns), when it was read."""
+    pages: int = 0
+    """Number of pages."""
+    title: str = ""
+    """The document's title."""
+    error: str = ""
+    """Why the file could not be read ("" when it was)."""
+
+
+def _quiet() -> None:
+    """Keep pypdf's warnings off the terminal (a worker shares the parent's stderr)."""
+    logger = logging.getLogger("pypdf")
+    logger.setLevel(logging.ERROR)
+    logger.propagate = False
+    warnings.filterwarnings("ignore", module=r"pypdf(\.|$)")
+
+
+def ingest(path: str) -> Ingested:
+    """Read a PDF through the cache and build its index if need be; never raises."""
+    from index.documents import index_document
+    from source.cache import open_document
+    from source.errors import SourceError
+
+    _quiet()
+    try:
+        stat = os.stat(path)
+        document = open_document(path)
+        index_document(document)
+    except SourceError as exc:
+        return Ingested(path, error=str(exc))
+    except RecursionError:
+        return Ingested(path, error=f"{path} could not be read: its structure is nested too deeply")
+    except OSError as exc:
+        return Ingested(path, error=f"cannot read {path}: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
+        reason = " ".join((str(exc) or type(exc).__name__).split())[:120]
+        return Ingested(path, error=f"{path} could not be read (it may be damaged): {reason}")
+    return Ingested(
+        path,
+        sha=document.id,
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+        pages=len(document.pages),
+        title=document.metadata.title,
+    )

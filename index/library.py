@@ -1,0 +1,418 @@
+"""A library: the PDFs a user added, searched together.
+
+The list is a JSON file at a path the caller gives (the explorer uses
+`locations.library_file()`). Writes are atomic (temp file, then os.replace) and made under
+a lock, re-reading the file first, so two `citex add` at once lose nothing. A file that
+cannot be parsed is never overwritten: it is moved aside to `<name>.damaged-<time>` and
+the library starts empty, with a warning that says where the old list went.
+
+`add` reads new or changed PDFs with two worker processes (each parses through the cache
+and builds the document's index); a file with the same size and mtime as when it was
+added, or the same sha256, is not read again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from index.errors import LibraryError
+from index.results import Hit, SearchResult, Verification
+
+if TYPE_CHECKING:
+    from whoosh.index import Index
+
+    from index.corpus import Corpus
+    from index.ingest import Ingested
+
+FORMAT = 1
+"""Version of the library file's format."""
+WORKERS = 2
+"""Worker processes reading PDFs in `add`."""
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, path): called as each PDF is done (path "" before the first)."""
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One PDF in the library."""
+
+    path: str
+    """Absolute path of the PDF."""
+    sha: str
+    """sha256 of the file when it was read."""
+    size: int
+    """Size in bytes when it was read."""
+    mtime_ns: int
+    """Modification time (ns) when it was read."""
+    pages: int = 0
+    """Number of pages."""
+    title: str = ""
+    """The document's title."""
+    added: float = 0.0
+    """When it was added or last re-read (seconds since the epoch)."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What `Library.add` did with each path."""
+
+    added: tuple[LibraryEntry, ...] = ()
+    """New to the library."""
+    updated: tuple[LibraryEntry, ...] = ()
+    """Already there but changed on disk: read again."""
+    unchanged: tuple[LibraryEntry, ...] = ()
+    """Already there and unchanged: not read again."""
+    failed: tuple[tuple[str, str], ...] = ()
+    """(path, why) for each path that could not be added."""
+
+
+@dataclass
+class Library:
+    """The PDFs a user added (persisted in `file`), searchable together."""
+
+    file: Path
+    """The library's JSON file."""
+    index_dir: Path | None = None
+    """Where the library's Whoosh index lives (default: in the cache, see `libindex`)."""
+    warnings: list[str] = field(default_factory=list)
+    """Things the user should know (a damaged library file moved aside, a PDF gone missing)."""
+    _corpus: Corpus | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.file = Path(self.file)
+        if self.index_dir is None:
+            from index.libindex import library_index_dir
+
+            self.index_dir = library_index_dir(self.file)
+
+    # -- the list ----------------------------------------------------------------------
+
+    def list(self) -> list[LibraryEntry]:
+        """The PDFs in the library, in the order they were added."""
+        return self._load()
+
+    def _load(self) -> list[LibraryEntry]:
+        try:
+            text = self.file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise LibraryError(f"cannot read the library file {self.file}: {exc.strerror or exc}") from None
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
+                raise ValueError("not a Citex library file of this version")
+            return [LibraryEntry(**entry) for entry in data["documents"]]
+        except (ValueError, TypeError, KeyError) as exc:
+            backup = self._move_aside()
+            self.warnings.append(
+                f"the library file {self.file} could not be read ({exc}); it was moved to {backup} "
+                "and the library starts empty"
+            )
+            return []
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        backup = self.file.with_name(f"{self.file.name}.damaged-{stamp}")
+        n = 1
+        while backup.exists():
+            n += 1
+            backup = self.file.with_name(f"{self.file.name}.damaged-{stamp}-{n}")
+        try:
+            os.replace(self.file, backup)
+        except OSError as exc:
+            raise LibraryError(
+                f"the library file {self.file} is damaged and could not be moved aside: {exc.strerror or exc}"
+            ) from None
+        return backup
+
+    def _save(self, entries: list[LibraryEntry]) -> None:
+        payload = json.dumps({"format": FORMAT, "documents": [asdict(e) for e in entries]}, ensure_ascii=False,
+                             indent=1)
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.file.name}.", suffix=".tmp", dir=self.file.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    f.write(payload)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(tmp, self.file)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except OSError as exc:
+            raise LibraryError(f"cannot write the library file {self.file}: {exc.strerror or exc}") from None
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the library's lock file (other processes changing the library wait)."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            yield
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.file.with_name(self.file.name + ".lock"), "a+")  # noqa: SIM115
+        except OSError as exc:
+            raise LibraryError(f"cannot lock the library file {self.file}: {exc.strerror or exc}") from None
+        with handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    # -- adding and removing -----------------------------------------------------------
+
+    def add(self, paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None) -> AddResult:
+        """Add PDFs (a directory adds the PDFs under it); changed ones are read again."""
+
+        targets, failed = _expand(paths)
+        current = {e.path: e for e in self._load()}
+        unchanged: list[LibraryEntry] = []
+        todo: list[str] = []
+        for path in targets:
+            entry = current.get(path)
+            same = _unchanged(entry, path) if entry is not None else None
+            if same is not None:
+                unchanged.append(same)
+            else:
+                todo.append(path)
+        if any(e != current[e.path] for e in unchanged):
+            self._refresh(unchanged)
+        total = len(targets)
+        if progress:
+            progress(len(unchanged), total, "")
+        done: list[Ingested] = []
+        try:
+            for result in _ingest_all(todo):
+                done.append(result)
+                if progress:
+                    progress(len(unchanged) + len(done), total, result.path)
+        finally:
+            order = {path: i for i, path in enumerate(targets)}
+            added, updated, errors = self._record(sorted(done, key=lambda r: order.get(r.path, len(order))))
+        self._close_corpus()
+        self._sync()
+        return AddResult(tuple(added), tuple(updated), tuple(unchanged), tuple(failed + errors))
+
+    def _record(self, done: list[Ingested]) -> tuple[list[LibraryEntry], list[LibraryEntry], list[tuple[str, str]]]:
+        added: list[LibraryEntry] = []
+        updated: list[LibraryEntry] = []
+        errors = [(r.path, r.error) for r in done if r.error]
+        good = [r for r in done if not r.error]
+        if not good:
+            return added, updated, errors
+        with self._locked():
+            entries = self._load()
+            where = {e.path: i for i, e in enumerate(entries)}
+            now = time.time()
+            for r in good:
+                entry = LibraryEntry(r.path, r.sha, r.size, r.mtime_ns, r.pages, r.title, now)
+                if r.path in where:
+                    entries[where[r.path]] = entry
+                    updated.append(entry)
+                else:
+                    where[r.path] = len(entries)
+                    entries.append(entry)
+                    added.append(entry)
+            self._save(entries)
+        return added, updated, errors
+
+    def _refresh(self, entries: list[LibraryEntry]) -> None:
+        """Record the new mtime of files touched but not changed (so they are not hashed again)."""
+        fresh = {e.path: e for e in entries}
+        with self._locked():
+            self._save([fresh.get(e.path, e) if fresh.get(e.path, e).sha == e.sha else e for e in self._load()])
+
+    def remove(self, path: str | os.PathLike[str]) -> LibraryEntry:
+        """Take a PDF out of the library (the file itself is left alone). Raises LibraryError if absent."""
+        target = _absolute(path)
+        with self._locked():
+            entries = self._load()
+            kept = [e for e in entries if e.path != target]
+            if len(kept) == len(entries):
+                raise LibraryError(f"{path} is not in the library (see `citex list`)")
+            self._save(kept)
+        self._close_corpus()
+        self._sync()
+        return next(e for e in entries if e.path == target)
+
+    # -- searching ---------------------------------------------------------------------
+
+    def _sync(self, wait: bool = True) -> Index | None:
+        from index.documents import document_index
+        from index.libindex import sync
+
+        entries = self._load()
+        if not entries:
+            return None
+        wanted = {e.sha: e.path for e in reversed(entries)}
+
+        def reindex(sha: str, path: str) -> Index | None:
+            try:
+                got, ix = document_index(path)
+            except Exception:  # noqa: BLE001 - a PDF gone or damaged is left out, with a warning
+                return None
+            return ix if got == sha else None
+
+        assert self.index_dir is not None
+        from whoosh.index import LockError
+
+        try:
+            ix, left_out = sync(self.index_dir, wanted, reindex, wait=wait)
+        except LockError:
+            raise LibraryError(
+                f"the library's index is busy: another citex is changing it ({self.index_dir}); try again"
+            ) from None
+        except OSError as exc:
+            raise LibraryError(f"cannot write the library's index in {self.index_dir}: {exc}") from None
+        for sha in left_out:
+            self.warnings.append(f"{wanted[sha]} changed or cannot be read: add it again (citex add)")
+        return ix
+
+    def corpus(self) -> Corpus:
+        """The corpus of the whole library (its index brought up to date first)."""
+        if self._corpus is None:
+            from index.corpus import Corpus
+
+            ix = self._sync(wait=False)
+            paths = {e.sha: e.path for e in reversed(self._load())}
+            self._corpus = Corpus([ix] if ix is not None else [], paths)
+        return self._corpus
+
+    def _docs(self, paths: Iterable[str | os.PathLike[str]] | None) -> list[str] | None:
+        if paths is None:
+            return None
+        by_path = {e.path: e.sha for e in self._load()}
+        docs = []
+        for path in paths:
+            sha = by_path.get(_absolute(path))
+            if sha is None:
+                raise LibraryError(f"{path} is not in the library (add it with `citex add {path}`)")
+            docs.append(sha)
+        return docs
+
+    def search(self, query: str, limit: int = 10, paths: Iterable[str] | None = None) -> SearchResult:
+        """Full-text search across the library (or the given PDFs of it)."""
+        corpus = self.corpus()
+        if not corpus.indexes:
+            return SearchResult(())
+        return corpus.search(query, limit, self._docs(paths))
+
+    def find(self, quote: str, limit: int = 10, paths: Iterable[str] | None = None) -> list[Hit]:
+        """Find a quote as remembered across the library (or the given PDFs of it)."""
+        corpus = self.corpus()
+        return corpus.find(quote, limit, self._docs(paths)) if corpus.indexes else []
+
+    def verify(self, quote: str, paths: Iterable[str] | None = None) -> Verification:
+        """Verify a quote against the library (or the given PDFs of it)."""
+        corpus = self.corpus()
+        if not corpus.indexes:
+            return Verification("absent", 0.0, quote, None)
+        return corpus.verify(quote, self._docs(paths))
+
+    def _close_corpus(self) -> None:
+        if self._corpus is not None:
+            self._corpus.close()
+            self._corpus = None
+
+    def close(self) -> None:
+        """Close the searchers."""
+        self._close_corpus()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _absolute(path: str | os.PathLike[str]) -> str:
+    return os.path.abspath(os.fspath(path))
+
+
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Absolute paths of the PDFs to add (directories expanded), and the paths that are not there."""
+    targets: dict[str, None] = {}
+    failed: list[tuple[str, str]] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            found = sorted(q for q in p.rglob("*") if q.suffix.lower() == ".pdf" and q.is_file())
+            if not found:
+                failed.append((str(path), f"no PDF under the directory {path}"))
+            targets.update((_absolute(q), None) for q in found)
+        elif p.is_file():
+            targets[_absolute(p)] = None
+        else:
+            failed.append((str(path), f"no such file: {path}"))
+    return list(targets), failed
+
+
+def _unchanged(entry: LibraryEntry, path: str) -> LibraryEntry | None:
+    """The entry (with the file's new mtime) when the file is as it was read and its index is cached, else None.
+
+    As it was read: the same size and mtime, or the same size and sha256 (a file touched, not changed).
+    """
+    from index.store import document_index_dir, open_index
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    if stat.st_size != entry.size:
+        return None
+    if stat.st_mtime_ns != entry.mtime_ns:
+        from source.cache import file_sha256
+
+        try:
+            if file_sha256(path) != entry.sha:
+                return None
+        except OSError:
+            return None
+        entry = replace(entry, mtime_ns=stat.st_mtime_ns)
+    return entry if open_index(document_index_dir(entry.sha)) is not None else None
+
+
+def _ingest_all(paths: list[str]) -> Iterator[Ingested]:
+    """Read PDFs with WORKERS processes (in this process when there is only one).
+
+    Workers are forked when this process runs no other thread (the CLI), else spawned
+    (the TUI: forking a threaded process is unsafe). A worker that dies fails its file only.
+    """
+    from index.ingest import Ingested, ingest
+
+    if len(paths) <= 1:
+        yield from (ingest(p) for p in paths)
+        return
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=min(WORKERS, len(paths)), mp_context=context) as pool:
+        futures = {pool.submit(ingest, p): p for p in paths}
+        try:
+            for future in as_completed(futures):
+                error = future.exception()
+                if error is None:
+                    yield future.result()
+                else:
+                    yield Ingested(futures[future], error=f"{futures[future]} could not be read: {error}")
+        except BaseException:
+            for f in futures:
+                f.cancel()
+            raise

@@ -1,0 +1,205 @@
+"""Pilot tests of the TUI flows: search, open, marker, note, copy, notes screen, go to page, resize."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from explorer import clipboard
+from explorer.app import CitexApp
+from explorer.locations import bundled_report
+from explorer.widgets.reader import NotePanel, Reader
+from explorer.widgets.screens import GoToPageScreen, NotesScreen, TextScreen
+from explorer.widgets.search import ResultsList
+
+REPORT = str(bundled_report())
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test with asyncio (no async pytest plugin is needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    cache = Path(__file__).resolve().parent.parent / ".pytest_cache" / "citex-tui-cache"
+    monkeypatch.setenv("CITEX_CACHE_DIR", str(cache))
+    monkeypatch.setenv("CITEX_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    copied: list[str] = []
+    monkeypatch.setattr(clipboard, "system_copy", lambda text: copied.append(text) or True)
+    return copied
+
+
+async def wait_for(pilot: object, condition: Callable[[], bool], seconds: float = 20.0) -> None:
+    """Let the app run until `condition` holds (workers run in threads)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    raise AssertionError("timed out waiting for the app")
+
+
+async def opened(pilot: object, app: CitexApp) -> None:
+    await wait_for(pilot, lambda: app.document is not None)
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def search(pilot: object, app: CitexApp, query: str) -> ResultsList:
+    await pilot.press("slash")  # type: ignore[attr-defined]
+    await pilot.press(*query)  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    results = app.query_one("#results", ResultsList)
+    await wait_for(pilot, lambda: bool(results.hits) and app.focused is results)
+    return results
+
+
+@sync
+async def test_search_open_marker_note_copy(_dirs: list[str]) -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        results = await search(pilot, app, "mosquito nets")
+        labels = [h.page_label for h in results.hits]
+        assert labels and all(label.isdigit() for label in labels)
+        first = results.hits[0]
+        assert "mosquito" in first.text.lower()
+        await pilot.press("enter")
+        reader = app.query_one("#reader", Reader)
+        await wait_for(pilot, lambda: app.focused is reader)
+        assert reader.page == first.page
+        assert reader.hit is not None
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert reader.marker is not None
+        note_index = reader.marker.marker.note
+        assert app.document is not None and note_index >= 0
+        note = app.document.notes[note_index]
+        panel = app.query_one("#note", NotePanel)
+        assert note.text[:30] in str(panel.render())
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TextScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, TextScreen))
+
+        assert reader.cursor is not None
+        sentence = app.document.sentences[reader.cursor]
+        quote = app.document.sentence_text(sentence).strip()
+        label = app.document.label_of(sentence.page)
+        await pilot.press("y")
+        await pilot.pause()
+        expected = (
+            f"\u201c{quote}\u201d\n\nAmnesty International, Connection Denied: Restrictions on mobile "
+            f"phones and outside information in North Korea, ASA 24/3373/2016 (March 2016), {label}."
+        )
+        assert _dirs == [expected]
+        assert app.clipboard == expected
+
+
+@sync
+async def test_copy_styles_and_extend() -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        await pilot.press("c")  # APA
+        await pilot.press("plus")
+        await pilot.pause()
+        text = app.citation_text()
+        assert text is not None and "(Amnesty International, 2016, p." in text
+        reader = app.query_one("#reader", Reader)
+        assert reader.extent == 2
+
+
+@sync
+async def test_notes_screen_filter_jumps_to_marker() -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        assert len(screen.shown) == len(app.document.notes)  # type: ignore[union-attr]
+        await pilot.press(*"Security Council")
+        await pilot.pause()
+        assert 0 < len(screen.shown) < len(app.document.notes)  # type: ignore[union-attr]
+        chosen = screen.shown[0]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, NotesScreen))
+        reader = app.query_one("#reader", Reader)
+        assert reader.marker is not None and reader.marker.marker.note == chosen
+        assert app.document is not None
+        assert app.document.notes[chosen].text[:30] in str(app.query_one("#note", NotePanel).render())
+
+
+@sync
+async def test_go_to_printed_page_and_history() -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GoToPageScreen))
+        await pilot.press("2", "2", "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, GoToPageScreen))
+        reader = app.query_one("#reader", Reader)
+        assert app.document is not None
+        assert app.document.label_of(reader.page) == "22"
+        await pilot.press("H")
+        await pilot.pause()
+        assert reader.page == 1
+        await pilot.press("L")
+        await pilot.pause()
+        assert app.document.label_of(reader.page) == "22"
+
+
+@sync
+async def test_bookmarks_saved(tmp_path: Path) -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        await pilot.press("right", "b")
+        await pilot.pause()
+    from explorer import bookmarks
+
+    assert app.document is not None
+    assert [b.page for b in bookmarks.load(app.document.id)] == [2]
+
+
+@sync
+async def test_small_terminal_and_resize() -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        await search(pilot, app, "mosquito nets")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        reader = app.query_one("#reader", Reader)
+        assert reader.size.width > 20 and reader.size.height >= 3
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, TextScreen))
+
+
+@sync
+async def test_unreadable_pdf_shows_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"this is not a pdf")
+    app = CitexApp([str(bad)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TextScreen))
+        await pilot.press("escape")
+        await asyncio.sleep(0)
+        await pilot.press("q")
+    assert app.return_code in (0, None)
