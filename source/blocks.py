@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from source.lines import Line, LineMarker
 from source.text import Joiner
@@ -188,7 +188,7 @@ def _with_lead(line: Line) -> Line:
     return Line(
         runs=line.runs,
         text=f"{label}{line.text}",
-        markers=[LineMarker(m.label, m.offset + len(label), m.raised, m.note) for m in line.markers],
+        markers=[replace(m, offset=m.offset + len(label)) for m in line.markers],
         x0=line.x0, x1=line.x1, y=line.y, size=line.size, font=line.font,
     )
 

@@ -42,6 +42,8 @@ class LineMarker:
     """True when set above the baseline, False when only smaller."""
     note: int = -1
     """Index of the note it points to, once linked (-1 before, or when none was found)."""
+    style: tuple[str, float] = ("", 0.0)
+    """The marker run's font and size: markers of one document share a style."""
 
 
 @dataclass
@@ -154,7 +156,7 @@ def _build(runs: list[Run]) -> Line:
         smaller = run.size < size * SMALLER
         raised = run.top - base > size * RAISED
         if label and (smaller or raised) and (prev is not None or len(runs) > 1):
-            marker = LineMarker(label=label, offset=length, raised=raised)
+            marker = LineMarker(label=label, offset=length, raised=raised, style=(run.font, round(run.size, 1)))
             if prev is None and not parts:
                 line.lead = marker
             else:
@@ -177,7 +179,7 @@ def _build(runs: list[Run]) -> Line:
     line.text = text.strip()
     end = len(line.text)
     line.markers = [
-        LineMarker(m.label, min(max(m.offset - shift, 0), end), m.raised, m.note) for m in line.markers
+        LineMarker(m.label, min(max(m.offset - shift, 0), end), m.raised, m.note, m.style) for m in line.markers
     ]
     return line
 

@@ -10,7 +10,8 @@ the area before the first note of a page continue the last note of the page befo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from source.lines import MARKER_TEXT, SYMBOL_NORMAL, Line, LineMarker
 
@@ -56,7 +57,7 @@ def _start_label(line: Line) -> tuple[str, Line] | None:
     rest = Line(
         runs=line.runs,
         text=text[cut:],
-        markers=[LineMarker(m.label, max(m.offset - cut, 0), m.raised) for m in line.markers],
+        markers=[replace(m, offset=max(m.offset - cut, 0)) for m in line.markers],
         x0=line.x0,
         x1=line.x1,
         y=line.y,
@@ -153,27 +154,54 @@ def collect_notes(
 
 
 def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Line]]:
-    """Point each marker at its note: same label, on the same page, else on the next.
+    """Point each marker at its note, and put back into the text what is no marker.
 
-    A marker that no note answers goes back into the text as the characters it is.
+    A note is pointed to by the markers with its label on its own page; where several
+    compete (a superscript in a formula beside the real marker), those set in the style
+    most of the document's markers share win. A note with no marker on its page takes
+    the last one with its label on the page before. Candidates no note answers go back
+    into the text as the characters they are.
     """
-    by_page: dict[tuple[int, str], int] = {}
+    # (page, line, index in line) of every candidate, by (page, label)
+    where: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
+    for page, body in enumerate(bodies):
+        for li, line in enumerate(body):
+            for mi, m in enumerate(line.markers):
+                where.setdefault((page, m.label), []).append((page, li, mi))
+
+    def style(at: tuple[int, int, int]) -> tuple[str, float]:
+        return bodies[at[0]][at[1]].markers[at[2]].style
+
+    votes: Counter[tuple[str, float]] = Counter()
+    for note in notes:
+        found = where.get((note.page, note.label), [])
+        if len(found) == 1:
+            votes[style(found[0])] += 1
+    chosen: dict[tuple[int, int, int], int] = {}
     for i, note in enumerate(notes):
-        by_page.setdefault((note.page, note.label), i)
+        found = [at for at in where.get((note.page, note.label), []) if at not in chosen]
+        if not found:
+            earlier = [at for at in where.get((note.page - 1, note.label), []) if at not in chosen]
+            found = earlier[-1:]
+        if len(found) > 1 and votes:
+            best = max(votes[style(at)] for at in found)
+            found = [at for at in found if votes[style(at)] == best]
+        for at in found:
+            chosen[at] = i
     linked_pages = []
-    for index, body in enumerate(bodies):
+    for page, body in enumerate(bodies):
         out = []
-        for line in body:
+        for li, line in enumerate(body):
             if not line.markers:
                 out.append(line)
                 continue
             text = line.text
             markers: list[LineMarker] = []
             inserted = 0
-            for m in line.markers:
-                target = by_page.get((index, m.label), by_page.get((index + 1, m.label), -1))
+            for mi, m in enumerate(line.markers):
+                target = chosen.get((page, li, mi), -1)
                 if target >= 0:
-                    markers.append(LineMarker(m.label, m.offset + inserted, m.raised, target))
+                    markers.append(LineMarker(m.label, m.offset + inserted, m.raised, target, m.style))
                 else:
                     at = m.offset + inserted
                     text = text[:at] + m.label + text[at:]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from source.lines import Line, LineMarker
 
@@ -69,7 +69,7 @@ class Joiner:
                         # drop the hyphen; a marker standing after it moves back one
                         text = text[:-1]
                         markers = [
-                            LineMarker(m.label, min(m.offset, len(text)), m.raised, m.note) for m in markers
+                            replace(m, offset=min(m.offset, len(text))) for m in markers
                         ]
                     elif text.endswith(("\u00ad", "\u2010")):
                         text = text[:-1] + "-"
@@ -77,5 +77,5 @@ class Joiner:
                     text += " "
             shift = len(text)
             text += piece
-            markers.extend(LineMarker(m.label, m.offset + shift, m.raised, m.note) for m in line.markers)
+            markers.extend(replace(m, offset=m.offset + shift) for m in line.markers)
         return text, markers
