@@ -13,8 +13,17 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    ContentStream,
+    DecodedStreamObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+)
 from pypdf.generic._font import Font
+
+from source.content import ContentError, operations
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -71,7 +80,7 @@ def _num(value: Any, default: float = 0.0) -> float:
 
 @dataclass
 class _TextState:
-    font: Font | None = None
+    font: _FontInfo | None = None
     font_name: str = ""
     size: float = 0.0
     char_spacing: float = 0.0
@@ -84,24 +93,58 @@ class _TextState:
         return _TextState(**self.__dict__)
 
 
+class _FontInfo:
+    """A font with what measuring and decoding its strings needs, precomputed."""
+
+    def __init__(self, font: Font, name: str) -> None:
+        self.name = name
+        """The font's base name, subset prefix dropped."""
+        self.font = font
+        widths = font.character_widths
+        self.default = float(widths.get("default", 500.0))
+        self.single_byte = not isinstance(font.encoding, str)
+        if self.single_byte:
+            encoding = font.encoding
+            cmap = font.character_map
+            self.table = {
+                b: "".join(cmap.get(c, c) for c in encoding.get(b, chr(b))) for b in range(256)
+            }
+            self.widths = [float(widths.get(chr(b), self.default)) for b in range(256)]
+
+    def measure(self, value: bytes | str) -> tuple[str, float, int, int]:
+        """(text, sum of glyph widths in thousandths of an em, glyphs, word-space bytes)."""
+        if isinstance(value, str):
+            value = value.encode("latin-1", "replace")
+        if self.single_byte:
+            text = value.decode("latin-1").translate(self.table)
+            return text, float(sum(map(self.widths.__getitem__, value))), len(value), value.count(b" ")
+        font = self.font
+        raw = value.decode(font.encoding, "surrogatepass" if len(value) % 2 == 0 else "replace")
+        widths = font.character_widths
+        total = sum(widths.get(ch, self.default) for ch in raw)
+        text = "".join(font.character_map.get(ch, ch) for ch in raw)
+        return text, float(total), len(raw), 0
+
+
 class _FontCache:
     """Fonts decoded once per document (keyed by the font object's id)."""
 
     def __init__(self) -> None:
-        self._fonts: dict[Any, tuple[Font, str]] = {}
+        self._fonts: dict[Any, _FontInfo | None] = {}
 
-    def get(self, resource: Any) -> tuple[Font, str] | None:
+    def get(self, resource: Any) -> _FontInfo | None:
         key = (resource.idnum, resource.generation) if isinstance(resource, IndirectObject) else id(resource)
         if key not in self._fonts:
             obj = resource.get_object()
-            if not isinstance(obj, DictionaryObject):
-                return None
-            try:
-                font = Font.from_font_resource(obj)
-            except Exception:  # a broken font: skip its text rather than the page
-                return None
-            base = str(obj.get("/BaseFont", ""))
-            self._fonts[key] = (font, base.split("+", 1)[-1].lstrip("/"))
+            info = None
+            if isinstance(obj, DictionaryObject):
+                try:
+                    font = Font.from_font_resource(obj)
+                    base = str(obj.get("/BaseFont", ""))
+                    info = _FontInfo(font, base.split("+", 1)[-1].lstrip("/"))
+                except Exception:  # a broken font: skip its text rather than the page
+                    info = None
+            self._fonts[key] = info
         return self._fonts[key]
 
 
@@ -117,12 +160,11 @@ class _Walker:
         font_resources = font_resources.get_object() if font_resources is not None else {}
         xobjects = resources.get("/XObject")
         xobjects = xobjects.get_object() if xobjects is not None else {}
-        stream = content if isinstance(content, ContentStream) else ContentStream(content, pdf, "bytes")
         state = _TextState()
         stack: list[tuple[Matrix, _TextState]] = []
         tm: Matrix = IDENTITY
         tlm: Matrix = IDENTITY
-        for operands, op in stream.operations:
+        for operands, op in _operations(content, pdf):
             if op == b"Tj" or op == b"'" or op == b'"':
                 if op != b"Tj":
                     if op == b'"' and len(operands) >= 3:
@@ -133,7 +175,7 @@ class _Walker:
                 if operands and isinstance(operands[-1], (str, bytes)):
                     tm = self._show(operands[-1], state, tm, ctm)
             elif op == b"TJ":
-                if operands and isinstance(operands[0], ArrayObject):
+                if operands and isinstance(operands[0], list):
                     tm = self._show_array(operands[0], state, tm, ctm)
             elif op == b"Td" or op == b"TD":
                 tx, ty = (_num(operands[0]), _num(operands[1])) if len(operands) >= 2 else (0.0, 0.0)
@@ -155,7 +197,7 @@ class _Walker:
                     name = operands[0]
                     resource = font_resources.get(name) if isinstance(name, NameObject) else None
                     found = self.fonts.get(resource) if resource is not None else None
-                    state.font, state.font_name = found if found else (None, "")
+                    state.font, state.font_name = (found, found.name) if found else (None, "")
                     state.size = _num(operands[1], state.size)
             elif op == b"Tc":
                 state.char_spacing = _num(operands[0]) if operands else 0.0
@@ -192,82 +234,67 @@ class _Walker:
         except Exception:  # a broken form: keep the rest of the page
             return
 
-    def _decode(self, value: str | bytes, font: Font) -> tuple[str, str]:
-        """(raw characters for widths, text for reading)."""
-        if isinstance(value, str):
-            return value, value
-        if isinstance(font.encoding, str):
-            raw = value.decode(font.encoding, "surrogatepass" if len(value) % 2 == 0 else "replace")
-            mapped = raw
-        else:
-            raw = "".join(chr(b) for b in value)
-            mapped = "".join(font.encoding.get(b, chr(b)) for b in value)
-        text = "".join(font.character_map.get(ch, ch) for ch in mapped)
-        return raw, text
+    def _advance(self, measured: tuple[str, float, int, int], state: _TextState) -> float:
+        _, width, glyphs, spaces = measured
+        return ((width / 1000.0) * state.size + glyphs * state.char_spacing + spaces * state.word_spacing) * state.scale
 
-    def _advance(self, raw: str, state: _TextState, font: Font, single_byte: bool) -> float:
-        widths = font.character_widths
-        default = widths.get("default", 500.0)
-        total = 0.0
-        spaces = 0
-        for ch in raw:
-            total += widths.get(ch, default)
-            if single_byte and ch == " ":
-                spaces += 1
-        return ((total / 1000.0) * state.size + len(raw) * state.char_spacing + spaces * state.word_spacing) * state.scale
-
-    def _show(self, value: str | bytes, state: _TextState, tm: Matrix, ctm: Matrix) -> Matrix:
-        font = state.font
-        if font is None:
-            return tm
-        raw, text = self._decode(value, font)
-        advance = self._advance(raw, state, font, not isinstance(font.encoding, str))
-        start = _mult(tm, ctm)
-        end_tm = _mult((1, 0, 0, 1, advance, 0), tm)
-        end = _mult(end_tm, ctm)
-        if text and abs(start[1]) < 1e-3 * max(abs(start[0]), 1e-9) and start[0] > 0:
-            size = state.size * math.hypot(start[2], start[3])
-            rise = state.rise * start[3]
-            self.runs.append(
-                Run(text=text, x0=start[4], x1=end[4], y=start[5], rise=rise, size=abs(size), font=state.font_name)
-            )
-        return end_tm
-
-    def _show_array(self, array: ArrayObject, state: _TextState, tm: Matrix, ctm: Matrix) -> Matrix:
-        """A TJ array: join its strings, with a space where an offset is as wide as a word gap."""
-        font = state.font
-        if font is None:
-            return tm
-        pieces: list[str] = []
-        start_tm = tm
-        for item in array:
-            if isinstance(item, (str, bytes)) and not isinstance(item, NameObject):
-                raw, text = self._decode(item, font)
-                pieces.append(text)
-                advance = self._advance(raw, state, font, not isinstance(font.encoding, str))
-                tm = _mult((1, 0, 0, 1, advance, 0), tm)
-            else:
-                offset = _num(item)
-                if -offset > TJ_WORD_GAP and pieces and not pieces[-1].endswith(" "):
-                    pieces.append(" ")
-                tm = _mult((1, 0, 0, 1, -offset / 1000.0 * state.size * state.scale, 0), tm)
-        text = "".join(pieces)
+    def _emit(self, text: str, state: _TextState, start_tm: Matrix, end_tm: Matrix, ctm: Matrix) -> None:
         start = _mult(start_tm, ctm)
-        end = _mult(tm, ctm)
         if text.strip() and abs(start[1]) < 1e-3 * max(abs(start[0]), 1e-9) and start[0] > 0:
+            end_x = _mult(end_tm, ctm)[4]
             size = state.size * math.hypot(start[2], start[3])
             self.runs.append(
                 Run(
                     text=text,
                     x0=start[4],
-                    x1=end[4],
+                    x1=end_x,
                     y=start[5],
                     rise=state.rise * start[3],
                     size=abs(size),
                     font=state.font_name,
                 )
             )
-        return tm
+
+    def _show(self, value: str | bytes, state: _TextState, tm: Matrix, ctm: Matrix) -> Matrix:
+        if state.font is None:
+            return tm
+        measured = state.font.measure(value)
+        end_tm = _mult((1, 0, 0, 1, self._advance(measured, state), 0), tm)
+        self._emit(measured[0], state, tm, end_tm, ctm)
+        return end_tm
+
+    def _show_array(self, array: list[Any], state: _TextState, tm: Matrix, ctm: Matrix) -> Matrix:
+        """A TJ array: join its strings, with a space where an offset is as wide as a word gap."""
+        font = state.font
+        if font is None:
+            return tm
+        pieces: list[str] = []
+        shift = 0.0
+        for item in array:
+            if isinstance(item, (str, bytes)) and not isinstance(item, NameObject):
+                measured = font.measure(item)
+                pieces.append(measured[0])
+                shift += self._advance(measured, state)
+            else:
+                offset = _num(item)
+                if -offset > TJ_WORD_GAP and pieces and not pieces[-1].endswith(" "):
+                    pieces.append(" ")
+                shift -= offset / 1000.0 * state.size * state.scale
+        end_tm = _mult((1, 0, 0, 1, shift, 0), tm)
+        self._emit("".join(pieces), state, tm, end_tm, ctm)
+        return end_tm
+
+
+def _operations(content: Any, pdf: Any) -> list[tuple[list[Any], bytes]]:
+    """The operations of a page's contents (a stream or an array of them) or of a form."""
+    if isinstance(content, ArrayObject):
+        data = b"\n".join(part.get_object().get_data() for part in content)
+    else:
+        data = content.get_data()
+    try:
+        return list(operations(data))
+    except ContentError:
+        return ContentStream(DecodedStreamObject.initialize_from_dictionary({"__streamdata__": data}), pdf, "bytes").operations
 
 
 class RunReader:
@@ -285,8 +312,6 @@ class RunReader:
         resources = resources.get_object() if resources is not None else DictionaryObject()
         walker = _Walker(self._fonts)
         content = contents.get_object()
-        if isinstance(content, ArrayObject):
-            content = ContentStream(content, page.pdf, "bytes")
         # Normalise for a page box that does not start at the origin.
         box = page.mediabox
         ctm: Matrix = (1.0, 0.0, 0.0, 1.0, -float(box.left), -float(box.bottom))

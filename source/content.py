@@ -1,0 +1,131 @@
+"""A fast reader of content-stream operations, for text extraction.
+
+pypdf's ContentStream parser is general and slow (most of a cold read went there). This
+one tokenises with one regular expression and yields what the text walker needs:
+numbers as floats, names as NameObject, strings as bytes, arrays as lists; inline
+images are skipped whole. Anything it cannot read raises ContentError, and the caller
+falls back to pypdf's parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pypdf.generic import NameObject
+
+TOKEN = re.compile(
+    rb"""
+    (?P<space>[\x00\t\n\x0c\r ]+|%[^\r\n]*)
+  | (?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])
+  | (?P<name>/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*)
+  | (?P<str>\((?:[^()\\]|\\.)*\))
+  | (?P<paren>\()
+  | (?P<hex><[0-9A-Fa-f\x00\t\n\x0c\r ]*>)
+  | (?P<dopen><<)
+  | (?P<dclose>>>)
+  | (?P<aopen>\[)
+  | (?P<aclose>\])
+  | (?P<op>[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)
+  | (?P<other>[{}])
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"(": b"(", b")": b")", b"\\": b"\\"}
+ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|[\s\S])")
+INLINE_END = re.compile(rb"[\x00\t\n\x0c\r ]EI(?=[\x00\t\n\x0c\r ]|$)")
+
+
+class ContentError(Exception):
+    """The stream holds something this reader does not handle."""
+
+
+def _unescape(raw: bytes) -> bytes:
+    if b"\\" not in raw:
+        return raw
+
+    def one(match: re.Match[bytes]) -> bytes:
+        token = match.group(1)
+        if token[:1].isdigit():
+            return bytes([int(token, 8) & 0xFF])
+        if token in (b"\r\n", b"\n", b"\r"):
+            return b""
+        return ESCAPES.get(token, token)
+
+    return ESCAPE.sub(one, raw)
+
+
+def _nested_string(data: bytes, start: int) -> tuple[bytes, int]:
+    """A literal string with nested parentheses, from the "(" at start."""
+    depth = 0
+    i = start
+    n = len(data)
+    while i < n:
+        ch = data[i]
+        if ch == 0x5C:  # backslash
+            i += 2
+            continue
+        if ch == 0x28:
+            depth += 1
+        elif ch == 0x29:
+            depth -= 1
+            if depth == 0:
+                return _unescape(data[start + 1 : i]), i + 1
+        i += 1
+    raise ContentError("unterminated string")
+
+
+def operations(data: bytes) -> Iterator[tuple[list[Any], bytes]]:
+    """(operands, operator) for each operation in a content stream."""
+    stack: list[list[Any]] = [[]]
+    pos = 0
+    n = len(data)
+    match_at = TOKEN.match
+    while pos < n:
+        m = match_at(data, pos)
+        if m is None:
+            raise ContentError(f"unreadable byte at {pos}")
+        kind = m.lastgroup
+        pos = m.end()
+        if kind == "space":
+            continue
+        if kind == "num":
+            stack[-1].append(float(m.group()))
+        elif kind == "op":
+            op = m.group()
+            if op == b"BI":
+                end = INLINE_END.search(data, pos)
+                if end is None:
+                    raise ContentError("inline image without EI")
+                pos = end.end()
+                stack = [[]]
+                continue
+            if op in (b"true", b"false", b"null"):
+                stack[-1].append(op == b"true" if op != b"null" else None)
+                continue
+            if len(stack) > 1:
+                raise ContentError("operator inside an array")
+            yield stack[0], op
+            stack = [[]]
+        elif kind == "str":
+            stack[-1].append(_unescape(m.group()[1:-1]))
+        elif kind == "name":
+            stack[-1].append(NameObject(m.group().decode("latin-1")))
+        elif kind == "aopen" or kind == "dopen":
+            stack.append([])
+        elif kind == "aclose" or kind == "dclose":
+            if len(stack) < 2:
+                raise ContentError("unbalanced array")
+            items = stack.pop()
+            stack[-1].append(items)
+        elif kind == "hex":
+            digits = re.sub(rb"[^0-9A-Fa-f]", b"", m.group()[1:-1])
+            if len(digits) % 2:
+                digits += b"0"
+            stack[-1].append(bytes.fromhex(digits.decode("ascii")))
+        elif kind == "paren":
+            value, pos = _nested_string(data, m.start())
+            stack[-1].append(value)
+        else:
+            raise ContentError(f"unexpected {m.group()!r}")
