@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from source.lines import Line
 
-BAND = 0.12
+BAND = 0.22
 """Share of the page height, at top and at bottom, where headers and footers stand."""
 OUTERMOST = 3
 """How many rows from the top or the bottom may be furniture."""
@@ -95,7 +95,11 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
             parts.append(kept)
         repeated.append((parts[0], parts[1]))
     strong = [_numbers([ln for ln in _outer_rows(top, bottom) if PAGE_NUMBER.match(ln.text)]) for top, bottom in edges]
-    weak = [_numbers([*top, *bottom]) for top, bottom in repeated]
+    weak = [
+        _numbers([*rtop, *rbottom]) + _numbers(_outer_rows(top, []))
+        + _numbers(_outer_rows([], bottom), first=False)
+        for (top, bottom), (rtop, rbottom) in zip(edges, repeated)
+    ]
     numbers = printed_numbers(strong, weak)
     result = []
     for (top, bottom), (rtop, rbottom), number in zip(edges, repeated, numbers):
@@ -104,7 +108,9 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
             confirmed = [ln for ln in group if PAGE_NUMBER.match(ln.text) and number in _numbers([ln])]
             kept = kept + [ln for ln in confirmed if ln not in kept]
             if number is not None:
+                outer = _outer_rows(top, []) if group is top else _outer_rows([], bottom)
                 rows = {round(ln.y) for ln in kept if number in _numbers([ln])}
+                rows |= {round(ln.y) for ln in outer if number in _numbers([ln], first=group is top)}
                 kept += [ln for ln in group if round(ln.y) in rows and ln not in kept]
             parts.append(tuple(kept))
         result.append(PageFurniture(header=parts[0], footer=parts[1]))
@@ -137,15 +143,18 @@ def _outermost_only(furniture: PageFurniture, lines: list[Line]) -> PageFurnitur
     )
 
 
-def _numbers(lines: list[Line]) -> list[tuple[int, bool]]:
-    """Page-number candidates printed in the lines: (value, is_roman)."""
+def _numbers(lines: list[Line], first: bool = True) -> list[tuple[int, bool]]:
+    """Page-number candidates printed in the lines: (value, is_roman).
+
+    A bare number, else the last word, and the first word unless `first` is False (a
+    footnote at the foot of a page starts with its number)."""
     found: list[tuple[int, bool]] = []
     for line in lines:
         match = PAGE_NUMBER.match(line.text)
         tokens = [match.group(1)] if match else []
         words = line.text.split()
         if not match and words:
-            tokens += [w.strip("|–—-·•()[]") for w in (words[0], words[-1])]
+            tokens += [w.strip("|–—-·•()[]") for w in ((words[0], words[-1]) if first else (words[-1],))]
         for token in tokens:
             if token.isdigit():
                 found.append((int(token), False))
@@ -180,6 +189,26 @@ def printed_numbers(
     chosen: list[tuple[int, bool] | None] = []
     for i, cands in enumerate(agreeing):
         chosen.append(max(cands, key=lambda c: votes[(c[0] - i, c[1])]) if cands else None)
+    return _rising(chosen, votes)
+
+
+def _rising(chosen: list[tuple[int, bool] | None], votes: Counter[tuple[int, bool]]) -> list[tuple[int, bool] | None]:
+    """Page numbers rise with the pages: where two disagree, the one whose offset fewer
+    pages share is dropped (a table of contents' numbers before the real ones)."""
+    changed = True
+    while changed:
+        changed = False
+        last: tuple[int, tuple[int, bool]] | None = None
+        for i, item in enumerate(chosen):
+            if item is None:
+                continue
+            if last is not None and last[1][1] == item[1] and last[1][0] >= item[0]:
+                j, prev = last
+                weaker = j if votes[(prev[0] - j, prev[1])] <= votes[(item[0] - i, item[1])] else i
+                chosen[weaker] = None
+                changed = True
+                break
+            last = (i, item)
     return chosen
 
 

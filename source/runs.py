@@ -30,6 +30,11 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 TJ_WORD_GAP = 150.0
 """A TJ offset (thousandths of an em) wider than this is a gap between words."""
 MAX_FORM_DEPTH = 8
+TEX_LIGATURES = {
+    0x0B: "ff", 0x0C: "fi", 0x0D: "fl", 0x0E: "ffi", 0x0F: "ffl",  # TeX's OT1 encoding
+    0x1B: "ff", 0x1C: "fi", 0x1D: "fl", 0x1E: "ffi", 0x1F: "ffl",  # TeX's T1 (Cork) encoding
+}
+"""Ligature codes of TeX's text encodings, used where a font maps them to no character."""
 
 
 @dataclass(frozen=True)
@@ -96,12 +101,13 @@ class _TextState:
 class _FontInfo:
     """A font with what measuring and decoding its strings needs, precomputed."""
 
-    def __init__(self, font: Font, name: str) -> None:
+    def __init__(self, font: Font, name: str, scale: float = 1.0) -> None:
         self.name = name
         """The font's base name, subset prefix dropped."""
         self.font = font
-        widths = font.character_widths
-        self.default = float(widths.get("default", 500.0))
+        widths = {k: float(v) * scale for k, v in font.character_widths.items()}
+        self.default = float(widths.get("default", 500.0 * scale))
+        self.char_widths = widths
         self.single_byte = not isinstance(font.encoding, str)
         if self.single_byte:
             encoding = font.encoding
@@ -109,6 +115,9 @@ class _FontInfo:
             self.table = {
                 b: "".join(cmap.get(c, c) for c in encoding.get(b, chr(b))) for b in range(256)
             }
+            for code, ligature in TEX_LIGATURES.items():
+                if self.table[code] == chr(code):  # the font says nothing better
+                    self.table[code] = ligature
             self.widths = [float(widths.get(chr(b), self.default)) for b in range(256)]
 
     def measure(self, value: bytes | str) -> tuple[str, float, int, int]:
@@ -120,10 +129,21 @@ class _FontInfo:
             return text, float(sum(map(self.widths.__getitem__, value))), len(value), value.count(b" ")
         font = self.font
         raw = value.decode(font.encoding, "surrogatepass" if len(value) % 2 == 0 else "replace")
-        widths = font.character_widths
+        widths = self.char_widths
         total = sum(widths.get(ch, self.default) for ch in raw)
         text = "".join(font.character_map.get(ch, ch) for ch in raw)
         return text, float(total), len(raw), 0
+
+
+def _width_scale(font: DictionaryObject) -> float:
+    """Type 3 fonts give widths in glyph space: their FontMatrix maps them to text space."""
+    if font.get("/Subtype") != "/Type3":
+        return 1.0
+    matrix = font.get("/FontMatrix")
+    try:
+        return abs(float(matrix[0])) * 1000.0 if matrix else 1.0
+    except (TypeError, ValueError, IndexError):
+        return 1.0
 
 
 class _FontCache:
@@ -141,7 +161,7 @@ class _FontCache:
                 try:
                     font = Font.from_font_resource(obj)
                     base = str(obj.get("/BaseFont", ""))
-                    info = _FontInfo(font, base.split("+", 1)[-1].lstrip("/"))
+                    info = _FontInfo(font, base.split("+", 1)[-1].lstrip("/"), _width_scale(obj))
                 except Exception:  # a broken font: skip its text rather than the page
                     info = None
             self._fonts[key] = info
