@@ -75,6 +75,11 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
     any line on the row of a page number that the neighbouring pages confirm.
     """
     edges = [_edge_candidates(lines, h) for lines, h in zip(pages, heights)]
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
     counts: Counter[tuple[str, str, int]] = Counter()
     for top, bottom in edges:
         seen: set[tuple[str, str, int]] = set()
@@ -98,7 +103,9 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
     weak = [
         _numbers([*rtop, *rbottom]) + _numbers(_outer_rows(top, []))
         + _numbers(_outer_rows([], bottom), first=False)
-        for (top, bottom), (rtop, rbottom) in zip(edges, repeated)
+        for (top, bottom), (rtop, rbottom) in zip(
+            [([ln for ln in t if ln.size <= body_size * 1.08], b) for t, b in edges], repeated
+        )
     ]
     numbers = printed_numbers(strong, weak)
     result = []
@@ -109,6 +116,7 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
             kept = kept + [ln for ln in confirmed if ln not in kept]
             if number is not None:
                 outer = _outer_rows(top, []) if group is top else _outer_rows([], bottom)
+                outer = [ln for ln in outer if ln.size <= body_size * 1.08]  # a heading is no running head
                 rows = {round(ln.y) for ln in kept if number in _numbers([ln])}
                 rows |= {round(ln.y) for ln in outer if number in _numbers([ln], first=group is top)}
                 kept += [ln for ln in group if round(ln.y) in rows and ln not in kept]

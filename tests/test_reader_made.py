@@ -1,0 +1,93 @@
+"""The reader on PDFs from LaTeX, Texinfo and LibreOffice (tests/corpus/made)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from source import read_pdf
+from source.model import Document
+
+MADE = Path(__file__).parent / "corpus" / "made"
+
+
+@pytest.fixture(scope="module")
+def article() -> Document:
+    return read_pdf(MADE / "article.pdf")
+
+
+@pytest.fixture(scope="module")
+def manual() -> Document:
+    return read_pdf(MADE / "manual.pdf")
+
+
+@pytest.fixture(scope="module")
+def writer() -> Document:
+    return read_pdf(MADE / "writer.pdf")
+
+
+def body(doc: Document) -> str:
+    return "\n".join(b.text for p in doc.pages for b in p.blocks)
+
+
+def assert_linked(doc: Document) -> None:
+    """Every note has exactly one marker, on its own page, that points back to it."""
+    for i, note in enumerate(doc.notes):
+        assert len(note.markers) == 1, (note.label, note.markers)
+        ref = note.markers[0]
+        assert ref.page == note.page
+        block = doc.block(ref.page, ref.block)
+        assert [m.note for m in block.markers if m.offset == ref.offset] == [i]
+
+
+def test_latex_article_notes(article: Document) -> None:
+    assert [(n.label, n.page) for n in article.notes] == [("1", 1), ("2", 1), ("3", 2), ("4", 3), ("5", 3)]
+    assert article.notes[0].text == "Minutes of the irrigation board, district archive, box 12."
+    assert article.notes[1].text == "Report on the canals (2014), para 13."
+    assert article.notes[2].text.startswith("Interview with a ferryman, 3 March 2015. He asked")
+    assert article.notes[2].text.endswith("from the quarry above the gorge.")
+    assert_linked(article)
+
+
+def test_latex_article_text(article: Document) -> None:
+    text = body(article)
+    assert "since 1998. In 2014 the board" in text  # the marker is out of the words
+    assert "state-of-the-art pumps" in text
+    assert "official register" in text and "winter floods" in text  # TeX ligature codes
+    assert "\x1e" not in text and "oods" not in text.replace("floods", "")
+    assert [p.label for p in article.pages] == ["1", "2", "3", "4"]
+    assert [p.footer for p in article.pages] == ["1", "2", "3", "4"]
+    assert [(o.level, o.title) for o in article.outline if o.title[0].isdigit()] == [
+        (1, "1 Introduction"),
+        (1, "2 The wells"),
+        (2, "2.1 Later records"),
+    ]
+
+
+def test_texinfo_notes_restart_per_chapter(manual: Document) -> None:
+    assert [n.label for n in manual.notes] == ["1", "2", "1", "2"]
+    assert [n.text for n in manual.notes] == [
+        "Minutes of the irrigation board, district archive, box 12.",
+        "Report on the canals (2014), para 13.",
+        "Interview with a ferryman, 3 March 2015.",
+        "Survey office, register of wells.",
+    ]
+    assert_linked(manual)
+
+
+def test_texinfo_running_heads(manual: Document) -> None:
+    assert "Chapter 1: Introduction" not in body(manual)
+    labels = [p.label for p in manual.pages]
+    assert labels[2:] == ["1", "2", "3", "4", "5"]
+
+
+def test_libreoffice_notes_and_furniture(writer: Document) -> None:
+    assert [(n.label, n.page) for n in writer.notes] == [("1", 1), ("2", 1), ("3", 2), ("4", 2), ("5", 3)]
+    assert writer.notes[0].text.startswith("Source 1: The survey office described")
+    assert_linked(writer)
+    assert [p.label for p in writer.pages] == ["1", "2", "3"]
+    assert [p.footer for p in writer.pages] == ["Page 1", "Page 2", "Page 3"]
+    text = body(writer)
+    assert "Water Rights in the River Towns" not in text and "Page 2" not in text
+    assert [(o.level, o.title) for o in writer.outline] == [(1, "1. The river towns"), (2, "1.1 The wells")]
