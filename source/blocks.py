@@ -118,6 +118,8 @@ def _breaks(prev: Line, cur: Line, block: list[Line], style: Style) -> bool:
         return True
     if BULLET.match(cur.text):
         return True
+    if BULLET.match(block[0].text) and cur.x0 > block[0].x0 + 0.3 * cur.size:
+        return False  # the hanging indent of a list item
     if cur.x0 > prev.x0 + 0.8 * cur.size:
         return True
     return cur.x0 < prev.x0 - 0.8 * cur.size and len(block) > 1

@@ -115,6 +115,8 @@ class _FontInfo:
             self.table = {
                 b: "".join(cmap.get(c, c) for c in encoding.get(b, chr(b))) for b in range(256)
             }
+            if self.table[0x7F] == "\x7f":  # PDF 32000, annex D: an unused WinAnsi code shows a bullet
+                self.table[0x7F] = "•"
             for code, ligature in TEX_LIGATURES.items():
                 if self.table[code] == chr(code):  # the font says nothing better
                     self.table[code] = ligature
