@@ -27,6 +27,7 @@ from explorer.history import History, Location
 from explorer.messages import (
     DocumentFailed,
     DocumentsLoaded,
+    EngineReady,
     HitChosen,
     LoadProgress,
     MarkerChanged,
@@ -132,22 +133,42 @@ class CitexApp(App[None]):
                 self.post_message(DocumentFailed(path, str(exc)))
             if worker.is_cancelled:
                 return
-        self.post_message(LoadProgress(len(paths), total, "Indexing…"))
+        self.post_message(DocumentsLoaded(documents))
+
+    @work(thread=True, exclusive=True, group="index")
+    def prepare_engine(self, documents: list[Document]) -> None:
+        """Open (or build) the search indexes, once the first page is on screen."""
+        self.post_message(LoadProgress(len(documents), 2 * len(documents) or 1, "Indexing…"))
         engine = Engine(documents)
         engine.prepare()
-        if not worker.is_cancelled:
-            self.post_message(DocumentsLoaded(documents, engine))
+        if not get_current_worker().is_cancelled:
+            self.post_message(EngineReady(engine))
 
     def on_load_progress(self, message: LoadProgress) -> None:
+        if self.documents and self.engine is None:
+            self._search_note = clean_for_terminal(message.what)
+            self.update_status()
+            return
         self.query_one("#loading-label", Static).update(clean_for_terminal(message.what))
         self.query_one("#progress", ProgressBar).update(total=message.total, progress=message.done)
 
     def on_document_failed(self, message: DocumentFailed) -> None:
         self.push_screen(error_screen(message.message))
 
-    def on_documents_loaded(self, message: DocumentsLoaded) -> None:
+    def on_engine_ready(self, message: EngineReady) -> None:
         self.query_one("#loading").display = False
-        self.documents, self.engine = message.documents, message.engine
+        self.engine = message.engine
+        self._search_note = ""
+        self.update_status()
+        if self.query_one("#query", Input).value:
+            self.start_search()  # a query typed while the indexes were opening
+
+    def on_documents_loaded(self, message: DocumentsLoaded) -> None:
+        self.documents = message.documents
+        if self.documents:
+            self.query_one("#loading").display = False
+            # Import Whoosh and open the indexes after the first paint, not during it.
+            self.call_after_refresh(self.prepare_engine, self.documents)
         if not self.documents:
             self.query_one("#status", Static).update("No document could be read. Press q to quit.")
             return

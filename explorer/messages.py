@@ -13,10 +13,16 @@ from source.model import Document
 
 @dataclass
 class DocumentsLoaded(Message):
-    """The open worker has read the documents and prepared the search engine."""
+    """The open worker has read the documents (the reader can show them now)."""
 
     documents: list[Document]
     """The documents that could be read, in the order given."""
+
+
+@dataclass
+class EngineReady(Message):
+    """The open worker has opened or built the search indexes of the documents."""
+
     engine: Engine
     """Search, find and verify over them."""
 
