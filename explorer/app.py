@@ -20,8 +20,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from explorer import bookmarks, clipboard
-from explorer.citation import STYLE_NAMES, STYLES, Style, format_citation, next_style
+from explorer.app_actions import ReaderActions
+from explorer.citation import STYLE_NAMES, STYLES, Style
 from explorer.engine import MODE_NAMES, Engine
 from explorer.history import History, Location
 from explorer.messages import (
@@ -36,12 +36,11 @@ from explorer.messages import (
 )
 from explorer.navigation import Navigator
 from explorer.text import clean_for_terminal
-from explorer.widgets.help import COMMANDS, help_screen
+from explorer.widgets.help import COMMANDS
 from explorer.widgets.reader import NotePanel, Reader
 from explorer.widgets.screens import (
     GoToPageScreen,
     NotesScreen,
-    PickerScreen,
     error_screen,
     note_screen,
     outline_screen,
@@ -53,7 +52,7 @@ SEARCH_DELAY = 0.25
 """Seconds of quiet typing before a search runs."""
 
 
-class CitexApp(App[None]):
+class CitexApp(ReaderActions, App[None]):
     """Search, read and cite PDFs."""
 
     CSS_PATH = "citex.tcss"
@@ -383,73 +382,10 @@ class CitexApp(App[None]):
         if note is not None:
             self.jump_to_note(note)
 
-    def action_open_note(self) -> None:
-        reader = self.query_one("#reader", Reader)
-        if self.document is not None and reader.marker is not None and reader.marker.marker.note >= 0:
-            self.push_screen(note_screen(self.document, reader.marker.marker.note))
-
-    def citation_text(self) -> str | None:
-        """The selection quoted with its citation in the current style, None when nothing is selected."""
-        reader = self.query_one("#reader", Reader)
-        if self.document is None or reader.cursor is None:
-            return None
-        quote = self.navs[self.document.id].quote(reader.cursor, reader.extent)
-        return format_citation(quote.text, self.document.metadata, quote.first_label, quote.last_label, self.style)
-
-    def action_copy(self) -> None:
-        text = self.citation_text()
-        if text is None:
-            self.notify("nothing to copy: open a page first", severity="warning")
-            return
-        copied = clipboard.copy(text, self.copy_to_clipboard)
-        self.notify(copied, title=f"Copied ({STYLE_NAMES[self.style]})", markup=False)
-
-    def action_cycle_style(self) -> None:
-        self.style = next_style(self.style)
-        self.update_status()
-        self.notify(f"Citation style: {STYLE_NAMES[self.style]}", timeout=2)
-
-    def action_bookmark(self) -> None:
-        reader = self.query_one("#reader", Reader)
-        if self.document is None or not reader.page:
-            return
-        page = self.document.page(reader.page)
-        block = reader.place()[1]
-        words = page.blocks[block].text[:60] if page.blocks else ""
-        mark = bookmarks.Bookmark(page.index, page.label, block, words)
-        try:
-            added = bookmarks.toggle(self.document.id, mark)
-        except OSError as exc:
-            self.notify(f"could not save bookmarks: {exc}", severity="error")
-            return
-        self.notify(f"{'Bookmarked' if added else 'Removed bookmark on'} p. {clean_for_terminal(page.label)}")
-
-    def action_bookmarks(self) -> None:
-        if self.document is None:
-            return
-        items = [
-            (f"p. {clean_for_terminal(b.label)}  {clean_for_terminal(b.text)}", (b.page, b.block))
-            for b in bookmarks.load(self.document.id)
-        ]
-        self.push_screen(PickerScreen("Bookmarks", items, "(no bookmarks: press b on a page)"), self._goto_place)
-
-    def action_next_document(self) -> None:
-        if self.document is not None and len(self.documents) > 1:
-            i = self.documents.index(self.document)
-            self.open_document(self.documents[(i + 1) % len(self.documents)])
-
-    def action_toggle_theme(self) -> None:
-        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
-
-    def action_help(self) -> None:
-        self.push_screen(help_screen())
-
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for title, help_text, action in COMMANDS:
             yield SystemCommand(title, help_text, lambda a=action: self.run_action(a))  # type: ignore[misc]
-
-
 
 
 def run(paths: Sequence[str], password: str | None = None) -> None:

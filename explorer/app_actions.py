@@ -1,0 +1,87 @@
+"""The explorer's actions on what the reader shows: notes, copying, bookmarks, documents.
+
+A mixin of CitexApp (explorer/app.py), kept apart so that each file stays small.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from explorer import bookmarks, clipboard
+from explorer.citation import STYLE_NAMES, format_citation, next_style
+from explorer.text import clean_for_terminal
+from explorer.widgets.help import help_screen
+from explorer.widgets.reader import Reader
+from explorer.widgets.screens import PickerScreen, note_screen
+
+if TYPE_CHECKING:
+    from explorer.app import CitexApp
+
+    _Base = CitexApp
+else:
+    _Base = object
+
+
+class ReaderActions(_Base):
+    """Actions that work on the document in the reader."""
+
+    def action_open_note(self) -> None:
+        reader = self.query_one("#reader", Reader)
+        if self.document is not None and reader.marker is not None and reader.marker.marker.note >= 0:
+            self.push_screen(note_screen(self.document, reader.marker.marker.note))
+
+    def citation_text(self) -> str | None:
+        """The selection quoted with its citation in the current style, None when nothing is selected."""
+        reader = self.query_one("#reader", Reader)
+        if self.document is None or reader.cursor is None:
+            return None
+        quote = self.navs[self.document.id].quote(reader.cursor, reader.extent)
+        return format_citation(quote.text, self.document.metadata, quote.first_label, quote.last_label, self.style)
+
+    def action_copy(self) -> None:
+        text = self.citation_text()
+        if text is None:
+            self.notify("nothing to copy: open a page first", severity="warning")
+            return
+        copied = clipboard.copy(text, self.copy_to_clipboard)
+        self.notify(copied, title=f"Copied ({STYLE_NAMES[self.style]})", markup=False)
+
+    def action_cycle_style(self) -> None:
+        self.style = next_style(self.style)
+        self.update_status()
+        self.notify(f"Citation style: {STYLE_NAMES[self.style]}", timeout=2)
+
+    def action_bookmark(self) -> None:
+        reader = self.query_one("#reader", Reader)
+        if self.document is None or not reader.page:
+            return
+        page = self.document.page(reader.page)
+        block = reader.place()[1]
+        words = page.blocks[block].text[:60] if page.blocks else ""
+        mark = bookmarks.Bookmark(page.index, page.label, block, words)
+        try:
+            added = bookmarks.toggle(self.document.id, mark)
+        except OSError as exc:
+            self.notify(f"could not save bookmarks: {exc}", severity="error")
+            return
+        self.notify(f"{'Bookmarked' if added else 'Removed bookmark on'} p. {clean_for_terminal(page.label)}")
+
+    def action_bookmarks(self) -> None:
+        if self.document is None:
+            return
+        items = [
+            (f"p. {clean_for_terminal(b.label)}  {clean_for_terminal(b.text)}", (b.page, b.block))
+            for b in bookmarks.load(self.document.id)
+        ]
+        self.push_screen(PickerScreen("Bookmarks", items, "(no bookmarks: press b on a page)"), self._goto_place)
+
+    def action_next_document(self) -> None:
+        if self.document is not None and len(self.documents) > 1:
+            i = self.documents.index(self.document)
+            self.open_document(self.documents[(i + 1) % len(self.documents)])
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def action_help(self) -> None:
+        self.push_screen(help_screen())
