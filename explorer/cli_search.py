@@ -93,7 +93,7 @@ def _warn(library: Library) -> None:
 
 def _highlight(snippet: str, color: bool) -> str:
     text = clean_for_terminal(snippet)
-    return _MARK.sub(r"\x1b[1;31m\1\x1b[0m" if color else r"\1", text)
+    return _MARK.sub(lambda m: f"\x1b[1;31m{m.group(1)}\x1b[0m" if color else m.group(1), text)
 
 
 def _line(hit: Hit, text: str, color: bool) -> str:

@@ -20,7 +20,8 @@ from index.results import DiffOp, Hit, SearchResult, Span, Verification
 if TYPE_CHECKING:
     from index.corpus import Corpus
     from index.documents import corpus_of, document_index, index_document, open_corpus
-    from index.library import Library, LibraryEntry
+    from index.libfile import LibraryEntry
+    from index.library import Library
 
 __all__ = [
     "CitexIndexError",
@@ -46,7 +47,7 @@ _LAZY = {
     "index_document": "index.documents",
     "open_corpus": "index.documents",
     "Library": "index.library",
-    "LibraryEntry": "index.library",
+    "LibraryEntry": "index.libfile",
 }
 
 

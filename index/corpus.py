@@ -19,20 +19,24 @@ if TYPE_CHECKING:
     from whoosh.searching import Searcher
 
 
+SEARCH_TIME = 0.06
+"""Seconds a search may spend ranking matches; a query matching too much is ranked over what was reached."""
+PARTIAL = "the query matches so much that only part of it was ranked: add a word or use a phrase to narrow it"
+
+
 class Corpus:
     """Documents searchable together: Whoosh indexes and a path for each document id."""
 
-    def __init__(self, indexes: Sequence[Index], paths: Mapping[str, str]) -> None:
+    def __init__(self, indexes: Sequence[Index], paths: Mapping[str, str], only: set[str] | None = None) -> None:
         self.indexes = list(indexes)
         """The Whoosh indexes (one per document, or one for a whole library)."""
         self.paths = dict(paths)
         """Document id (sha256) -> the path shown in results."""
+        self.only = only
+        """When set, only these documents are searched (an index holding others, not yet brought up to date)."""
         self._local = threading.local()
         self._lock = threading.Lock()
         self._searchers: list[Searcher] = []
-        self._units: dict[int, Unit | None] = {}
-        self.memo: dict[str, Any] = {}
-        """Caches kept by the search functions for the life of the corpus (by name)."""
 
     def searcher(self) -> Searcher:
         """This thread's searcher (BM25F) over all the indexes."""
@@ -47,6 +51,8 @@ class Corpus:
             searcher = Searcher(reader, weighting=BM25F())
             self._local.searcher = searcher
             self._local.parser = None
+            self._local.units = {}
+            self._local.memo = {}
             with self._lock:
                 self._searchers.append(searcher)
         return searcher
@@ -60,20 +66,28 @@ class Corpus:
             self._local.parser = make_parser(searcher.schema)
         return self._local.parser
 
+    @property
+    def memo(self) -> dict[str, Any]:
+        """Caches the search functions keep, by name, for this thread's searcher (document numbers are
+        those of its snapshot of the index)."""
+        self.searcher()
+        return self._local.memo  # type: ignore[no-any-return]
+
     def unit(self, docnum: int) -> Unit | None:
-        """The unit stored as Whoosh document `docnum` (None if there is none)."""
-        if docnum in self._units:
-            return self._units[docnum]
+        """The unit stored as Whoosh document `docnum` in this thread's snapshot (None if there is none)."""
         searcher = self.searcher()
-        unit = None
-        if 0 <= docnum < searcher.doc_count_all() and not searcher.reader().is_deleted(docnum):
-            unit = Unit.from_stored(searcher.stored_fields(docnum))
-        with self._lock:
-            self._units[docnum] = unit
-        return unit
+        units: dict[int, Unit | None] = self._local.units
+        if docnum not in units:
+            unit = None
+            if 0 <= docnum < searcher.doc_count_all() and not searcher.reader().is_deleted(docnum):
+                unit = Unit.from_stored(searcher.stored_fields(docnum))
+            units[docnum] = unit
+        return units[docnum]
 
     def doc_filter(self, docs: Iterable[str] | None) -> Any:
-        """A Whoosh filter keeping the units of these document ids (None: keep all)."""
+        """A Whoosh filter keeping the units of these document ids (None: all, or those of `only`)."""
+        if docs is None:
+            docs = self.only
         if docs is None:
             return None
         from whoosh.query import NullQuery, Or, Term
@@ -101,21 +115,26 @@ class Corpus:
             note=unit.note,
         )
 
-    def search(self, query: str, limit: int = 10, docs: Iterable[str] | None = None) -> SearchResult:
-        """Ranked full-text search (see `index.query` for the language)."""
-        from index.query import highlight, parse, suggest
+    def search(
+        self, query: str, limit: int = 10, docs: Iterable[str] | None = None, seconds: float | None = SEARCH_TIME
+    ) -> SearchResult:
+        """Ranked full-text search (see `index.query` for the language), within `seconds` of ranking."""
+        from index.query import bounded_search, highlight, parse, suggest
 
         searcher = self.searcher()
         parsed = parse(self.parser(), query)
         if parsed.query is None:
-            return SearchResult((), parsed.message)
-        results = searcher.search(parsed.query, limit=max(1, limit), filter=self.doc_filter(docs))
+            return SearchResult((), parsed.message, fallback=bool(parsed.message))
+        results, complete = bounded_search(searcher, parsed.query, max(1, limit), self.doc_filter(docs), seconds)
         hits = []
         for result in results:
             unit = Unit.from_stored(result.fields())
             hits.append(self.hit(unit, round(float(result.score), 3), highlight(unit.text, parsed.terms)))
-        suggestion = "" if hits else suggest(searcher, parsed, query)
-        return SearchResult(tuple(hits), parsed.message, suggestion)
+        message = parsed.message
+        if not complete:
+            message = "; ".join(filter(None, [message, PARTIAL]))
+        suggestion = "" if hits or not complete else suggest(searcher, parsed, query)
+        return SearchResult(tuple(hits), message, suggestion, fallback=bool(parsed.message), complete=complete)
 
     def find(self, quote: str, limit: int = 10, docs: Iterable[str] | None = None) -> list[Hit]:
         """Passages that match a quote as remembered, best first, scored 0 to 100."""

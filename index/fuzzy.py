@@ -14,9 +14,10 @@ How `find` works, on one report or a library of thousands:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from index.results import DiffOp, Hit, Span, Verification
@@ -34,6 +35,10 @@ RESCORE = 24
 """How many windows are aligned and scored precisely."""
 RARE_TERMS = 12
 """How many of the quote's rarest stems make the seed query."""
+SEED_POSTINGS = 40_000
+"""Postings the seed query may read (the rarest words first): keeps it fast on a big library."""
+SEED_TIME = 0.25
+"""Seconds the seed query may spend ranking (its words are the quote's rarest: it rarely needs them)."""
 _TRAILING = set(".,;:!?\"'”’)]…")
 _SWAP_PENALTY = 3.0
 
@@ -89,22 +94,32 @@ class _Pieces:
 
 
 def seed_docnums(corpus: Corpus, typed: Sequence[str], docs: Iterable[str] | None) -> list[int]:
-    """Units Whoosh ranks best for an OR of the quote's rarer words."""
+    """Units Whoosh ranks best for an OR of the quote's rarest words.
+
+    Rarest first, as many as fit in SEED_POSTINGS postings (at least two, at most RARE_TERMS):
+    on a big library a quote's common words match hundreds of thousands of sentences and
+    would only slow the ranking, while two or three rare ones single its passage out.
+    """
     from whoosh.query import Or, Term
 
+    from index.query import bounded_search
+
     searcher = corpus.searcher()
-    total = max(1, searcher.doc_count())
     text = " ".join(typed)
     for field in ("text", "exact"):
-        terms = sorted({t for t in searcher.schema[field].process_text(text, mode="query")})
-        freq = [(searcher.doc_frequency(field, t), t) for t in terms]
-        freq = sorted((f, t) for f, t in freq if f > 0)
+        terms = {t for t in searcher.schema[field].process_text(text, mode="query")}
+        freq = sorted((f, t) for t in terms if (f := searcher.doc_frequency(field, t)) > 0)
         if not freq:
             continue
-        common = [ft for ft in freq if ft[0] > total * 0.2]
-        chosen = [ft for ft in freq if ft[0] <= total * 0.2][:RARE_TERMS] or common[:3]
-        query = Or([Term(field, t) for _, t in chosen])
-        results = searcher.search(query, limit=SEEDS, filter=corpus.doc_filter(docs))
+        chosen: list[str] = []
+        postings = 0
+        for f, t in freq[:RARE_TERMS]:
+            if len(chosen) >= 2 and postings + f > SEED_POSTINGS:
+                break
+            chosen.append(t)
+            postings += f
+        query = Or([Term(field, t) for t in chosen])
+        results, _ = bounded_search(searcher, query, SEEDS, corpus.doc_filter(docs), SEED_TIME)
         return [r.docnum for r in results]
     return []
 
@@ -117,8 +132,8 @@ def _windows(pieces: _Pieces, seeds: list[int]) -> list[tuple[Piece, ...]]:
         seed = pieces.get(docnum)
         if seed is None:
             continue
-        before = [p for p in _walk(pieces, seed, -1, 2)]
-        after = [p for p in _walk(pieces, seed, 1, 2)]
+        before = list(islice(_walk(pieces, seed, -1), 2))
+        after = list(islice(_walk(pieces, seed, 1), 2))
         run = [*reversed(before), seed, *after]
         at = len(before)
         for size in (1, 2, 3):
@@ -131,31 +146,24 @@ def _windows(pieces: _Pieces, seeds: list[int]) -> list[tuple[Piece, ...]]:
     return windows
 
 
-def _walk(pieces: _Pieces, piece: Piece, step: int, count: int) -> list[Piece]:
-    out: list[Piece] = []
-    while len(out) < count:
-        nxt = pieces.neighbour(piece, step)
-        if nxt is None:
-            break
-        out.append(nxt)
+def _walk(pieces: _Pieces, piece: Piece, step: int) -> Iterator[Piece]:
+    """The units before (step -1) or after (+1) a unit, nearest first, as far as a quote may run."""
+    while (nxt := pieces.neighbour(piece, step)) is not None:
+        yield nxt
         piece = nxt
-    return out
 
 
 def _widen(pieces: _Pieces, window: tuple[Piece, ...], need: int) -> tuple[Piece, ...]:
     """The window with neighbours added on both sides until each side has `need` words more."""
-    run = list(window)
-    for step in (-1, 1):
-        added = 0
-        edge = run[0] if step < 0 else run[-1]
-        while added < need:
-            nxt = pieces.neighbour(edge, step)
-            if nxt is None:
+    sides: list[list[Piece]] = []
+    for step, edge in ((-1, window[0]), (1, window[-1])):
+        side: list[Piece] = []
+        for nxt in _walk(pieces, edge, step):
+            side.append(nxt)
+            if sum(len(p.words) for p in side) >= need:
                 break
-            run.insert(0, nxt) if step < 0 else run.append(nxt)
-            added += len(nxt.words)
-            edge = nxt
-    return tuple(run)
+        sides.append(side)
+    return (*reversed(sides[0]), *window, *sides[1])
 
 
 def align(quote: Sequence[str], source: Sequence[str]) -> tuple[int, int, float]:

@@ -1,10 +1,9 @@
 """A library: the PDFs a user added, searched together.
 
 The list is a JSON file at a path the caller gives (the explorer uses
-`locations.library_file()`). Writes are atomic (temp file, then os.replace) and made under
-a lock, re-reading the file first, so two `citex add` at once lose nothing. A file that
-cannot be parsed is never overwritten: it is moved aside to `<name>.damaged-<time>` and
-the library starts empty, with a warning that says where the old list went.
+`locations.library_file()`; see `index.libfile`: atomic writes under a lock, a damaged
+file moved aside, never overwritten). Its documents are searched through one Whoosh
+index (see `index.libindex`).
 
 `add` reads new or changed PDFs with two worker processes (each parses through the cache
 and builds the document's index); a file with the same size and mtime as when it was
@@ -14,16 +13,15 @@ added, or the same sha256, is not read again.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.errors import LibraryError
+from index.libfile import LibraryEntry, LibraryFile
 from index.results import Hit, SearchResult, Verification
 
 if TYPE_CHECKING:
@@ -31,33 +29,12 @@ if TYPE_CHECKING:
 
     from index.corpus import Corpus
     from index.ingest import Ingested
+    from index.libindex import Merger
 
-FORMAT = 1
-"""Version of the library file's format."""
 WORKERS = 2
 """Worker processes reading PDFs in `add`."""
 Progress = Callable[[int, int, str], None]
 """progress(done, total, path): called as each PDF is done (path "" before the first)."""
-
-
-@dataclass(frozen=True)
-class LibraryEntry:
-    """One PDF in the library."""
-
-    path: str
-    """Absolute path of the PDF."""
-    sha: str
-    """sha256 of the file when it was read."""
-    size: int
-    """Size in bytes when it was read."""
-    mtime_ns: int
-    """Modification time (ns) when it was read."""
-    pages: int = 0
-    """Number of pages."""
-    title: str = ""
-    """The document's title."""
-    added: float = 0.0
-    """When it was added or last re-read (seconds since the epoch)."""
 
 
 @dataclass(frozen=True)
@@ -85,9 +62,11 @@ class Library:
     warnings: list[str] = field(default_factory=list)
     """Things the user should know (a damaged library file moved aside, a PDF gone missing)."""
     _corpus: Corpus | None = field(default=None, repr=False)
+    _file: LibraryFile = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.file = Path(self.file)
+        self._file = LibraryFile(self.file, self.warnings)
         if self.index_dir is None:
             from index.libindex import library_index_dir
 
@@ -97,81 +76,7 @@ class Library:
 
     def list(self) -> list[LibraryEntry]:
         """The PDFs in the library, in the order they were added."""
-        return self._load()
-
-    def _load(self) -> list[LibraryEntry]:
-        try:
-            text = self.file.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            raise LibraryError(f"cannot read the library file {self.file}: {exc.strerror or exc}") from None
-        try:
-            data = json.loads(text)
-            if not isinstance(data, dict) or data.get("format") != FORMAT:
-                raise ValueError("not a Citex library file of this version")
-            return [LibraryEntry(**entry) for entry in data["documents"]]
-        except (ValueError, TypeError, KeyError) as exc:
-            backup = self._move_aside()
-            self.warnings.append(
-                f"the library file {self.file} could not be read ({exc}); it was moved to {backup} "
-                "and the library starts empty"
-            )
-            return []
-
-    def _move_aside(self) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        backup = self.file.with_name(f"{self.file.name}.damaged-{stamp}")
-        n = 1
-        while backup.exists():
-            n += 1
-            backup = self.file.with_name(f"{self.file.name}.damaged-{stamp}-{n}")
-        try:
-            os.replace(self.file, backup)
-        except OSError as exc:
-            raise LibraryError(
-                f"the library file {self.file} is damaged and could not be moved aside: {exc.strerror or exc}"
-            ) from None
-        return backup
-
-    def _save(self, entries: list[LibraryEntry]) -> None:
-        payload = json.dumps({"format": FORMAT, "documents": [asdict(e) for e in entries]}, ensure_ascii=False,
-                             indent=1)
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.file.name}.", suffix=".tmp", dir=self.file.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    f.write(payload)
-                    f.flush()
-                    os.fsync(f.fileno())
-                os.replace(tmp, self.file)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-        except OSError as exc:
-            raise LibraryError(f"cannot write the library file {self.file}: {exc.strerror or exc}") from None
-
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Hold the library's lock file (other processes changing the library wait)."""
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX
-            yield
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(self.file.with_name(self.file.name + ".lock"), "a+")  # noqa: SIM115
-        except OSError as exc:
-            raise LibraryError(f"cannot lock the library file {self.file}: {exc.strerror or exc}") from None
-        with handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        return self._file.load()
 
     # -- adding and removing -----------------------------------------------------------
 
@@ -179,7 +84,7 @@ class Library:
         """Add PDFs (a directory adds the PDFs under it); changed ones are read again."""
 
         targets, failed = _expand(paths)
-        current = {e.path: e for e in self._load()}
+        current = {e.path: e for e in self._file.load()}
         unchanged: list[LibraryEntry] = []
         todo: list[str] = []
         for path in targets:
@@ -196,10 +101,14 @@ class Library:
             progress(len(unchanged), total, "")
         done: list[Ingested] = []
         try:
-            for result in _ingest_all(todo):
-                done.append(result)
-                if progress:
-                    progress(len(unchanged) + len(done), total, result.path)
+            if todo:
+                with self._merger() as merger:  # merges each PDF while the workers read the next ones
+                    for result in _ingest_all(todo):
+                        done.append(result)
+                        if not result.error:
+                            merger.add(result.sha)
+                        if progress:
+                            progress(len(unchanged) + len(done), total, result.path)
         finally:
             order = {path: i for i, path in enumerate(targets)}
             added, updated, errors = self._record(sorted(done, key=lambda r: order.get(r.path, len(order))))
@@ -214,8 +123,8 @@ class Library:
         good = [r for r in done if not r.error]
         if not good:
             return added, updated, errors
-        with self._locked():
-            entries = self._load()
+        with self._file.locked():
+            entries = self._file.load()
             where = {e.path: i for i, e in enumerate(entries)}
             now = time.time()
             for r in good:
@@ -227,37 +136,61 @@ class Library:
                     where[r.path] = len(entries)
                     entries.append(entry)
                     added.append(entry)
-            self._save(entries)
+            self._file.save(entries)
         return added, updated, errors
 
     def _refresh(self, entries: list[LibraryEntry]) -> None:
         """Record the new mtime of files touched but not changed (so they are not hashed again)."""
         fresh = {e.path: e for e in entries}
-        with self._locked():
-            self._save([fresh.get(e.path, e) if fresh.get(e.path, e).sha == e.sha else e for e in self._load()])
+        with self._file.locked():
+            self._file.save([fresh.get(e.path, e) if fresh.get(e.path, e).sha == e.sha else e for e in self._file.load()])
 
     def remove(self, path: str | os.PathLike[str]) -> LibraryEntry:
         """Take a PDF out of the library (the file itself is left alone). Raises LibraryError if absent."""
         target = _absolute(path)
-        with self._locked():
-            entries = self._load()
+        with self._file.locked():
+            entries = self._file.load()
             kept = [e for e in entries if e.path != target]
             if len(kept) == len(entries):
                 raise LibraryError(f"{path} is not in the library (see `citex list`)")
-            self._save(kept)
+            self._file.save(kept)
         self._close_corpus()
         self._sync()
         return next(e for e in entries if e.path == target)
 
     # -- searching ---------------------------------------------------------------------
 
-    def _sync(self, wait: bool = True) -> Index | None:
+    @contextlib.contextmanager
+    def _index_errors(self) -> Iterator[None]:
+        """Turn a busy or unwritable library index into a LibraryError."""
+        from whoosh.index import LockError
+
+        try:
+            yield
+        except LockError:
+            raise LibraryError(
+                f"the library's index is busy: another citex is changing it ({self.index_dir}); try again"
+            ) from None
+        except OSError as exc:
+            raise LibraryError(f"cannot write the library's index in {self.index_dir}: {exc}") from None
+
+    @contextlib.contextmanager
+    def _merger(self) -> Iterator[Merger]:
+        from index.libindex import Merger
+
+        assert self.index_dir is not None
+        with self._index_errors(), Merger(self.index_dir) as merger:
+            yield merger
+
+    def _sync(self, wait: bool = True, prune: bool = True) -> tuple[Index | None, bool]:
+        """The library index brought in line with the list: (index, holds exactly the list's documents);
+        (None, True) when the library is empty. See `libindex.sync`."""
         from index.documents import document_index
         from index.libindex import sync
 
-        entries = self._load()
+        entries = self._file.load()
         if not entries:
-            return None
+            return None, True
         wanted = {e.sha: e.path for e in reversed(entries)}
 
         def reindex(sha: str, path: str) -> Index | None:
@@ -268,34 +201,27 @@ class Library:
             return ix if got == sha else None
 
         assert self.index_dir is not None
-        from whoosh.index import LockError
-
-        try:
-            ix, left_out = sync(self.index_dir, wanted, reindex, wait=wait)
-        except LockError:
-            raise LibraryError(
-                f"the library's index is busy: another citex is changing it ({self.index_dir}); try again"
-            ) from None
-        except OSError as exc:
-            raise LibraryError(f"cannot write the library's index in {self.index_dir}: {exc}") from None
+        with self._index_errors():
+            ix, fresh, left_out = sync(self.index_dir, wanted, reindex, wait=wait, prune=prune)
         for sha in left_out:
             self.warnings.append(f"{wanted[sha]} changed or cannot be read: add it again (citex add)")
-        return ix
+        return ix, fresh
 
     def corpus(self) -> Corpus:
-        """The corpus of the whole library (its index brought up to date first)."""
+        """The corpus of the whole library (its index brought up to date first, unless another process
+        is changing it: then the index is searched as it is, limited to the library's documents)."""
         if self._corpus is None:
             from index.corpus import Corpus
 
-            ix = self._sync(wait=False)
-            paths = {e.sha: e.path for e in reversed(self._load())}
-            self._corpus = Corpus([ix] if ix is not None else [], paths)
+            ix, fresh = self._sync(wait=False, prune=False)
+            paths = {e.sha: e.path for e in reversed(self._file.load())}
+            self._corpus = Corpus([ix] if ix is not None else [], paths, only=None if fresh else set(paths))
         return self._corpus
 
     def _docs(self, paths: Iterable[str | os.PathLike[str]] | None) -> list[str] | None:
         if paths is None:
             return None
-        by_path = {e.path: e.sha for e in self._load()}
+        by_path = {e.path: e.sha for e in self._file.load()}
         docs = []
         for path in paths:
             sha = by_path.get(_absolute(path))

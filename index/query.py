@@ -31,6 +31,8 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _MAX_PAGE_RUN = 500
 SNIPPET_CHARS = 320
 """Texts longer than this are cut around their first highlighted word."""
+_CHECK_EVERY = 128
+"""Matches between two looks at the clock in a time-bounded search."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,53 @@ def _rewrite(text: str) -> str:
         return f"{name}:{value}"
 
     return _FIELD.sub(fieldname, text)
+
+
+def bounded_search(searcher: Searcher, query: Any, limit: int, allow: Any, seconds: float | None) -> tuple[Any, bool]:
+    """(Whoosh Results, complete): the best `limit` matches found within `seconds` (None: no bound).
+
+    A query matching a large part of a big library (very common words) is ranked over the
+    matches reached in time (each segment of the index given its share, so the whole library
+    contributes); `complete` is then False. Rare words, phrases and most real queries finish
+    long before.
+    """
+    from time import perf_counter
+
+    from whoosh.collectors import FilterCollector, WrappingCollector
+
+    class Deadline(WrappingCollector):
+        """Gives each segment of the index its share of the time: when a segment's share is used up, the
+        search moves on to the next one (so a partial ranking draws on the whole library)."""
+
+        def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
+            super().prepare(top_searcher, q, context)
+            self.end = perf_counter() + (seconds or 0.0)
+            self.left = len(top_searcher.leaf_searchers())
+            self.complete = True
+
+        def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
+            super().set_subsearcher(subsearcher, offset)
+            now = perf_counter()
+            self.until = now + max(0.0, self.end - now) / max(1, self.left)
+            self.left -= 1
+
+        def matches(self) -> Any:
+            for n, docnum in enumerate(self.child.matches()):
+                if not n % _CHECK_EVERY and perf_counter() > self.until:
+                    self.complete = False
+                    return
+                yield docnum
+
+        def collect_matches(self) -> None:
+            collect = self.child.collect
+            for docnum in self.matches():
+                collect(docnum)
+
+    top = searcher.collector(limit=limit)
+    inner = top if seconds is None else Deadline(top)
+    outer = inner if allow is None else FilterCollector(inner, allow=allow)
+    searcher.search_with_collector(query, outer)
+    return outer.results(), seconds is None or inner.complete
 
 
 def make_parser(schema: Any) -> QueryParser:

@@ -92,11 +92,11 @@ class SearchResult:
     hits: tuple[Hit, ...]
     """Best first."""
     message: str = ""
-    """Empty when the query parsed; else what was searched instead (the plain-words fallback)."""
+    """A note for the user ("" when there is none): the query was read as plain words, or only part of
+    the matches could be ranked in time."""
     suggestion: str = ""
     """When nothing was found: the query with its words spelled as the index knows them ("" if none)."""
-
-    @property
-    def fallback(self) -> bool:
-        """True when the query did not parse and its plain words were searched instead."""
-        return bool(self.message)
+    fallback: bool = False
+    """True when the query did not parse and its plain words were searched instead."""
+    complete: bool = True
+    """False when the query matched so much that only the matches reached in time were ranked."""

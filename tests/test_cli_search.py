@@ -180,3 +180,16 @@ def test_search_of_a_damaged_library_warns(dirs: Path) -> None:
     assert result.exit_code == 0
     assert "citex: warning: the library file" in result.stderr and "moved to" in result.stderr
     assert list((dirs / "data").glob("library.json.damaged-*"))
+
+
+def test_highlights_on_a_terminal_only() -> None:
+    from explorer.cli_search import _highlight
+
+    assert _highlight("the [[mobile phones]] here\x1b[2J", color=True) == "the \x1b[1;31mmobile phones\x1b[0m here"
+    assert _highlight("the [[mobile phones]] here", color=False) == "the mobile phones here"
+
+
+def test_json_when_nothing_is_found() -> None:
+    result = run("search", "survelliance", "--json")
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    assert "did you mean: surveillance" in result.stderr

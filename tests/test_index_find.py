@@ -169,3 +169,14 @@ def test_report_sentences_not_in_the_document(report: Corpus, sentence: str) -> 
 def test_report_hits_in_notes(report: Corpus) -> None:
     hit = report.find("Ken Gause, Control, Surveillance, and Punishment")[0]
     assert hit.kind == "note" and hit.notes == ("25",) and hit.span is None and hit.score == 100
+
+
+def test_one_searcher_per_thread(report: Corpus) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    quotes = ["Individuals who spoke to Amnesty reported a similar tightening of control", *ABSENT]
+    expected = [[(h.page, h.score) for h in report.find(q, 3)] for q in quotes]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda q: [(h.page, h.score) for h in report.find(q, 3)], quotes * 3))
+    assert got == expected * 3
+    assert len({id(s) for s in report._searchers}) >= 2

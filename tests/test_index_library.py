@@ -148,3 +148,16 @@ def test_a_cleared_cache_is_rebuilt(tmp_path: Path, pdfs: dict[str, Path], cache
     shutil.rmtree(cache)
     again = Library(tmp_path / "library.json")
     assert again.search("glassblowers").hits
+
+
+def test_a_search_filters_documents_it_does_not_own_but_never_deletes(tmp_path: Path, pdfs: dict[str, Path]) -> None:
+    file = tmp_path / "library.json"
+    Library(file).add([pdfs["alpha"], pdfs["beta"]])
+    data = json.loads(file.read_text())
+    data["documents"] = [d for d in data["documents"] if not d["path"].endswith("alpha.pdf")]
+    file.write_text(json.dumps(data))  # as if another process were half-way through removing alpha
+    reader = Library(file)
+    assert reader.search("alpaca").hits == () and reader.search("hives").hits
+    assert len(indexed_documents(reader.corpus().indexes[0])) == 2  # still there: searches do not write
+    Library(file).add([pdfs["gamma"]])  # a change prunes
+    assert len(indexed_documents(Library(file).corpus().indexes[0])) == 2

@@ -121,3 +121,9 @@ def test_units_cover_sentences_headings_and_notes() -> None:
     assert [u.seq for u in units] == list(range(len(units)))
     crossing = [u for u in units if u.text.startswith("that can detect signals")][0]
     assert crossing.page == 3 and crossing.notes == ("2",)
+
+
+def test_a_search_out_of_time_says_it_ranked_part(corpus: Corpus) -> None:
+    result = corpus.search("authorities", seconds=0.0)
+    assert not result.complete and "only part" in result.message and not result.fallback
+    assert corpus.search("authorities", seconds=None).complete
