@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from source.columns import column_middle, side
 from source.lines import Line, LineMarker
 from source.text import Joiner
 
@@ -65,9 +66,7 @@ def reading_order(lines: list[Line]) -> list[list[Line]]:
     and within a band the left column is read before the right one."""
     if not lines:
         return []
-    left = min(ln.x0 for ln in lines)
-    right = max(ln.x1 for ln in lines)
-    mid = (left + right) / 2
+    mid = column_middle(lines)
     ordered = sorted(lines, key=lambda ln: (-round(ln.y, 0), ln.x0))
     groups: list[list[Line]] = []
     band_left: list[Line] = []
@@ -80,12 +79,12 @@ def reading_order(lines: list[Line]) -> list[list[Line]]:
         band_left.clear()
         band_right.clear()
 
-    two_columns = sum(1 for ln in lines if ln.x0 > mid - 1) >= 3 and sum(1 for ln in lines if ln.x1 < mid + 1) >= 3
     full_group = False
     for line in ordered:
-        if two_columns and line.x1 < mid + 1:
+        where = side(line, mid)
+        if where == "left":
             band_left.append(line)
-        elif two_columns and line.x0 > mid - 1:
+        elif where == "right":
             band_right.append(line)
         else:
             if band_left or band_right:

@@ -100,7 +100,45 @@ def _dominant(runs: list[Run]) -> tuple[float, str, float]:
 
 
 def _rows(runs: list[Run]) -> list[list[Run]]:
-    """Group runs whose glyphs overlap vertically into rows, top row first."""
+    """Group runs whose glyphs overlap vertically into rows, top row first.
+
+    A short label run (a marker, a note's number) joins the row of the text it touches
+    on its left (a marker after its word) or on its right (a number before its note),
+    so that a marker in one column never lands on a row of the other column.
+    """
+    labels = [r for r in runs if MARKER_TEXT.match(r.text.strip())]
+    if not labels:
+        return _stack(runs)
+    others = [r for r in runs if not MARKER_TEXT.match(r.text.strip())]
+    rows = _stack(others)
+    row_of = {id(r): i for i, row in enumerate(rows) for r in row}
+    loose: list[Run] = []
+    for label in labels:
+        best = _neighbour(label, others)
+        if best is None:
+            loose.append(label)
+        else:
+            rows[row_of[id(best)]].append(label)
+    if loose:
+        rows = _stack([r for row in rows for r in row if r not in loose] + loose)
+    return rows
+
+
+def _neighbour(label: Run, others: list[Run]) -> Run | None:
+    """The run whose end touches the label's start (or whose start touches its end), on about its line."""
+    best: Run | None = None
+    distance = 0.0
+    for run in others:
+        if not -0.35 * run.size <= label.y - run.y <= 0.8 * run.size:
+            continue
+        gap = min(abs(label.x0 - run.x1), abs(run.x0 - label.x1) * 0.9)
+        if gap < 0.6 * run.size and (best is None or gap < distance):
+            best, distance = run, gap
+    return best
+
+
+def _stack(runs: list[Run]) -> list[list[Run]]:
+    """Rows of runs by vertical overlap alone."""
     ordered = sorted(runs, key=lambda r: -(r.y + r.size * 0.35))
     rows: list[list[Run]] = []
     spans: list[tuple[float, float]] = []

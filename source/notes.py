@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from source.columns import column_middle, side
 from source.lines import MARKER_TEXT, SYMBOL_NORMAL, Line, LineMarker
 
 SMALLER_THAN_BODY = 0.95
@@ -54,6 +55,8 @@ def _start_label(line: Line) -> tuple[str, Line] | None:
         return None
     label = match.group(1).translate(SYMBOL_NORMAL)
     cut = match.end()
+    if cut == len(match.group(1)) and min(line.runs, key=lambda r: r.x0).text.strip() != match.group(1):
+        return None  # "6D27-4E9C…": digits glued to a word are no label unless set as a run of their own
     rest = Line(
         runs=line.runs,
         text=text[cut:],
@@ -68,18 +71,28 @@ def _start_label(line: Line) -> tuple[str, Line] | None:
 
 
 def note_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
-    """(other lines, candidate lines) of a page: the candidates are the lines at the bottom
-    set smaller than the body text, bottom line last."""
-    order = sorted(range(len(lines)), key=lambda i: lines[i].y)
-    area: set[int] = set()
-    for i in order:
-        if lines[i].size < body_size * SMALLER_THAN_BODY:
-            area.add(i)
-        else:
-            break
-    body = [ln for i, ln in enumerate(lines) if i not in area]
-    notes = sorted((lines[i] for i in area), key=lambda ln: (-round(ln.y, 0), ln.x0))
-    return body, notes
+    """(other lines, candidate lines) of a page: the candidates are the lines at the foot
+    of each column set smaller than the body text, column by column, top to bottom."""
+    mid = column_middle(lines)
+    body: list[Line] = []
+    area: list[Line] = []
+    # A column's foot lies below all the text that runs across the page.
+    across = [ln.y for ln in lines if side(ln, mid) == "full" and ln.size >= body_size * SMALLER_THAN_BODY]
+    floor = min(across, default=float("inf"))
+    for column in ("left", "right", "full"):
+        part = [ln for ln in lines if side(ln, mid) == column]
+        order = sorted(part, key=lambda ln: ln.y)
+        foot: list[Line] = []
+        for line in order:
+            if line.size >= body_size * SMALLER_THAN_BODY or (column != "full" and line.y > floor):
+                break
+            foot.append(line)
+        body += [ln for ln in part if ln not in foot]
+        area += sorted(foot, key=lambda ln: (-round(ln.y, 0), ln.x0))
+    if any(side(ln, mid) == "full" for ln in area):
+        # notes across the page: read them top to bottom, whatever column a short line is in
+        area.sort(key=lambda ln: (-round(ln.y, 0), ln.x0))
+    return body, area
 
 
 def _same_size(a: float, b: float) -> bool:
