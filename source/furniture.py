@@ -9,6 +9,7 @@ chapter number in a header is never taken for a page number.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -87,7 +88,7 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
             for line in group:
                 seen.add((where, _shape(line.text), round(line.y / 4)))
         counts.update(seen)
-    needed = max(2, round(len(pages) * 0.2)) if len(pages) > 2 else 99
+    needed = max(2, math.ceil(len(pages) * 0.4)) if len(pages) > 2 else 99
     repeated: list[tuple[list[Line], list[Line]]] = []
     for top, bottom in edges:
         parts = []

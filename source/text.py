@@ -30,6 +30,21 @@ def vocabulary(texts: Iterable[str]) -> tuple[set[str], set[str]]:
     return whole, hyphenated
 
 
+URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S+/\S*/\S*$")
+
+
+def inside_url(before: str, after: str) -> bool:
+    """Whether a line that ends with `before` broke a web address that `after` goes on with."""
+    if not after or not (after[0].isalnum() or after[0] in "/?&=#%_~-.") or not URL_TAIL.search(before):
+        return False
+    last = before[-1]
+    if last in ",;)]\u201d\"":
+        return False
+    if last == ".":
+        return after[0].islower() or after[0].isdigit()
+    return True
+
+
 @dataclass
 class Joiner:
     """Joins lines into one text, deciding about each line-break hyphen."""
@@ -64,7 +79,9 @@ class Joiner:
             piece = line.text
             shift = 0
             if text:
-                if text.endswith(HYPHENS) and len(text) > 1 and text[-2].isalpha() and piece[:1].isalpha():
+                if inside_url(text, piece):
+                    pass  # a web address broken across lines is one word
+                elif text.endswith(HYPHENS) and len(text) > 1 and text[-2].isalpha() and piece[:1].isalpha():
                     if text.endswith("\u00ad") or not self.keep_hyphen(text, piece):
                         # drop the hyphen; a marker standing after it moves back one
                         text = text[:-1]
