@@ -91,3 +91,18 @@ def test_libreoffice_notes_and_furniture(writer: Document) -> None:
     text = body(writer)
     assert "Water Rights in the River Towns" not in text and "Page 2" not in text
     assert [(o.level, o.title) for o in writer.outline] == [(1, "1. The river towns"), (2, "1.1 The wells")]
+
+
+@pytest.mark.parametrize("name", ["report-writer-1col.pdf", "report-writer-2col.pdf"])
+def test_report_typeset_differently(name: str) -> None:
+    """The bundled report set again by LibreOffice (one and two columns): the same 123 notes."""
+    bundled = read_pdf(Path(__file__).parent.parent / "explorer" / "data" / "connection-denied.pdf")
+    doc = read_pdf(MADE / name)
+    assert [n.label for n in doc.notes] == [str(i) for i in range(1, 124)]
+    assert_linked(doc)
+    same = sum(" ".join(a.text.split()) == " ".join(b.text.split()) for a, b in zip(doc.notes, bundled.notes))
+    assert same >= 121, same  # note 102's web address and one Korean name break differently
+    assert any(len(n.pages) > 1 for n in doc.notes) or name.endswith("2col.pdf")
+    text = body(doc)
+    assert "Connection Denied — Amnesty International" not in text
+    assert "Index: ASA 24/3373/2016 —" not in text
