@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from whoosh.searching import Searcher
 
 
-SEARCH_TIME = 0.06
+SEARCH_TIME = 0.05
 """Seconds a search may spend ranking matches; a query matching too much is ranked over what was reached."""
 PARTIAL = "the query matches so much that only part of it was ranked: add a word or use a phrase to narrow it"
 

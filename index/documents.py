@@ -56,11 +56,22 @@ def document_index(path: str | os.PathLike[str], password: str | None = None) ->
 
 
 def open_corpus(paths: Iterable[str | os.PathLike[str]], password: str | None = None) -> Corpus:
-    """The corpus of these PDFs (each read and indexed once, through the cache). Raises SourceError."""
+    """The corpus of these PDFs (each read and indexed once, through the cache).
+
+    Raises a SourceError (one line) for a PDF that cannot be read, whatever failed inside pypdf.
+    """
+    from index.ingest import failure
+    from source.errors import SourceError
+
     indexes = []
     names: dict[str, str] = {}
     for path in paths:
-        sha, ix = document_index(path, password)
+        try:
+            sha, ix = document_index(path, password)
+        except SourceError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
+            raise SourceError(failure(path, exc)) from exc
         if sha not in names:
             indexes.append(ix)
             names[sha] = str(path)

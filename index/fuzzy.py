@@ -2,20 +2,25 @@
 
 How `find` works, on one report or a library of thousands:
 
-1. Seeds: Whoosh ranks units (BM25F) by an OR of the quote's rarer stems, so a changed
-   or misspelt word costs one term, not the match.
+1. Seeds: Whoosh ranks units (tf-idf) by an OR of the quote's rarest stems (see
+   `seed_docnums`), so a changed or misspelt word costs one term, not the match; the
+   units whose own text best matches the quote (rapidfuzz partial_ratio) are kept.
 2. Windows: each seed with its neighbours in reading order (across pages) gives
    windows of one to three consecutive sentences; rapidfuzz's token_set_ratio ranks them.
 3. Alignment: the best windows are widened to fit the quote, aligned to it word by word
    (difflib), cut to the matched words, and scored: 100 when the normalised words are
    identical, else the better of rapidfuzz's ratio and token_sort_ratio (less a little,
    so that swapped words never look verbatim), at most 99.
+
+`verify` is the best passage's verdict: exact (100), near (NEAR or more, with a word
+diff) or absent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from difflib import Match as MatchBlock
 from difflib import SequenceMatcher
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -29,18 +34,25 @@ if TYPE_CHECKING:
 
 NEAR = 80.0
 """A quote scoring at least this (and below 100) is near; below, absent."""
-SEEDS = 60
+SEEDS = 300
 """How many units Whoosh proposes per quote."""
+SEED_KEEP = 40
+"""How many of them (the closest to the quote) get their windows scored."""
+SEED_CHUNK = 8
+"""The seed query takes the two rarest words of every stretch of this many words of the quote."""
 RESCORE = 24
 """How many windows are aligned and scored precisely."""
 RARE_TERMS = 12
-"""How many of the quote's rarest stems make the seed query."""
-SEED_POSTINGS = 40_000
+"""At most this many of the quote's rarest stems make the seed query."""
+SEED_POSTINGS = 30_000
 """Postings the seed query may read (the rarest words first): keeps it fast on a big library."""
 SEED_TIME = 0.25
 """Seconds the seed query may spend ranking (its words are the quote's rarest: it rarely needs them)."""
 _TRAILING = set(".,;:!?\"'”’)]…")
 _SWAP_PENALTY = 3.0
+_CLAUSE_BONUS = 1.5
+_MAX_WIDEN = 4
+_CLAUSE_MARKS = frozenset(".,;:!?")
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,16 @@ class Piece:
     unit: Unit
     words: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
+
+    @property
+    def bounds(self) -> list[tuple[bool, bool]]:
+        """For each word: (a clause starts at it, a clause ends after it) — punctuation or the unit's edge."""
+        text, spans = self.unit.text, self.spans
+        gaps = [text[: spans[0][0]] if spans else ""]
+        gaps += [text[spans[k][1] : spans[k + 1][0]] for k in range(len(spans) - 1)]
+        gaps.append(text[spans[-1][1] :] if spans else "")
+        marks = [k == 0 or k == len(gaps) - 1 or not _CLAUSE_MARKS.isdisjoint(g) for k, g in enumerate(gaps)]
+        return [(marks[k], marks[k + 1]) for k in range(len(spans))]
 
 
 @dataclass(frozen=True)
@@ -96,32 +118,56 @@ class _Pieces:
 def seed_docnums(corpus: Corpus, typed: Sequence[str], docs: Iterable[str] | None) -> list[int]:
     """Units Whoosh ranks best for an OR of the quote's rarest words.
 
-    Rarest first, as many as fit in SEED_POSTINGS postings (at least two, at most RARE_TERMS):
-    on a big library a quote's common words match hundreds of thousands of sentences and
-    would only slow the ranking, while two or three rare ones single its passage out.
+    The two rarest words of every stretch of SEED_CHUNK words (so that each sentence of a
+    quote crossing sentences is represented), rarest first, as many as fit in SEED_POSTINGS
+    postings: on a big library a quote's common words match hundreds of thousands of
+    sentences and would only slow the ranking, while a few rare ones single its passage out.
+    Scored by tf-idf (how many of the rare words a unit holds, the rarer the better): BM25's
+    length normalisation costs a lookup per match and adds nothing here.
     """
     from whoosh.query import Or, Term
+    from whoosh.scoring import TF_IDF
 
     from index.query import bounded_search
 
     searcher = corpus.searcher()
-    text = " ".join(typed)
     for field in ("text", "exact"):
-        terms = {t for t in searcher.schema[field].process_text(text, mode="query")}
-        freq = sorted((f, t) for t in terms if (f := searcher.doc_frequency(field, t)) > 0)
-        if not freq:
+        analysed = [list(searcher.schema[field].process_text(w, mode="query")) for w in typed]
+        df: dict[str, int] = {}
+        for terms in analysed:
+            for t in terms:
+                if t not in df:
+                    df[t] = searcher.doc_frequency(field, t)
+        picked: set[str] = set()
+        for at in range(0, len(analysed), SEED_CHUNK):
+            chunk = {t for terms in analysed[at : at + SEED_CHUNK] for t in terms if df[t] > 0}
+            picked.update(sorted(chunk, key=lambda t: (df[t], t))[:2])
+        if not picked:
             continue
         chosen: list[str] = []
         postings = 0
-        for f, t in freq[:RARE_TERMS]:
-            if len(chosen) >= 2 and postings + f > SEED_POSTINGS:
+        for t in sorted(picked, key=lambda t: (df[t], t))[:RARE_TERMS]:
+            if len(chosen) >= 2 and postings + df[t] > SEED_POSTINGS:
                 break
             chosen.append(t)
-            postings += f
+            postings += df[t]
         query = Or([Term(field, t) for t in chosen])
-        results, _ = bounded_search(searcher, query, SEEDS, corpus.doc_filter(docs), SEED_TIME)
+        results, _ = bounded_search(searcher, query, SEEDS, corpus.doc_filter(docs), SEED_TIME, TF_IDF())
         return [r.docnum for r in results]
     return []
+
+
+def _best_seeds(pieces: _Pieces, seeds: list[int], qtext: str) -> list[int]:
+    """The SEED_KEEP seeds whose own text best matches the quote (rapidfuzz partial_ratio: a sentence
+    holding part of the quote, or the whole quote, scores high)."""
+    from rapidfuzz import fuzz, process
+
+    if len(seeds) <= SEED_KEEP:
+        return seeds
+    found = [(docnum, piece) for docnum in seeds if (piece := pieces.get(docnum)) is not None]
+    strings = [" ".join(piece.words) for _, piece in found]
+    ranked = process.extract(qtext, strings, scorer=fuzz.partial_ratio, limit=SEED_KEEP)
+    return [found[i][0] for _, _, i in ranked]
 
 
 def _windows(pieces: _Pieces, seeds: list[int]) -> list[tuple[Piece, ...]]:
@@ -166,41 +212,55 @@ def _widen(pieces: _Pieces, window: tuple[Piece, ...], need: int) -> tuple[Piece
     return (*reversed(sides[0]), *window, *sides[1])
 
 
-def align(quote: Sequence[str], source: Sequence[str]) -> tuple[int, int, float]:
-    """(start, end, score): the stretch of `source` words that best matches the quote, and its score."""
+def align(quote: Sequence[str], source: Sequence[str], bounds: Sequence[tuple[bool, bool]] = ()
+          ) -> tuple[int, int, float]:
+    """(start, end, score): the stretch of `source` words that best matches the quote, and its score.
+
+    The stretch runs from the first to the last word matched (difflib), maybe widened by
+    as many words as the quote has unmatched at either end (a first or last word changed).
+    Of those stretches the one most like the quote wins (rapidfuzz ratio), with a point or two
+    for starting or ending where a clause does: `bounds[i]` is (a clause starts at word i,
+    one ends after it).
+    """
     from rapidfuzz import fuzz
-    from rapidfuzz.distance import Levenshtein
 
     blocks = [b for b in SequenceMatcher(None, quote, source, autojunk=False).get_matching_blocks() if b.size]
     if not blocks:
         return 0, 0, 0.0
-    while len(blocks) > 1 and _stray(blocks[0], blocks[1]):
+    slack = max(3, len(quote) // 2)
+    while len(blocks) > 1 and _stray(blocks[0], blocks[1], blocks[0], slack):
         blocks.pop(0)
-    while len(blocks) > 1 and _stray(blocks[-2], blocks[-1], last=True):
+    while len(blocks) > 1 and _stray(blocks[-2], blocks[-1], blocks[-1], slack):
         blocks.pop()
     first, last = blocks[0], blocks[-1]
     lo, hi = first.b, last.b + last.size
-    options = {(lo, hi)}
-    for s in (lo, max(0, lo - first.a)):
-        for e in (hi, min(len(source), hi + len(quote) - last.a - last.size)):
-            options.add((s, e))
-    best = max(options, key=lambda se: (Levenshtein.normalized_similarity(quote, source[se[0] : se[1]]),
-                                         se[1] - se[0]))
-    start, end = best
+    tail = len(quote) - last.a - last.size
+    q = " ".join(quote)
+
+    def merit(se: tuple[int, int]) -> tuple[float, int]:
+        start, end = se
+        bonus = 0.0
+        if bounds:
+            bonus = _CLAUSE_BONUS * (bounds[start][0] + bounds[end - 1][1])
+        return fuzz.ratio(q, " ".join(source[start:end])) + bonus, end - start
+
+    front, back = min(first.a, _MAX_WIDEN), min(tail, _MAX_WIDEN)
+    options = [(s, e) for s in range(max(0, lo - front), lo + 1) for e in range(hi, min(len(source), hi + back) + 1)]
+    start, end = max(options, key=merit)
     span = source[start:end]
     if list(span) == list(quote):
         return start, end, 100.0
-    q, s = " ".join(quote), " ".join(span)
-    score = max(fuzz.ratio(q, s), fuzz.token_sort_ratio(q, s) - _SWAP_PENALTY)
+    text = " ".join(span)
+    score = max(fuzz.ratio(q, text), fuzz.token_sort_ratio(q, text) - _SWAP_PENALTY)
     return start, end, round(min(99.0, score), 1)
 
 
-def _stray(a: object, b: object, last: bool = False) -> bool:
-    """True when a short matching block stands far from the next one (a spurious "the" or "of")."""
-    gap_source = b.b - (a.b + a.size)  # type: ignore[attr-defined]
-    gap_quote = b.a - (a.a + a.size)  # type: ignore[attr-defined]
-    small = (b if last else a).size <= 2  # type: ignore[attr-defined]
-    return small and gap_source - gap_quote > 3
+def _stray(a: MatchBlock, b: MatchBlock, edge: MatchBlock, slack: int) -> bool:
+    """True when `edge` (a or b), a short block at an end, stands far from its neighbour: a spurious
+    "the" or "of" matched elsewhere in the window, not part of the passage."""
+    gap_source = b.b - (a.b + a.size)
+    gap_quote = b.a - (a.a + a.size)
+    return edge.size <= 2 and gap_source - gap_quote > slack
 
 
 def _match(window: tuple[Piece, ...], start: int, end: int, score: float, trailing: str, path: str) -> Match:
@@ -254,10 +314,10 @@ def find(corpus: Corpus, quote: str, limit: int = 10, docs: Iterable[str] | None
     if not qwords:
         return []
     pieces = _Pieces(corpus)
-    windows = _windows(pieces, seed_docnums(corpus, typed, docs))
+    qtext = " ".join(qwords)
+    windows = _windows(pieces, _best_seeds(pieces, seed_docnums(corpus, typed, docs), qtext))
     if not windows:
         return []
-    qtext = " ".join(qwords)
     strings = [" ".join([" ".join(piece.words) for piece in window]) for window in windows]
     ranked = process.extract(qtext, strings, scorer=fuzz.token_set_ratio, limit=RESCORE)
     stripped = quote.rstrip()
@@ -268,7 +328,7 @@ def find(corpus: Corpus, quote: str, limit: int = 10, docs: Iterable[str] | None
     for _, _, i in ranked:
         wide = _widen(pieces, windows[i], len(qwords) // 2 + 3)
         source = [w for piece in wide for w in piece.words]
-        start, end, score = align(qwords, source)
+        start, end, score = align(qwords, source, [b for piece in wide for b in piece.bounds])
         if end > start:
             scored.append((-score, _position(wide, start), wide, start, end))
     scored.sort(key=lambda t: (t[0], t[1]))

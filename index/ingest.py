@@ -40,26 +40,32 @@ def _quiet() -> None:
     warnings.filterwarnings("ignore", module=r"pypdf(\.|$)")
 
 
+def failure(path: str | os.PathLike[str], exc: BaseException) -> str:
+    """One line saying why a PDF could not be read (from a SourceError, or anything pypdf raised)."""
+    from source.errors import SourceError
+
+    if isinstance(exc, SourceError):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return f"{path} could not be read: its structure is nested too deeply"
+    if isinstance(exc, OSError):
+        return f"cannot read {path}: {exc.strerror or exc}"
+    reason = " ".join((str(exc) or type(exc).__name__).split())[:120]
+    return f"{path} could not be read (it may be damaged): {reason}"
+
+
 def ingest(path: str) -> Ingested:
     """Read a PDF through the cache and build its index if need be; never raises."""
     from index.documents import index_document
     from source.cache import open_document
-    from source.errors import SourceError
 
     _quiet()
     try:
         stat = os.stat(path)
         document = open_document(path)
         index_document(document)
-    except SourceError as exc:
-        return Ingested(path, error=str(exc))
-    except RecursionError:
-        return Ingested(path, error=f"{path} could not be read: its structure is nested too deeply")
-    except OSError as exc:
-        return Ingested(path, error=f"cannot read {path}: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
-        reason = " ".join((str(exc) or type(exc).__name__).split())[:120]
-        return Ingested(path, error=f"{path} could not be read (it may be damaged): {reason}")
+        return Ingested(path, error=failure(path, exc))
     return Ingested(
         path,
         sha=document.id,

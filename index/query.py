@@ -31,7 +31,7 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _MAX_PAGE_RUN = 500
 SNIPPET_CHARS = 320
 """Texts longer than this are cut around their first highlighted word."""
-_CHECK_EVERY = 128
+_CHECK_EVERY = 16
 """Matches between two looks at the clock in a time-bounded search."""
 
 
@@ -107,8 +107,11 @@ def _rewrite(text: str) -> str:
     return _FIELD.sub(fieldname, text)
 
 
-def bounded_search(searcher: Searcher, query: Any, limit: int, allow: Any, seconds: float | None) -> tuple[Any, bool]:
-    """(Whoosh Results, complete): the best `limit` matches found within `seconds` (None: no bound).
+def bounded_search(
+    searcher: Searcher, query: Any, limit: int, allow: Any, seconds: float | None, weighting: Any = None
+) -> tuple[Any, bool]:
+    """(Whoosh Results, complete): the best `limit` matches found within `seconds` (None: no bound),
+    scored by the searcher's weighting (BM25F) or the one given.
 
     A query matching a large part of a big library (very common words) is ranked over the
     matches reached in time (each segment of the index given its share, so the whole library
@@ -150,7 +153,8 @@ def bounded_search(searcher: Searcher, query: Any, limit: int, allow: Any, secon
     top = searcher.collector(limit=limit)
     inner = top if seconds is None else Deadline(top)
     outer = inner if allow is None else FilterCollector(inner, allow=allow)
-    searcher.search_with_collector(query, outer)
+    context = searcher.context(weighting=weighting) if weighting is not None else None
+    searcher.search_with_collector(query, outer, context=context)
     return outer.results(), seconds is None or inner.complete
 
 

@@ -15,6 +15,7 @@ Fields (one Whoosh document per unit, see `index.units`):
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -91,6 +92,7 @@ def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
     return urlretrieve(*args, **kwargs)
 
 
+@functools.cache
 def analyzers() -> tuple[Any, Any]:
     """(stemming analyzer for ranking, unstemmed analyzer for phrases); both fold case and accents."""
     import_whoosh()
@@ -150,7 +152,7 @@ def memory_index(units: Iterable[Unit]) -> Index:
 
 def open_index(directory: Path) -> Index | None:
     """The index in this directory, or None if there is none of this version (or it is damaged)."""
-    if not (directory / f"_{INDEX_NAME}_0.toc").exists() and not any(directory.glob(f"_{INDEX_NAME}_*.toc")):
+    if not any(directory.glob(f"_{INDEX_NAME}_*.toc")):
         return None
     import_whoosh()
     from whoosh.filedb.filestore import FileStorage

@@ -145,6 +145,12 @@ def test_errors_are_one_line_and_exit_2(dirs: Path) -> None:
     assert run("verify").exit_code == 2
     assert run("verify", "--from", str(dirs / "missing.md")).exit_code == 2
     assert run("remove", str(dirs / "missing.pdf")).exit_code == 2
+    broken = dirs / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    for command in ("search", "find", "verify"):
+        result = run(command, "some words here", str(broken))
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert result.stderr.startswith("citex: error: ") and "Traceback" not in result.stderr
 
 
 def test_library_commands(dirs: Path) -> None:

@@ -114,6 +114,10 @@ def test_align_cuts_to_the_matched_words() -> None:
     assert source[start:end] == words("the leader of the country wields absolute power")
     assert 80 <= score < 100
     assert align(words("alpha beta"), words("gamma delta")) == (0, 0, 0.0)
+    source = words("links between sections of documents the image command is")
+    bounds = [(i == 0, i == 4) for i in range(len(source))]  # a full stop after "documents"
+    start, end, _ = align(words("links between sections of a document"), source, bounds)
+    assert source[start:end] == words("links between sections of documents")
 
 
 # -- the bundled report --------------------------------------------------------------------
