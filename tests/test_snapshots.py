@@ -31,7 +31,7 @@ async def _until(pilot: Any, condition: Any) -> None:
 
 def _opened(app: CitexApp) -> Any:
     async def run_before(pilot: Any) -> None:
-        await _until(pilot, lambda: app.document is not None)
+        await _until(pilot, lambda: app.document is not None and app.engine is not None)
 
     return run_before
 
@@ -45,7 +45,7 @@ def test_search_results_and_marker(snap_compare: Any) -> None:
     app = CitexApp([REPORT])
 
     async def run_before(pilot: Any) -> None:
-        await _until(pilot, lambda: app.document is not None)
+        await _until(pilot, lambda: app.document is not None and app.engine is not None)
         await pilot.press("slash", *"mosquito nets", "enter")
         results = app.query_one("#results", ResultsList)
         await _until(pilot, lambda: bool(results.hits) and app.focused is results)
@@ -59,7 +59,7 @@ def test_help_small_terminal(snap_compare: Any) -> None:
     app = CitexApp([REPORT])
 
     async def run_before(pilot: Any) -> None:
-        await _until(pilot, lambda: app.document is not None)
+        await _until(pilot, lambda: app.document is not None and app.engine is not None)
         await pilot.press("question_mark")
         await pilot.pause()
 

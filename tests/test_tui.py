@@ -50,7 +50,7 @@ async def wait_for(pilot: object, condition: Callable[[], bool], seconds: float 
 
 
 async def opened(pilot: object, app: CitexApp) -> None:
-    await wait_for(pilot, lambda: app.document is not None)
+    await wait_for(pilot, lambda: app.document is not None and app.engine is not None)
     await pilot.pause()  # type: ignore[attr-defined]
 
 
