@@ -119,9 +119,25 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
             loose.append(label)
         else:
             rows[row_of[id(best)]].append(label)
-    if loose:
-        rows = _stack([r for row in rows for r in row if r not in loose] + loose)
+    for label in loose:
+        _place(label, rows)
     return rows
+
+
+def _place(run: Run, rows: list[list[Run]]) -> None:
+    """Put a run into the row its glyphs overlap most, or into a row of its own."""
+    lo, hi = run.y, run.y + run.size * 0.7
+    best, most = None, 0.0
+    for row in rows:
+        big = max(row, key=lambda r: r.size)
+        rlo, rhi = big.y, big.y + big.size * 0.7
+        overlap = min(hi, rhi) - max(lo, rlo)
+        if overlap >= 0.5 * min(hi - lo, rhi - rlo) and overlap > most:
+            best, most = row, overlap
+    if best is None:
+        rows.append([run])
+    else:
+        best.append(run)
 
 
 def _neighbour(label: Run, others: list[Run]) -> Run | None:
@@ -160,15 +176,47 @@ def _stack(runs: list[Run]) -> list[list[Run]]:
     return rows
 
 
-def _split(row: list[Run]) -> list[list[Run]]:
-    """Split a row at gaps wide enough to separate columns or table cells."""
+def _gutter(runs: list[Run]) -> float | None:
+    """The x of the gap between two columns, when the page has two: a line down the middle
+    third of the text that few rows cross, with text on both sides of it in many rows."""
+    if len(runs) < 20:
+        return None
+    left = min(r.x0 for r in runs)
+    width = max(r.x1 for r in runs) - left
+    if width <= 0:
+        return None
+    rows: dict[int, list[Run]] = {}
+    for run in runs:
+        rows.setdefault(round(run.y), []).append(run)
+    if len(rows) < 10:
+        return None
+    steps = [left + width * (0.3 + 0.4 * i / 80) for i in range(81)]
+    crossed = [0] * len(steps)
+    row_spans = [[(r.x0, r.x1) for r in row if r.text.strip()] for row in rows.values()]
+    for spans in row_spans:
+        for i, x in enumerate(steps):
+            if any(a < x < b for a, b in spans):
+                crossed[i] += 1
+    best = min(range(len(steps)), key=lambda i: (crossed[i], abs(i - 40)))
+    x = steps[best]
+    on_left = sum(1 for spans in row_spans if any(b <= x for _, b in spans))
+    on_right = sum(1 for spans in row_spans if any(a >= x for a, _ in spans))
+    if crossed[best] <= 0.1 * len(rows) and min(on_left, on_right) >= 0.25 * len(rows):
+        return x
+    return None
+
+
+def _split(row: list[Run], gutter: float | None = None) -> list[list[Run]]:
+    """Split a row at gaps wide enough to separate columns or table cells, and at the gutter."""
     row = sorted(row, key=lambda r: r.x0)
     parts: list[list[Run]] = [[row[0]]]
     right = row[0].x1
     for run in row[1:]:
         size = max(run.size, parts[-1][-1].size)
         lone_label = len(parts[-1]) == 1 and NOTE_START.match(parts[-1][0].text.strip())
-        if run.x0 - right > SPLIT_GAP * size and run.text.strip() and not lone_label:
+        wide = run.x0 - right > SPLIT_GAP * size
+        across = gutter is not None and right <= gutter + 1 and run.x0 >= gutter - 1 and run.x0 - right > 0.25 * size
+        if (wide or across) and run.text.strip() and not lone_label:
             parts.append([run])
         else:
             parts[-1].append(run)
@@ -225,8 +273,10 @@ def _build(runs: list[Run]) -> Line:
 def page_lines(runs: list[Run]) -> list[Line]:
     """The lines of a page, top to bottom; lines on one row left to right."""
     lines: list[Line] = []
-    for row in _rows([r for r in runs if r.text.strip() or r.x1 > r.x0]):
-        for part in _split(row):
+    runs = [r for r in runs if r.text.strip() or r.x1 > r.x0]
+    gutter = _gutter(runs)
+    for row in _rows(runs):
+        for part in _split(row, gutter):
             if any(r.text.strip() for r in part):
                 line = _build(part)
                 if line.text.strip() or line.lead:

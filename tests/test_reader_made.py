@@ -106,3 +106,18 @@ def test_report_typeset_differently(name: str) -> None:
     text = body(doc)
     assert "Connection Denied — Amnesty International" not in text
     assert "Index: ASA 24/3373/2016 —" not in text
+
+
+def test_latex_two_columns() -> None:
+    """A 10 pt gutter is narrower than the gap that splits a row, so the columns are found
+    by the gutter no row crosses; each marker stays in its own column."""
+    doc = read_pdf(MADE / "twocol.pdf")
+    assert [(n.label, n.page) for n in doc.notes] == [("*", 1)] + [
+        (str(i), page) for i, page in zip(range(1, 9), (1, 1, 1, 2, 2, 2, 3, 3))
+    ]
+    assert_linked(doc)
+    assert doc.notes[0].text == "Written for the Citex tests."
+    assert all(n.text.startswith(f"Source number {n.label}: ") for n in doc.notes[1:])
+    for page in doc.pages:
+        for block in page.blocks:
+            assert "An independent observer described mittee" not in block.text
