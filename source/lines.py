@@ -7,6 +7,7 @@ or raised above its baseline) apart from the text, with their offsets.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -190,13 +191,19 @@ def _gutter(runs: list[Run]) -> float | None:
         rows.setdefault(round(run.y), []).append(run)
     if len(rows) < 10:
         return None
-    steps = [left + width * (0.3 + 0.4 * i / 80) for i in range(81)]
+    first, step = left + width * 0.3, width * 0.4 / 80
+    steps = [first + step * i for i in range(81)]
     crossed = [0] * len(steps)
     row_spans = [[(r.x0, r.x1) for r in row if r.text.strip()] for row in rows.values()]
     for spans in row_spans:
-        for i, x in enumerate(steps):
-            if any(a < x < b for a, b in spans):
-                crossed[i] += 1
+        hit = [False] * len(steps)
+        for a, b in spans:  # the steps strictly inside (a, b)
+            lo = max(0, math.floor((a - first) / step) + 1)
+            hi = min(len(steps) - 1, math.ceil((b - first) / step) - 1)
+            for i in range(lo, hi + 1):
+                hit[i] = True
+        for i, inside in enumerate(hit):
+            crossed[i] += inside
     best = min(range(len(steps)), key=lambda i: (crossed[i], abs(i - 40)))
     x = steps[best]
     on_left = sum(1 for spans in row_spans if any(b <= x for _, b in spans))
