@@ -51,7 +51,6 @@ class Corpus:
             searcher = Searcher(reader, weighting=BM25F())
             self._local.searcher = searcher
             self._local.parser = None
-            self._local.units = {}
             self._local.memo = {}
             with self._lock:
                 self._searchers.append(searcher)
@@ -76,13 +75,9 @@ class Corpus:
     def unit(self, docnum: int) -> Unit | None:
         """The unit stored as Whoosh document `docnum` in this thread's snapshot (None if there is none)."""
         searcher = self.searcher()
-        units: dict[int, Unit | None] = self._local.units
-        if docnum not in units:
-            unit = None
-            if 0 <= docnum < searcher.doc_count_all() and not searcher.reader().is_deleted(docnum):
-                unit = Unit.from_stored(searcher.stored_fields(docnum))
-            units[docnum] = unit
-        return units[docnum]
+        if 0 <= docnum < searcher.doc_count_all() and not searcher.reader().is_deleted(docnum):
+            return Unit.from_stored(searcher.stored_fields(docnum))
+        return None
 
     def doc_filter(self, docs: Iterable[str] | None) -> Any:
         """A Whoosh filter keeping the units of these document ids (None: all, or those of `only`)."""
