@@ -89,13 +89,13 @@ class LibraryFile:
 
     def save(self, entries: list[LibraryEntry]) -> None:
         """Write the entries, atomically."""
-        from source.cache import _write_atomic
+        from source.cache import write_atomic
 
         payload = json.dumps({"format": FORMAT, "documents": [asdict(e) for e in entries]}, ensure_ascii=False,
                              indent=1)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(self.path, payload)
+            write_atomic(self.path, payload)
         except OSError as exc:
             raise LibraryError(f"cannot write the library file {self.path}: {exc.strerror or exc}") from None
 

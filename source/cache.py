@@ -109,7 +109,7 @@ def _store(document: Document) -> Path:
         _make_entry(entry, payload)
         if (entry / DOCUMENT_FILE).is_file():
             return entry / DOCUMENT_FILE
-    _write_atomic(entry / DOCUMENT_FILE, payload)
+    write_atomic(entry / DOCUMENT_FILE, payload)
     return entry / DOCUMENT_FILE
 
 
@@ -130,7 +130,7 @@ def _make_entry(entry: Path, payload: str) -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _write_atomic(target: Path, payload: str) -> None:
+def write_atomic(target: Path, payload: str) -> None:
     """Write a file in the same directory under a temp name, then replace the target with it."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
