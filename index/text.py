@@ -17,9 +17,12 @@ _HYPHENS = "-\u2010\u2011\u00ad"
 """Hyphen-minus, hyphen, non-breaking hyphen, soft hyphen: join the parts of a word."""
 _APOSTROPHES = "'\u2019\u02bc\u2018"
 """Straight and curly apostrophes inside a word."""
-WORD = re.compile(rf"[^\W_]+(?:(?:[{_HYPHENS}][ \t]*\n\s*|[{_HYPHENS}{_APOSTROPHES}])[^\W_]+)*")
-"""A word: letters and digits, maybe joined by hyphens (also across a line break) or apostrophes."""
-_DROP = str.maketrans("", "", _HYPHENS + _APOSTROPHES + " \t\r\n\f\v")
+WORD = re.compile(
+    rf"(?:\[[^\W_]{{1,3}}\])?[^\W_]+(?:(?:[{_HYPHENS}][ \t]*\n\s*|[{_HYPHENS}{_APOSTROPHES}])[^\W_]+)*"
+)
+"""A word: letters and digits, maybe joined by hyphens (also across a line break) or apostrophes,
+maybe opening with an editor's bracketed letters ("[W]e" is the word "we")."""
+_DROP = str.maketrans("", "", _HYPHENS + _APOSTROPHES + "[] \t\r\n\f\v")
 _cache: dict[str, str] = {}
 _CACHE_LIMIT = 200_000
 

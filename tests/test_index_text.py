@@ -45,3 +45,12 @@ def test_contains_words() -> None:
     assert contains_words(haystack, words("the leader of")) == 2
     assert contains_words(haystack, words("leader the")) == -1
     assert contains_words(haystack, []) == -1
+
+
+def test_editorial_brackets_stay_in_the_word() -> None:
+    from index.text import words, words_with_offsets
+
+    assert words("Kim Jong-un ordered that “[W]e should take [the] lead") == [
+        "kim", "jongun", "ordered", "that", "we", "should", "take", "the", "lead",
+    ]
+    assert words_with_offsets("“[W]e should") == (["we", "should"], [(1, 5), (6, 12)])
