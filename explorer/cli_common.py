@@ -16,10 +16,8 @@ This module imports neither pypdf, Whoosh nor Textual.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
-import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from explorer.text import clean_for_terminal, clean_json
+from source.opening import DEBUG_ENV, quiet_pypdf
 
 if TYPE_CHECKING:
     from source.model import Document
@@ -37,7 +36,6 @@ EXIT_NOTHING = 1
 """Nothing found."""
 EXIT_ERROR = 2
 """An error: bad input, a bad option, a failure."""
-DEBUG_ENV = "CITEX_DEBUG"
 """Set to 1 to let unexpected exceptions through with their traceback."""
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -64,18 +62,6 @@ def password_option(f: F) -> F:
 def json_option(f: F) -> F:
     """--json: print results as JSON."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
-
-
-def quiet_pypdf() -> None:
-    """Keep pypdf's log messages and warnings off stderr (CITEX_DEBUG=1 shows them)."""
-    if os.environ.get(DEBUG_ENV):
-        return
-    logger = logging.getLogger("pypdf")
-    logger.setLevel(logging.ERROR)
-    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
-        logger.addHandler(logging.NullHandler())
-    logger.propagate = False
-    warnings.filterwarnings("ignore", module=r"pypdf(\.|$)")
 
 
 def document_path(pdf: str | None) -> str:

@@ -6,9 +6,7 @@ PDF that cannot be read comes back with `error` set, so one bad file does not st
 
 from __future__ import annotations
 
-import logging
 import os
-import warnings
 from dataclasses import dataclass
 
 
@@ -32,14 +30,6 @@ class Ingested:
     """Why the file could not be read ("" when it was)."""
 
 
-def _quiet() -> None:
-    """Keep pypdf's warnings off the terminal (a worker shares the parent's stderr)."""
-    logger = logging.getLogger("pypdf")
-    logger.setLevel(logging.ERROR)
-    logger.propagate = False
-    warnings.filterwarnings("ignore", module=r"pypdf(\.|$)")
-
-
 def failure(path: str | os.PathLike[str], exc: BaseException) -> str:
     """One line saying why a PDF could not be read (from a SourceError, or anything pypdf raised)."""
     from source.errors import SourceError
@@ -59,7 +49,9 @@ def ingest(path: str) -> Ingested:
     from index.documents import index_document
     from source.cache import open_document
 
-    _quiet()
+    from source.opening import quiet_pypdf
+
+    quiet_pypdf()
     try:
         stat = os.stat(path)
         document = open_document(path)

@@ -7,7 +7,9 @@ Each error message says what is wrong with the file and, where it can, how to fi
 
 from __future__ import annotations
 
+import logging
 import os
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +22,22 @@ _HEADER_WINDOW = 1024
 """The PDF header (%PDF-) may stand anywhere in the first 1024 bytes."""
 _TRAILER_WINDOW = 2048
 """A whole file ends with %%EOF (maybe followed by some junk) within its last bytes."""
+
+
+DEBUG_ENV = "CITEX_DEBUG"
+"""Set to show pypdf's messages (and, in the CLI, tracebacks)."""
+
+
+def quiet_pypdf() -> None:
+    """Keep pypdf's log messages and warnings off stderr (CITEX_DEBUG=1 shows them)."""
+    if os.environ.get(DEBUG_ENV):
+        return
+    logger = logging.getLogger("pypdf")
+    logger.setLevel(logging.ERROR)
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+    warnings.filterwarnings("ignore", module=r"pypdf(\.|$)")
 
 
 def check_path(path: str | os.PathLike[str]) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -30,9 +29,9 @@ from source.text import Joiner, vocabulary
 
 def read_pdf(path: str | Path, password: str | None = None) -> Document:
     """Read a PDF into a Document. Raises a SourceError (one line) on bad input."""
-    from source.opening import open_reader
+    from source.opening import open_reader, quiet_pypdf
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    quiet_pypdf()
     reader = open_reader(path, password)
     try:
         return _read(reader, Path(path))
