@@ -186,11 +186,11 @@ def _with_lead(line: Line) -> Line:
     if line.lead is None:
         return line
     label = line.lead.label
-    return Line(
-        runs=line.runs,
+    return replace(
+        line,
         text=f"{label}{line.text}",
         markers=[replace(m, offset=m.offset + len(label)) for m in line.markers],
-        x0=line.x0, x1=line.x1, y=line.y, size=line.size, font=line.font,
+        lead=None,
     )
 
 

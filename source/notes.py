@@ -49,7 +49,7 @@ def _start_label(line: Line) -> tuple[str, Line] | None:
     text = line.text
     if MARKER_TEXT.match(text.rstrip(".)")):
         label = text.rstrip(".)").translate(SYMBOL_NORMAL)
-        return label, Line(runs=line.runs, text="", x0=line.x0, x1=line.x1, y=line.y, size=line.size, font=line.font)
+        return label, replace(line, text="", markers=[])
     match = START.match(text)
     if not match:
         return None
@@ -57,16 +57,7 @@ def _start_label(line: Line) -> tuple[str, Line] | None:
     cut = match.end()
     if cut == len(match.group(1)) and min(line.runs, key=lambda r: r.x0).text.strip() != match.group(1):
         return None  # "6D27-4E9C…": digits glued to a word are no label unless set as a run of their own
-    rest = Line(
-        runs=line.runs,
-        text=text[cut:],
-        markers=[replace(m, offset=max(m.offset - cut, 0)) for m in line.markers],
-        x0=line.x0,
-        x1=line.x1,
-        y=line.y,
-        size=line.size,
-        font=line.font,
-    )
+    rest = replace(line, text=text[cut:], markers=[replace(m, offset=max(m.offset - cut, 0)) for m in line.markers])
     return label, rest
 
 
@@ -219,9 +210,6 @@ def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Li
                     at = m.offset + inserted
                     text = text[:at] + m.label + text[at:]
                     inserted += len(m.label)
-            out.append(
-                Line(runs=line.runs, text=text, markers=markers, lead=line.lead, x0=line.x0, x1=line.x1,
-                     y=line.y, size=line.size, font=line.font)
-            )
+            out.append(replace(line, text=text, markers=markers))
         linked_pages.append(out)
     return linked_pages
