@@ -100,26 +100,25 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
                     kept.append(line)
             parts.append(kept)
         repeated.append((parts[0], parts[1]))
+    def running(lines: list[Line]) -> list[Line]:  # a heading is no running head
+        return [ln for ln in lines if ln.size <= body_size * 1.08]
+
+    outer = [(running(_outer_rows(top, [])), running(_outer_rows([], bottom))) for top, bottom in edges]
     strong = [_numbers([ln for ln in _outer_rows(top, bottom) if PAGE_NUMBER.match(ln.text)]) for top, bottom in edges]
     weak = [
-        _numbers([*rtop, *rbottom]) + _numbers(_outer_rows(top, []))
-        + _numbers(_outer_rows([], bottom), first=False)
-        for (top, bottom), (rtop, rbottom) in zip(
-            [([ln for ln in t if ln.size <= body_size * 1.08], b) for t, b in edges], repeated
-        )
+        _numbers([*rtop, *rbottom]) + _numbers(otop) + _numbers(obottom, first=False)
+        for (rtop, rbottom), (otop, obottom) in zip(repeated, outer)
     ]
     numbers = printed_numbers(strong, weak)
     result = []
-    for (top, bottom), (rtop, rbottom), number in zip(edges, repeated, numbers):
+    for (top, bottom), (rtop, rbottom), (otop, obottom), number in zip(edges, repeated, outer, numbers):
         parts = []
-        for group, kept in ((top, rtop), (bottom, rbottom)):
+        for group, kept, edge in ((top, rtop, otop), (bottom, rbottom, obottom)):
             confirmed = [ln for ln in group if PAGE_NUMBER.match(ln.text) and number in _numbers([ln])]
             kept = kept + [ln for ln in confirmed if ln not in kept]
             if number is not None:
-                outer = _outer_rows(top, []) if group is top else _outer_rows([], bottom)
-                outer = [ln for ln in outer if ln.size <= body_size * 1.08]  # a heading is no running head
                 rows = {round(ln.y) for ln in kept if number in _numbers([ln])}
-                rows |= {round(ln.y) for ln in outer if number in _numbers([ln], first=group is top)}
+                rows |= {round(ln.y) for ln in edge if number in _numbers([ln], first=group is top)}
                 kept += [ln for ln in group if round(ln.y) in rows and ln not in kept]
             parts.append(tuple(kept))
         result.append(PageFurniture(header=parts[0], footer=parts[1]))
