@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from source.blocks import (
     segment,
     settle_levels,
 )
+from source.cache import file_sha256
 from source.errors import NoTextLayerError, SourceError
 from source.furniture import find_furniture
 from source.lines import Line, page_lines
@@ -41,14 +41,6 @@ def read_pdf(path: str | Path, password: str | None = None) -> Document:
         raise SourceError(f"{path} is damaged: its structure nests too deep to read") from None
     except Exception as exc:  # pypdf raises many kinds on damaged files
         raise SourceError(f"{path} could not be read ({type(exc).__name__}: {str(exc)[:120]})") from None
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _read(reader: Any, path: Path) -> Document:
@@ -128,7 +120,7 @@ def _read(reader: Any, path: Path) -> Document:
         for i, raw in enumerate(raw_notes)
     )
     return Document(
-        id=_sha256(path),
+        id=file_sha256(path),  # hashed again: the cache compares it to detect a file changed while read
         path=str(path),
         metadata=read_metadata(reader, pages_lines),
         pages=tuple(pages),
