@@ -150,6 +150,7 @@ def notes_data(document: Document, labels: tuple[str, ...] = ()) -> list[dict[st
                 "label": note.label,
                 "page": note.page,
                 "page_label": _label(document, note.page),
+                "kind": note.kind,
                 "text": note.text,
                 "markers": [
                     {

@@ -101,7 +101,7 @@ def reading_order(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def _is_heading_line(line: Line, style: Style) -> bool:
+def is_heading_line(line: Line, style: Style) -> bool:
     larger = line.size >= style.size * 1.1
     bold = line.bold and line.size >= style.size * 0.95
     return (larger or bold) and not (line.italic and not line.bold and not larger) and len(line.text) < 160
@@ -111,7 +111,7 @@ def _breaks(prev: Line, cur: Line, block: list[Line], style: Style) -> bool:
     lead = style.leading * max(prev.size, cur.size) / style.size
     if prev.y - cur.y > lead * 1.3 or cur.y > prev.y + 1:
         return True
-    if _is_heading_line(prev, style) != _is_heading_line(cur, style):
+    if is_heading_line(prev, style) != is_heading_line(cur, style):
         return True
     if abs(prev.size - cur.size) > style.size * 0.1:
         return True
@@ -144,7 +144,7 @@ def _classify(lines: list[Line], style: Style) -> RawBlock:
     text = " ".join(ln.text for ln in lines)
     if text.startswith(OPEN_QUOTES) and (first.italic or first.size > style.size * 1.05):
         return RawBlock("quote", lines)
-    if all(_is_heading_line(ln, style) for ln in lines) and len(lines) <= 4 and len(text) < 300 and WORDY.search(text):
+    if all(is_heading_line(ln, style) for ln in lines) and len(lines) <= 4 and len(text) < 300 and WORDY.search(text):
         return RawBlock("heading", lines, level=_level(text, first, style))
     if first.size < style.size * 0.92 and (CAPTION.match(text) or (len(lines) <= 2 and len(text) < 200)):
         return RawBlock("caption" if CAPTION.match(text) else "other", lines)

@@ -238,6 +238,14 @@ def _label(text: str) -> str | None:
     return None
 
 
+def _same_marker(last: LineMarker | None, marker: LineMarker, prev: Run | None, run: Run) -> bool:
+    """Whether a label run goes on with the marker just before it ("1" then "0" is 10)."""
+    if last is None or prev is None or last.offset != marker.offset or last.style[0] != marker.style[0]:
+        return False
+    joined = last.label + marker.label
+    return bool(MARKER_TEXT.match(joined)) and run.x0 - prev.x1 < SPACE_GAP * run.size
+
+
 def _build(runs: list[Run]) -> Line:
     size, font, base = _dominant(runs)
     line = Line(runs=runs, x0=min(r.x0 for r in runs), x1=max(r.x1 for r in runs), y=base, size=size, font=font)
@@ -250,6 +258,16 @@ def _build(runs: list[Run]) -> Line:
         raised = run.top - base > size * RAISED
         if label and (smaller or raised) and (prev is not None or len(runs) > 1):
             marker = LineMarker(label=label, offset=length, raised=raised, style=(run.font, round(run.size, 1)))
+            last = line.markers[-1] if line.markers else line.lead
+            if _same_marker(last, marker, prev, run):
+                assert last is not None
+                marker = LineMarker(last.label + label, last.offset, last.raised or raised, style=last.style)
+                if last is line.lead:
+                    line.lead = marker
+                else:
+                    line.markers[-1] = marker
+                prev = run
+                continue
             if prev is None and not parts:
                 line.lead = marker
             else:

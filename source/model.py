@@ -12,9 +12,10 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 """Bump whenever the reader's output changes: cached documents of older versions are rebuilt."""
 
+NoteKind = Literal["footnote", "endnote"]
 BlockKind = Literal["heading", "paragraph", "quote", "list_item", "caption", "box", "other"]
 
 
@@ -74,6 +75,8 @@ class Note:
     """The markers in the body text that point to this note."""
     pages: tuple[int, ...] = ()
     """Every physical page the note's text is on (more than one when it continues)."""
+    kind: NoteKind = "footnote"
+    """"footnote" (at the foot of a page or column) or "endnote" (in a notes section)."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,7 @@ def _document_from_dict(data: dict[str, Any]) -> Document:
             text=n["text"],
             markers=tuple(MarkerRef(**m) for m in n["markers"]),
             pages=tuple(n["pages"]),
+            kind=n["kind"],
         )
         for n in data["notes"]
     )

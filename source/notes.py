@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from source.blocks import reading_order
 from source.columns import column_middle, side
 from source.lines import MARKER_TEXT, SYMBOL_NORMAL, Line, LineMarker
 
@@ -36,13 +37,15 @@ class RawNote:
     """Its lines (the label taken off the first)."""
     pages: list[int] = field(default_factory=list)
     """0-based indexes of the pages its lines are on."""
+    kind: str = "footnote"
+    """"footnote" (at the foot of its page) or "endnote" (in a notes section)."""
 
 
-def _successor(label: str | None) -> str | None:
+def successor(label: str | None) -> str | None:
     return str(int(label) + 1) if label and label.isdigit() else None
 
 
-def _start_label(line: Line) -> tuple[str, Line] | None:
+def start_label(line: Line) -> tuple[str, Line] | None:
     """If the line starts with a label: (label, the line without it)."""
     if line.lead is not None:
         return line.lead.label, line
@@ -116,14 +119,14 @@ def collect_notes(
         starts: list[tuple[int, str, Line]] = []
         last = notes[-1].label if notes else None
         for i, line in enumerate(area):
-            found = _start_label(line) if not line.markers or line.lead else None
+            found = start_label(line) if not line.markers or line.lead else None
             if found is None:
                 continue
             label, rest = found
             words = rest.text if rest.text else (area[i + 1].text if i + 1 < len(area) else "")
             if not PROSE.search(words):
                 continue
-            if label in wanted or label == _successor(last):
+            if label in wanted or label == successor(last):
                 starts.append((i, label, rest))
                 wanted.discard(label)
                 last = label
@@ -179,10 +182,12 @@ def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Li
     votes: Counter[tuple[str, float]] = Counter()
     for note in notes:
         found = where.get((note.page, note.label), [])
-        if len(found) == 1:
+        if len(found) == 1 and note.kind == "footnote":
             votes[style(found[0])] += 1
     chosen: dict[tuple[int, int, int], int] = {}
     for i, note in enumerate(notes):
+        if note.kind != "footnote":
+            continue
         found = [at for at in where.get((note.page, note.label), []) if at not in chosen]
         if not found:
             earlier = [at for at in where.get((note.page - 1, note.label), []) if at not in chosen]
@@ -192,6 +197,7 @@ def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Li
             found = [at for at in found if votes[style(at)] == best]
         for at in found:
             chosen[at] = i
+    _link_endnotes(bodies, notes, chosen)
     linked_pages = []
     for page, body in enumerate(bodies):
         out = []
@@ -213,3 +219,35 @@ def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Li
             out.append(replace(line, text=text, markers=markers))
         linked_pages.append(out)
     return linked_pages
+
+
+def _link_endnotes(bodies: list[list[Line]], notes: list[RawNote], chosen: dict[tuple[int, int, int], int]) -> None:
+    """Link endnotes to markers by sequence: each run of endnotes numbered on from 1 takes
+    the next markers with its labels, in reading order. A note whose marker is not found
+    (the next note's marker comes first) is left without one rather than take a later one."""
+    order: list[tuple[int, int, int]] = []
+    for page, body in enumerate(bodies):
+        rank = {id(line): r for r, line in enumerate(ln for group in reading_order(body) for ln in group)}
+        lines = sorted(range(len(body)), key=lambda li: rank.get(id(body[li]), li))
+        order += [(page, li, mi) for li in lines for mi in range(len(body[li].markers)) if (page, li, mi) not in chosen]
+    labels = [bodies[p][li].markers[mi].label for p, li, mi in order]
+    endnotes = [(i, n) for i, n in enumerate(notes) if n.kind == "endnote"]
+    pos = 0
+    for k, (i, note) in enumerate(endnotes):
+        at = _next(labels, note.label, pos)
+        if at is None:
+            continue
+        following = endnotes[k + 1][1].label if k + 1 < len(endnotes) else None
+        if following is not None and following != note.label and following == successor(note.label):
+            ahead = _next(labels, following, pos)
+            if ahead is not None and ahead < at:
+                continue
+        chosen[order[at]] = i
+        pos = at + 1
+
+
+def _next(labels: list[str], label: str, start: int) -> int | None:
+    for j in range(start, len(labels)):
+        if labels[j] == label:
+            return j
+    return None

@@ -16,6 +16,7 @@ from source.blocks import (
     settle_levels,
 )
 from source.cache import file_sha256
+from source.endnotes import find_endnotes
 from source.errors import NoTextLayerError, SourceError
 from source.furniture import find_furniture
 from source.lines import Line, page_lines
@@ -59,8 +60,11 @@ def _read(reader: Any, path: Path) -> Document:
         [ln for ln in lines if ln not in f.header and ln not in f.footer] for lines, f in zip(pages_lines, furniture)
     ]
     style = document_style(content)
+    sections, content = find_endnotes(content, style)
     split = [note_area(lines, style.size) for lines in content]
     raw_notes, bodies = collect_notes([b for b, _ in split], [a for _, a in split])
+    endnotes = [note for section in sections for note in section.notes]
+    raw_notes = sorted(raw_notes + endnotes, key=lambda n: n.page)  # stable: each kind keeps its order
     bodies = link_markers(bodies, raw_notes)
     whole, hyphenated = vocabulary(ln.text for lines in pages_lines for ln in lines)
     joiner = Joiner(whole, hyphenated)
@@ -116,6 +120,7 @@ def _read(reader: Any, path: Path) -> Document:
             text=joiner.join(raw.lines)[0].strip(),
             markers=tuple(refs.get(i, ())),
             pages=tuple(p + 1 for p in raw.pages),
+            kind="endnote" if raw.kind == "endnote" else "footnote",
         )
         for i, raw in enumerate(raw_notes)
     )
