@@ -16,6 +16,8 @@ NUMBERED_HEADING = re.compile(r"^(?:(?:chapter|part|section|annex|appendix)\s+)?
 OPEN_QUOTES = ("“", '"', "‘", "«", "„")
 WORDY = re.compile(r"[^\W\d_]{2}")
 TERMINAL = re.compile(r"[.!?:;…][\"”’)\]]*$")
+MAX_LEADING = 3.0
+"""The widest line spacing, in body sizes, still read as the body's leading (double spacing is 2.4)."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def document_style(pages: list[list[Line]]) -> Style:
         for a, b in zip(lines, lines[1:]):
             if abs(a.size - size) < 0.2 and abs(b.size - size) < 0.2 and abs(a.x0 - b.x0) < size * 3:
                 gap = round(a.y - b.y, 1)
-                if size * 0.9 <= gap <= size * 2.2:
+                if size * 0.9 <= gap <= size * MAX_LEADING:
                     gaps[gap] += 1
     leading = gaps.most_common(1)[0][0] if gaps else size * 1.2
     big = sorted({s for s, n in sizes.items() if s >= size * 1.1}, reverse=True)

@@ -20,7 +20,17 @@ MARKER_TEXT = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})$")
 NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})[.)]?$")
 """A note's label alone, as it starts a note: "12", "12.", "*"."""
 SYMBOL_NORMAL = str.maketrans({"∗": "*"})
+
+
+def label_key(label: str) -> str:
+    """A label as compared with others: the asterisk operator ∗ is an asterisk. Labels
+    themselves are kept as printed."""
+    return label.translate(SYMBOL_NORMAL)
+
+
 SPACES = re.compile(r" {2,}")
+GLUED_SYMBOL = re.compile(r"(?<=[^\s*†‡§∗])[*†‡§∗]{1,3}(?=[\s,.;:)”’]|$)")
+"""Note symbols glued to the end of a word, in the text's own size (no layout tells them)."""
 SMALLER = 0.85
 """A run smaller than this share of its line's size is set smaller."""
 RAISED = 0.2
@@ -220,7 +230,7 @@ def _split(row: list[Run], gutter: float | None = None) -> list[list[Run]]:
     right = row[0].x1
     for run in row[1:]:
         size = max(run.size, parts[-1][-1].size)
-        lone_label = len(parts[-1]) == 1 and NOTE_START.match(parts[-1][0].text.strip())
+        lone_label = len(parts[-1]) <= 3 and NOTE_START.match("".join(r.text for r in parts[-1]).strip())
         wide = run.x0 - right > SPLIT_GAP * size
         across = gutter is not None and right <= gutter + 1 and run.x0 >= gutter - 1 and run.x0 - right > 0.25 * size
         if (wide or across) and run.text.strip() and not lone_label:
@@ -234,8 +244,26 @@ def _split(row: list[Run], gutter: float | None = None) -> list[list[Run]]:
 def _label(text: str) -> str | None:
     stripped = text.strip()
     if MARKER_TEXT.match(stripped):
-        return stripped.translate(SYMBOL_NORMAL)
+        return stripped
     return None
+
+
+def _glued_symbols(text: str, at: int, run: Run) -> tuple[str, list[LineMarker]]:
+    """Note symbols glued to the end of a word in the same size and baseline ("Lazarus*",
+    "householders,*"), taken out as candidate markers; the caller puts back those no note answers."""
+    if not GLUED_SYMBOL.search(text):
+        return text, []
+    markers: list[LineMarker] = []
+    kept: list[str] = []
+    length = 0
+    last = 0
+    for match in GLUED_SYMBOL.finditer(text):
+        kept.append(text[last : match.start()])
+        length += match.start() - last
+        markers.append(LineMarker(match.group(), at + length, False, style=(run.font, round(run.size, 1))))
+        last = match.end()
+    kept.append(text[last:])
+    return "".join(kept), markers
 
 
 def _same_marker(last: LineMarker | None, marker: LineMarker, prev: Run | None, run: Run) -> bool:
@@ -256,7 +284,8 @@ def _build(runs: list[Run]) -> Line:
         label = _label(run.text)
         smaller = run.size < size * SMALLER
         raised = run.top - base > size * RAISED
-        if label and (smaller or raised) and (prev is not None or len(runs) > 1):
+        glued = label is not None and not label.isdigit() and prev is not None and run.x0 - prev.x1 < SPACE_GAP * size
+        if label and (smaller or raised or glued) and (prev is not None or len(runs) > 1):
             marker = LineMarker(label=label, offset=length, raised=raised, style=(run.font, round(run.size, 1)))
             last = line.markers[-1] if line.markers else line.lead
             if _same_marker(last, marker, prev, run):
@@ -282,6 +311,8 @@ def _build(runs: list[Run]) -> Line:
             if gap > SPACE_GAP * min(run.size, prev.size) and not parts[-1].endswith(" ") and not text.startswith(" "):
                 parts.append(" ")
                 length += 1
+        text, glued = _glued_symbols(text, length, run)
+        line.markers += glued
         parts.append(text)
         length += len(text)
         prev = run

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field, replace
 
 from source.blocks import reading_order
 from source.columns import column_middle, side
-from source.lines import MARKER_TEXT, SYMBOL_NORMAL, Line, LineMarker
+from source.lines import MARKER_TEXT, Line, LineMarker, label_key
 
 SMALLER_THAN_BODY = 0.95
 """A note line is set in less than this share of the body size."""
 START = re.compile(r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))")
 
-PROSE = re.compile(r"[^\W\d_]{2}")
-"""A note's text holds at least one word."""
+PROSE = re.compile(r"[^\W\d_]{2}|[^\W\d_]\.")
+"""A note's text holds at least one word or abbreviation ("42 U.S.C. § 4321")."""
 
 
 @dataclass
@@ -51,12 +51,12 @@ def start_label(line: Line) -> tuple[str, Line] | None:
         return line.lead.label, line
     text = line.text
     if MARKER_TEXT.match(text.rstrip(".)")):
-        label = text.rstrip(".)").translate(SYMBOL_NORMAL)
+        label = text.rstrip(".)")
         return label, replace(line, text="", markers=[])
     match = START.match(text)
     if not match:
         return None
-    label = match.group(1).translate(SYMBOL_NORMAL)
+    label = match.group(1)
     cut = match.end()
     if cut == len(match.group(1)) and min(line.runs, key=lambda r: r.x0).text.strip() != match.group(1):
         return None  # "6D27-4E9C…": digits glued to a word are no label unless set as a run of their own
@@ -115,7 +115,7 @@ def collect_notes(
     open_note: RawNote | None = None
     bodies: list[list[Line]] = []
     for index, (body, area) in enumerate(zip(pages_body, pages_area)):
-        wanted = {m.label for line in (*body, *area) for m in line.markers}
+        wanted = {label_key(m.label) for line in (*body, *area) for m in line.markers}
         starts: list[tuple[int, str, Line]] = []
         last = notes[-1].label if notes else None
         for i, line in enumerate(area):
@@ -126,9 +126,9 @@ def collect_notes(
             words = rest.text if rest.text else (area[i + 1].text if i + 1 < len(area) else "")
             if not PROSE.search(words):
                 continue
-            if label in wanted or label == successor(last):
+            if label_key(label) in wanted or label == successor(last):
                 starts.append((i, label, rest))
-                wanted.discard(label)
+                wanted.discard(label_key(label))
                 last = label
         if starts:
             size = area[starts[0][0]].size
@@ -174,23 +174,23 @@ def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Li
     for page, body in enumerate(bodies):
         for li, line in enumerate(body):
             for mi, m in enumerate(line.markers):
-                where.setdefault((page, m.label), []).append((page, li, mi))
+                where.setdefault((page, label_key(m.label)), []).append((page, li, mi))
 
     def style(at: tuple[int, int, int]) -> tuple[str, float]:
         return bodies[at[0]][at[1]].markers[at[2]].style
 
     votes: Counter[tuple[str, float]] = Counter()
     for note in notes:
-        found = where.get((note.page, note.label), [])
+        found = where.get((note.page, label_key(note.label)), [])
         if len(found) == 1 and note.kind == "footnote":
             votes[style(found[0])] += 1
     chosen: dict[tuple[int, int, int], int] = {}
     for i, note in enumerate(notes):
         if note.kind != "footnote":
             continue
-        found = [at for at in where.get((note.page, note.label), []) if at not in chosen]
+        found = [at for at in where.get((note.page, label_key(note.label)), []) if at not in chosen]
         if not found:
-            earlier = [at for at in where.get((note.page - 1, note.label), []) if at not in chosen]
+            earlier = [at for at in where.get((note.page - 1, label_key(note.label)), []) if at not in chosen]
             found = earlier[-1:]
         if len(found) > 1 and votes:
             best = max(votes[style(at)] for at in found)
@@ -230,16 +230,16 @@ def _link_endnotes(bodies: list[list[Line]], notes: list[RawNote], chosen: dict[
         rank = {id(line): r for r, line in enumerate(ln for group in reading_order(body) for ln in group)}
         lines = sorted(range(len(body)), key=lambda li: rank.get(id(body[li]), li))
         order += [(page, li, mi) for li in lines for mi in range(len(body[li].markers)) if (page, li, mi) not in chosen]
-    labels = [bodies[p][li].markers[mi].label for p, li, mi in order]
+    labels = [label_key(bodies[p][li].markers[mi].label) for p, li, mi in order]
     endnotes = [(i, n) for i, n in enumerate(notes) if n.kind == "endnote"]
     pos = 0
     for k, (i, note) in enumerate(endnotes):
-        at = _next(labels, note.label, pos)
+        at = _next(labels, label_key(note.label), pos)
         if at is None:
             continue
         following = endnotes[k + 1][1].label if k + 1 < len(endnotes) else None
         if following is not None and following != note.label and following == successor(note.label):
-            ahead = _next(labels, following, pos)
+            ahead = _next(labels, label_key(following), pos)
             if ahead is not None and ahead < at:
                 continue
         chosen[order[at]] = i
