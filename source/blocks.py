@@ -16,6 +16,9 @@ NUMBERED_HEADING = re.compile(r"^(?:(?:chapter|part|section|annex|appendix)\s+)?
 OPEN_QUOTES = ("“", '"', "‘", "«", "„")
 WORDY = re.compile(r"[^\W\d_]{2}")
 TERMINAL = re.compile(r"[.!?:;…][\"”’)\]]*$")
+PROSE_SHARE = 0.75
+"""Lines whose characters are at least this share letters are prose: the body size is theirs
+(a document of many tables sets more characters in the tables' size)."""
 MAX_LEADING = 3.0
 """The widest line spacing, in body sizes, still read as the body's leading (double spacing is 2.4)."""
 
@@ -47,10 +50,14 @@ class RawBlock:
 def document_style(pages: list[list[Line]]) -> Style:
     """Body size, leading and heading sizes, from every page's body lines."""
     sizes: Counter[float] = Counter()
+    prose: Counter[float] = Counter()
     for lines in pages:
         for line in lines:
             sizes[round(line.size, 1)] += len(line.text)
-    size = sizes.most_common(1)[0][0] if sizes else 10.0
+            letters = sum(ch.isalpha() for ch in line.text)
+            if letters >= PROSE_SHARE * len(line.text.replace(" ", "")):
+                prose[round(line.size, 1)] += letters
+    size = (prose or sizes).most_common(1)[0][0] if sizes else 10.0
     gaps: Counter[float] = Counter()
     for lines in pages:
         for a, b in zip(lines, lines[1:]):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from source.blocks import Style, is_heading_line, reading_order
 from source.lines import Line
-from source.notes import PROSE, SMALLER_THAN_BODY, RawNote, start_label, successor
+from source.notes import PROSE, SMALLER_THAN_BODY, RawNote, follows, start_label
 
 NOTES_HEADING = re.compile(
     r"^(?:(?:end\s*)?notes?|notes?\s+(?:to|for|on)\s+(?:chapter|part|section)\s+\S+.*|"
@@ -116,7 +116,7 @@ def _read_section(lines: list[tuple[int, Line]], head: int, style: Style) -> tup
         if found is not None:
             label, rest = found
             words = rest.text or (lines[i + 1][1].text if i + 1 < len(lines) else "")
-            fits = label == successor(last) or (restart_ok and (label == "1" or not label.isdigit()))
+            fits = follows(label, last) or (restart_ok and (label == "1" or not label.isdigit()))
             if fits and PROSE.search(words):
                 current = RawNote(label=label, page=page, lines=[rest] if rest.text else [], pages=[page], kind="endnote")
                 notes.append(current)

@@ -41,8 +41,22 @@ class RawNote:
     """"footnote" (at the foot of its page) or "endnote" (in a notes section)."""
 
 
-def successor(label: str | None) -> str | None:
-    return str(int(label) + 1) if label and label.isdigit() else None
+SYMBOL_ORDER = "*†‡§‖¶"
+"""The usual order of note symbols; a document may skip one (* † §)."""
+SYMBOL_STEP = 2
+"""A symbol note may follow the one before by at most this many places in SYMBOL_ORDER."""
+
+
+def follows(label: str, last: str | None) -> bool:
+    """Whether a note labelled `label` can come right after the note labelled `last`."""
+    if last is None:
+        return False
+    if label.isdigit() and last.isdigit():
+        return int(label) == int(last) + 1
+    a, b = label_key(last), label_key(label)
+    if len(a) == len(b) == 1 and a in SYMBOL_ORDER and b in SYMBOL_ORDER:
+        return 0 < SYMBOL_ORDER.index(b) - SYMBOL_ORDER.index(a) <= SYMBOL_STEP
+    return False
 
 
 def start_label(line: Line) -> tuple[str, Line] | None:
@@ -126,7 +140,7 @@ def collect_notes(
             words = rest.text if rest.text else (area[i + 1].text if i + 1 < len(area) else "")
             if not PROSE.search(words):
                 continue
-            if label_key(label) in wanted or label == successor(last):
+            if label_key(label) in wanted or follows(label, last):
                 starts.append((i, label, rest))
                 wanted.discard(label_key(label))
                 last = label
@@ -238,7 +252,7 @@ def _link_endnotes(bodies: list[list[Line]], notes: list[RawNote], chosen: dict[
         if at is None:
             continue
         following = endnotes[k + 1][1].label if k + 1 < len(endnotes) else None
-        if following is not None and following != note.label and following == successor(note.label):
+        if following is not None and follows(following, note.label):
             ahead = _next(labels, label_key(following), pos)
             if ahead is not None and ahead < at:
                 continue
