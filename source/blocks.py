@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from source.columns import column_middle, side
+from source.columns import ACROSS, column_bounds, column_of
 from source.lines import Line, LineMarker
 from source.text import Joiner
 
@@ -19,6 +19,8 @@ TERMINAL = re.compile(r"[.!?:;…][\"”’)\]]*$")
 PROSE_SHARE = 0.75
 """Lines whose characters are at least this share letters are prose: the body size is theirs
 (a document of many tables sets more characters in the tables' size)."""
+LARGER_BODY_SHARE = 0.05
+"""A larger size may be the body's when it has at least this share of the most common size's letters."""
 MAX_LEADING = 3.0
 """The widest line spacing, in body sizes, still read as the body's leading (double spacing is 2.4)."""
 
@@ -58,6 +60,7 @@ def document_style(pages: list[list[Line]]) -> Style:
             if letters >= PROSE_SHARE * len(line.text.replace(" ", "")):
                 prose[round(line.size, 1)] += letters
     size = (prose or sizes).most_common(1)[0][0] if sizes else 10.0
+    size = _above_notes(pages, prose, size)
     gaps: Counter[float] = Counter()
     for lines in pages:
         for a, b in zip(lines, lines[1:]):
@@ -70,42 +73,57 @@ def document_style(pages: list[list[Line]]) -> Style:
     return Style(size=size, leading=leading, heading_sizes=tuple(big[:5]))
 
 
+def _above_notes(pages: list[list[Line]], prose: Counter[float], size: float) -> float:
+    """The body size when notes set smaller outweigh the body (a law review's pages): a larger
+    prose size whose lines stand above all lines of `size` on most pages that have both, and
+    carry note markers, is the body's."""
+    larger = [s for s, n in prose.most_common(4) if s > size * 1.05 and n >= prose[size] * LARGER_BODY_SHARE]
+    for big in larger:
+        both = above = 0
+        marked = False
+        for lines in pages:
+            high = [ln for ln in lines if abs(ln.size - big) < 0.2]
+            low = [ln for ln in lines if abs(ln.size - size) < 0.2]
+            if not high or not low:
+                continue
+            both += 1
+            above += min(ln.y for ln in high) > max(ln.y for ln in low)
+            marked = marked or any(ln.markers for ln in high)
+        if marked and both and above >= both * 0.6:
+            return big
+    return size
+
+
 def reading_order(lines: list[Line]) -> list[list[Line]]:
-    """Lines grouped into column runs in reading order: full-width lines break bands,
-    and within a band the left column is read before the right one."""
+    """Lines grouped into column runs in reading order: lines across the columns break
+    bands, and within a band the columns are read left to right."""
     if not lines:
         return []
-    mid = column_middle(lines)
+    bounds = column_bounds(lines)
     ordered = sorted(lines, key=lambda ln: (-round(ln.y, 0), ln.x0))
     groups: list[list[Line]] = []
-    band_left: list[Line] = []
-    band_right: list[Line] = []
+    band: dict[int, list[Line]] = {}
 
     def flush() -> None:
-        for col in (band_left, band_right):
-            if col:
-                groups.append(list(col))
-        band_left.clear()
-        band_right.clear()
+        for column in sorted(band):
+            groups.append(band[column])
+        band.clear()
 
     full_group = False
     for line in ordered:
-        where = side(line, mid)
-        if where == "left":
-            band_left.append(line)
-        elif where == "right":
-            band_right.append(line)
-        else:
-            if band_left or band_right:
-                flush()
-                full_group = False
-            if full_group:
-                groups[-1].append(line)
-            else:
-                groups.append([line])
-                full_group = True
+        column = column_of(line, bounds)
+        if column != ACROSS:
+            band.setdefault(column, []).append(line)
+            full_group = False
             continue
-        full_group = False
+        if band:
+            flush()
+            full_group = False
+        if full_group:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+            full_group = True
     flush()
     return groups
 

@@ -37,6 +37,14 @@ RAISED = 0.2
 """A run raised by more than this share of its line's size is set raised."""
 SPLIT_GAP = 1.2
 """A horizontal gap wider than this many times the size splits a row into two lines."""
+GUTTER_MARGIN = 0.15
+"""Gutters are looked for in the text width without this share at each side."""
+GUTTER_STEPS = 140
+"""How many x positions across the text are tried as gutters."""
+GUTTER_CROSSING = 0.1
+"""A gutter is crossed by at most this share of the page's rows."""
+GUTTER_SIDES = 0.25
+"""At least this share of the page's rows has text on each side of a gutter."""
 SPACE_GAP = 0.12
 """A gap wider than this many times the size is a space between words."""
 
@@ -187,22 +195,22 @@ def _stack(runs: list[Run]) -> list[list[Run]]:
     return rows
 
 
-def _gutter(runs: list[Run]) -> float | None:
-    """The x of the gap between two columns, when the page has two: a line down the middle
-    third of the text that few rows cross, with text on both sides of it in many rows."""
+def _gutters(runs: list[Run]) -> list[float]:
+    """The x of each gap between columns: lines down the text that few rows cross, with
+    text on both sides of them in many rows (two, three or more columns)."""
     if len(runs) < 20:
-        return None
+        return []
     left = min(r.x0 for r in runs)
     width = max(r.x1 for r in runs) - left
     if width <= 0:
-        return None
+        return []
     rows: dict[int, list[Run]] = {}
     for run in runs:
         rows.setdefault(round(run.y), []).append(run)
     if len(rows) < 10:
-        return None
-    first, step = left + width * 0.3, width * 0.4 / 80
-    steps = [first + step * i for i in range(81)]
+        return []
+    first, step = left + width * GUTTER_MARGIN, width * (1 - 2 * GUTTER_MARGIN) / GUTTER_STEPS
+    steps = [first + step * i for i in range(GUTTER_STEPS + 1)]
     crossed = [0] * len(steps)
     row_spans = [[(r.x0, r.x1) for r in row if r.text.strip()] for row in rows.values()]
     for spans in row_spans:
@@ -214,16 +222,28 @@ def _gutter(runs: list[Run]) -> float | None:
                 hit[i] = True
         for i, inside in enumerate(hit):
             crossed[i] += inside
-    best = min(range(len(steps)), key=lambda i: (crossed[i], abs(i - 40)))
-    x = steps[best]
-    on_left = sum(1 for spans in row_spans if any(b <= x for _, b in spans))
-    on_right = sum(1 for spans in row_spans if any(a >= x for a, _ in spans))
-    if crossed[best] <= 0.1 * len(rows) and min(on_left, on_right) >= 0.25 * len(rows):
-        return x
-    return None
+    limit = GUTTER_CROSSING * len(rows)
+    found: list[float] = []
+    i = 0
+    while i < len(steps):
+        if crossed[i] > limit:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(steps) and crossed[j + 1] <= limit:
+            j += 1
+        low = min(crossed[i : j + 1])
+        lows = [k for k in range(i, j + 1) if crossed[k] == low]
+        x = steps[lows[len(lows) // 2]]
+        on_left = sum(1 for spans in row_spans if any(b <= x for _, b in spans))
+        on_right = sum(1 for spans in row_spans if any(a >= x for a, _ in spans))
+        if min(on_left, on_right) >= GUTTER_SIDES * len(rows):
+            found.append(x)
+        i = j + 1
+    return found
 
 
-def _split(row: list[Run], gutter: float | None = None) -> list[list[Run]]:
+def _split(row: list[Run], gutters: list[float]) -> list[list[Run]]:
     """Split a row at gaps wide enough to separate columns or table cells, and at the gutter."""
     row = sorted(row, key=lambda r: r.x0)
     parts: list[list[Run]] = [[row[0]]]
@@ -232,7 +252,7 @@ def _split(row: list[Run], gutter: float | None = None) -> list[list[Run]]:
         size = max(run.size, parts[-1][-1].size)
         lone_label = len(parts[-1]) <= 3 and NOTE_START.match("".join(r.text for r in parts[-1]).strip())
         wide = run.x0 - right > SPLIT_GAP * size
-        across = gutter is not None and right <= gutter + 1 and run.x0 >= gutter - 1 and run.x0 - right > 0.25 * size
+        across = run.x0 - right > 0.25 * size and any(right <= g + 1 and run.x0 >= g - 1 for g in gutters)
         if (wide or across) and run.text.strip() and not lone_label:
             parts.append([run])
         else:
@@ -330,9 +350,9 @@ def page_lines(runs: list[Run]) -> list[Line]:
     """The lines of a page, top to bottom; lines on one row left to right."""
     lines: list[Line] = []
     runs = [r for r in runs if r.text.strip() or r.x1 > r.x0]
-    gutter = _gutter(runs)
+    gutters = _gutters(runs)
     for row in _rows(runs):
-        for part in _split(row, gutter):
+        for part in _split(row, gutters):
             if any(r.text.strip() for r in part):
                 line = _build(part)
                 if line.text.strip() or line.lead:

@@ -14,13 +14,17 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from source.blocks import reading_order
-from source.columns import column_middle, side
+from source.columns import ACROSS, column_bounds, column_of
 from source.lines import MARKER_TEXT, Line, LineMarker, label_key
 
 SMALLER_THAN_BODY = 0.95
 """A note line is set in less than this share of the body size."""
 START = re.compile(r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))")
 
+MAX_STRAYS = 2
+"""Short body-size lines below a page's notes (a job number) that do not end the note area."""
+STRAY_CHARS = 40
+"""A stray line below the notes is at most this long."""
 PROSE = re.compile(r"[^\W\d_]{2}|[^\W\d_]\.")
 """A note's text holds at least one word or abbreviation ("42 U.S.C. § 4321")."""
 
@@ -81,23 +85,27 @@ def start_label(line: Line) -> tuple[str, Line] | None:
 def note_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
     """(other lines, candidate lines) of a page: the candidates are the lines at the foot
     of each column set smaller than the body text, column by column, top to bottom."""
-    mid = column_middle(lines)
+    bounds = column_bounds(lines)
     body: list[Line] = []
     area: list[Line] = []
     # A column's foot lies below all the text that runs across the page.
-    across = [ln.y for ln in lines if side(ln, mid) == "full" and ln.size >= body_size * SMALLER_THAN_BODY]
+    across = [ln.y for ln in lines if column_of(ln, bounds) == ACROSS and ln.size >= body_size * SMALLER_THAN_BODY]
     floor = min(across, default=float("inf"))
-    for column in ("left", "right", "full"):
-        part = [ln for ln in lines if side(ln, mid) == column]
+    for column in (*range(len(bounds) + 1), ACROSS):
+        part = [ln for ln in lines if column_of(ln, bounds) == column]
         order = sorted(part, key=lambda ln: ln.y)
         foot: list[Line] = []
+        strays = 0
         for line in order:
-            if line.size >= body_size * SMALLER_THAN_BODY or (column != "full" and line.y > floor):
+            if line.size >= body_size * SMALLER_THAN_BODY or (column != ACROSS and line.y > floor):
+                if not foot and strays < MAX_STRAYS and len(line.text) <= STRAY_CHARS:
+                    strays += 1  # a job number or slug below the notes, not taken for furniture
+                    continue
                 break
             foot.append(line)
         body += [ln for ln in part if ln not in foot]
         area += sorted(foot, key=lambda ln: (-round(ln.y, 0), ln.x0))
-    if any(side(ln, mid) == "full" for ln in area):
+    if any(column_of(ln, bounds) == ACROSS for ln in area):
         # notes across the page: read them top to bottom, whatever column a short line is in
         area.sort(key=lambda ln: (-round(ln.y, 0), ln.x0))
     return body, area
