@@ -125,6 +125,6 @@ class Navigator:
             i = j + 1
         return Quote(
             "".join(parts),
-            self.document.label_of(sentences[first].page),
-            self.document.label_of(sentences[last].page),
+            self.document.display_label(sentences[first].page),
+            self.document.display_label(sentences[last].page),
         )

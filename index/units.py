@@ -30,7 +30,8 @@ class Unit:
     page: int
     """1-based physical page (where a note starts, for a note)."""
     label: str
-    """Printed label of that page."""
+    """That page's `display_label`: its printed label, or "[6]" / "[#3]" for a page that
+    prints no number (so the `page:` field matches printed labels only)."""
     section: str
     """Title of the heading the unit is under."""
     kind: HitKind
@@ -134,7 +135,7 @@ def units_of(document: Document) -> list[Unit]:
                 if not text.strip():
                     continue
                 units.append(
-                    Unit(document.id, len(units), page.index, page.label, block.section, kind, text,
+                    Unit(document.id, len(units), page.index, page.display_label, block.section, kind, text,
                          block=b, start=start, marks=marks)
                 )
     for n, note in enumerate(document.notes):
@@ -143,7 +144,7 @@ def units_of(document: Document) -> list[Unit]:
             ref = note.markers[0]
             if 0 < ref.page <= len(document.pages) and 0 <= ref.block < len(document.page(ref.page).blocks):
                 section = document.block(ref.page, ref.block).section
-        label = document.label_of(note.page) if 0 < note.page <= len(document.pages) else str(note.page)
+        label = document.display_label(note.page) if 0 < note.page <= len(document.pages) else str(note.page)
         units.append(
             Unit(document.id, len(units), note.page, label, section, "note", note.text,
                  marks=((0, note.label),), note=n)
