@@ -7,10 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from source.columns import ACROSS, column_bounds, column_of
-from source.lines import Line, LineMarker
+from source.lines import DROP_CAP, Line, LineMarker
 from source.text import Joiner
 
 BULLET = re.compile(r"^(?:[•◦▪▫●○■□‣⁃–—-]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s)")
+SYMBOL_BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃–—-]\s")
 CAPTION = re.compile(r"^(?:figure|fig\.|table|source|photo|image|chart|map|graph)\b", re.I)
 NUMBERED_HEADING = re.compile(r"^(?:(?:chapter|part|section|annex|appendix)\s+)?(\d+(?:\.\d+)*)\.?\s+\S", re.I)
 OPEN_QUOTES = ("“", '"', "‘", "«", "„")
@@ -142,13 +143,24 @@ def _breaks(prev: Line, cur: Line, block: list[Line], style: Style) -> bool:
         return True
     if abs(prev.size - cur.size) > style.size * 0.1:
         return True
-    if BULLET.match(cur.text):
-        return True
+    if BULLET.match(cur.text) and (SYMBOL_BULLET.match(cur.text) or TERMINAL.search(prev.text.rstrip())):
+        return True  # "v. Chenery" after "in SEC" goes on; "(a) …" after a full stop or colon is an item
     if BULLET.match(block[0].text) and cur.x0 > block[0].x0 + 0.3 * cur.size:
         return False  # the hanging indent of a list item
+    cap = _cap_edge(block[0])
+    if cap is not None and min(abs(cur.x0 - cap), abs(cur.x0 - block[0].x0)) <= 0.8 * cur.size:
+        return False  # the lines beside a drop cap, and those below it
     if cur.x0 > prev.x0 + 0.8 * cur.size:
         return True
     return cur.x0 < prev.x0 - 0.8 * cur.size and len(block) > 1
+
+
+def _cap_edge(line: Line) -> float | None:
+    """The right edge of a drop cap that starts the line, if it has one."""
+    first = min(line.runs, key=lambda r: r.x0)
+    if first.size >= line.size * DROP_CAP and len(first.text.strip()) == 1:
+        return first.x1
+    return None
 
 
 def segment(groups: list[list[Line]], style: Style) -> list[RawBlock]:

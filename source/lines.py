@@ -37,6 +37,8 @@ RAISED = 0.2
 """A run raised by more than this share of its line's size is set raised."""
 SPLIT_GAP = 1.2
 """A horizontal gap wider than this many times the size splits a row into two lines."""
+DROP_CAP = 2.0
+"""A single letter at least this many times the page's usual size is a drop cap."""
 GUTTER_MARGIN = 0.15
 """Gutters are looked for in the text width without this share at each side."""
 GUTTER_STEPS = 140
@@ -125,6 +127,12 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
     on its left (a marker after its word) or on its right (a number before its note),
     so that a marker in one column never lands on a row of the other column.
     """
+    caps = _drop_caps(runs)
+    if caps:
+        rows = _rows([r for r in runs if not any(r is cap for cap in caps)])
+        for cap in caps:
+            _attach_cap(cap, rows)
+        return rows
     labels = [r for r in runs if MARKER_TEXT.match(r.text.strip())]
     if not labels:
         return _stack(runs)
@@ -141,6 +149,29 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
     for label in loose:
         _place(label, rows)
     return rows
+
+
+def _drop_caps(runs: list[Run]) -> list[Run]:
+    """Single letters set at DROP_CAP times the page's usual size or more: a drop cap spans
+    several lines and must not pull them into one row."""
+    if len(runs) < 10:
+        return []
+    sizes = sorted(r.size for r in runs)
+    usual = sizes[len(sizes) // 2]
+    return [r for r in runs if r.size >= usual * DROP_CAP and len(r.text.strip()) == 1 and r.text.strip().isalpha()]
+
+
+def _attach_cap(cap: Run, rows: list[list[Run]]) -> None:
+    """A drop cap joins the highest row it stands beside: the first line of its paragraph."""
+    beside = [
+        row for row in rows
+        if cap.y - 1 <= min(r.y for r in row) <= cap.y + cap.size * 0.8
+        and 0 <= min(r.x0 for r in row) - cap.x1 <= cap.size * 0.6
+    ]
+    if beside:
+        max(beside, key=lambda row: min(r.y for r in row)).append(cap)
+    else:
+        rows.append([cap])
 
 
 def _place(run: Run, rows: list[list[Run]]) -> None:
