@@ -21,6 +21,11 @@ SMALLER_THAN_BODY = 0.95
 """A note line is set in less than this share of the body size."""
 START = re.compile(r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))")
 
+INNER_GAP = 2.2
+"""Lines of notes under a box or table are at most this many sizes apart."""
+INNER_ALIGN = 2.0
+"""Notes under a box start where the box's lines start, within this many body sizes (a
+side panel beside an example is no such note)."""
 MAX_STRAYS = 2
 """Short body-size lines below a page's notes (a job number) that do not end the note area."""
 STRAY_CHARS = 40
@@ -103,12 +108,39 @@ def note_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Lin
                     continue
                 break
             foot.append(line)
-        body += [ln for ln in part if ln not in foot]
-        area += sorted(foot, key=lambda ln: (-round(ln.y, 0), ln.x0))
+        inner = _inner_notes(part, foot, body_size)
+        body += [ln for ln in part if ln not in foot and ln not in inner]
+        area += inner + sorted(foot, key=lambda ln: (-round(ln.y, 0), ln.x0))
     if any(column_of(ln, bounds) == ACROSS for ln in area):
         # notes across the page: read them top to bottom, whatever column a short line is in
         area.sort(key=lambda ln: (-round(ln.y, 0), ln.x0))
     return body, area
+
+
+def _inner_notes(part: list[Line], foot: list[Line], body_size: float) -> list[Line]:
+    """Notes set under a box or table inside the page (a recommendation box's own notes):
+    a run of lines smaller than the body, above the foot, whose first line starts with the
+    label of a marker above it in the column. Top to bottom."""
+    order = sorted((ln for ln in part if ln not in foot), key=lambda ln: (-round(ln.y, 0), ln.x0))
+    inner: list[Line] = []
+    seen: set[str] = set()
+    i = 0
+    while i < len(order):
+        line = order[i]
+        found = start_label(line) if line.size < body_size * SMALLER_THAN_BODY and not line.markers else None
+        aligned = i > 0 and abs(order[i - 1].x0 - line.x0) <= body_size * INNER_ALIGN
+        if found is None or not aligned or label_key(found[0]) not in seen or not PROSE.search(found[1].text):
+            seen |= {label_key(m.label) for m in line.markers}
+            i += 1
+            continue
+        run = [line]
+        j = i + 1
+        while j < len(order) and _same_size(order[j].size, line.size) and run[-1].y - order[j].y <= line.size * INNER_GAP:
+            run.append(order[j])
+            j += 1
+        inner += run
+        i = j
+    return inner
 
 
 def _same_size(a: float, b: float) -> bool:
@@ -137,7 +169,7 @@ def collect_notes(
     open_note: RawNote | None = None
     bodies: list[list[Line]] = []
     for index, (body, area) in enumerate(zip(pages_body, pages_area)):
-        wanted = {label_key(m.label) for line in (*body, *area) for m in line.markers}
+        wanted = Counter(label_key(m.label) for line in (*body, *area) for m in line.markers)
         starts: list[tuple[int, str, Line]] = []
         last = notes[-1].label if notes else None
         for i, line in enumerate(area):
@@ -148,9 +180,9 @@ def collect_notes(
             words = rest.text if rest.text else (area[i + 1].text if i + 1 < len(area) else "")
             if not PROSE.search(words):
                 continue
-            if label_key(label) in wanted or follows(label, last):
+            if wanted[label_key(label)] > 0 or follows(label, last):
                 starts.append((i, label, rest))
-                wanted.discard(label_key(label))
+                wanted[label_key(label)] -= 1
                 last = label
         if starts:
             size = area[starts[0][0]].size
@@ -207,10 +239,14 @@ def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Li
         if len(found) == 1 and note.kind == "footnote":
             votes[style(found[0])] += 1
     chosen: dict[tuple[int, int, int], int] = {}
+    above = _same_label_bounds(notes)
     for i, note in enumerate(notes):
         if note.kind != "footnote":
             continue
         found = [at for at in where.get((note.page, label_key(note.label)), []) if at not in chosen]
+        if i in above:  # several notes with this label on the page: each takes the markers above it
+            low, high = above[i]
+            found = [at for at in found if low < bodies[at[0]][at[1]].y < high]
         if not found:
             earlier = [at for at in where.get((note.page - 1, label_key(note.label)), []) if at not in chosen]
             found = earlier[-1:]
@@ -241,6 +277,27 @@ def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Li
             out.append(replace(line, text=text, markers=markers))
         linked_pages.append(out)
     return linked_pages
+
+
+def _same_label_bounds(notes: list[RawNote]) -> dict[int, tuple[float, float]]:
+    """For notes that share their label with another note of their page (notes numbered
+    again in each box): the band of the page, (low, high) in y, where their markers stand,
+    between the note itself and the note with that label above it."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for i, note in enumerate(notes):
+        if note.kind == "footnote" and note.lines:
+            groups.setdefault((note.page, label_key(note.label)), []).append(i)
+    bounds: dict[int, tuple[float, float]] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda i: -notes[i].lines[0].y)
+        high = float("inf")
+        for i in members:
+            low = notes[i].lines[0].y
+            bounds[i] = (low, high)
+            high = low
+    return bounds
 
 
 def _link_endnotes(bodies: list[list[Line]], notes: list[RawNote], chosen: dict[tuple[int, int, int], int]) -> None:

@@ -25,7 +25,6 @@ REAL_WORLD = Path(__file__).resolve().parent / "corpus" / "real-world"
 KEY = json.loads((REAL_WORLD / "notes-sample.json").read_text(encoding="utf-8"))
 KNOWN_MISSES: dict[tuple[str, str, int], str] = {
     ("gwulr-indesign", "19", 6): "the marked sentence starts on the page before",
-    ("who-hcv-indesign", "1", 20): "notes at the foot of a recommendation box, numbered again in each box",
     ("loc-iraq-word-pdfmaker", "3", 3): "the damaged font places the superscript 'th' of '24th' beside the marker",
     ("ssi-ventura-endnotes", "2", 22): "the marked sentence starts on the page before",
     ("ssi-ventura-endnotes", "24", 24): "the marked sentence starts on the page before",
