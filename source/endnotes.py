@@ -34,6 +34,9 @@ MAX_HEADING_CHARS = 60
 """A notes heading or a sub-heading in a notes section is at most this long."""
 MIN_SECTION_NOTES = 2
 """A notes section holds at least this many notes (one "Note" line is a remark)."""
+MIN_LINKED_SHARE = 0.3
+"""A notes section whose notes are answered by fewer markers than this share is a numbered
+list under a "Notes" heading, and stays in the body."""
 
 
 @dataclass(frozen=True)
@@ -95,11 +98,15 @@ def find_endnotes(content: list[list[Line]], style: Style) -> tuple[list[Endnote
         section, i = _read_section(lines, i, style)
         if len(section.notes) >= MIN_SECTION_NOTES:
             sections.append(section)
+    return sections, without_sections(content, sections)
+
+
+def without_sections(content: list[list[Line]], sections: list[EndnoteSection]) -> list[list[Line]]:
+    """Each page's lines without those of the given notes sections."""
     if not sections:
-        return [], content
+        return content
     taken = set().union(*(s.taken for s in sections))
-    rest = [[ln for ln in page if (p, id(ln)) not in taken] for p, page in enumerate(content)]
-    return sections, rest
+    return [[ln for ln in page if (p, id(ln)) not in taken] for p, page in enumerate(content)]
 
 
 def _read_section(lines: list[tuple[int, Line]], head: int, style: Style) -> tuple[EndnoteSection, int]:

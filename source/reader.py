@@ -8,6 +8,7 @@ from typing import Any
 
 from source.blocks import (
     RawBlock,
+    Style,
     block_text,
     document_style,
     ends_open,
@@ -16,14 +17,14 @@ from source.blocks import (
     settle_levels,
 )
 from source.cache import file_sha256
-from source.endnotes import find_endnotes
+from source.endnotes import MIN_LINKED_SHARE, find_endnotes, without_sections
 from source.errors import NoTextLayerError, SourceError
 from source.furniture import find_furniture
 from source.labels import page_numbers
 from source.lines import Line, page_lines
 from source.metadata import read_metadata
 from source.model import Block, Document, Marker, MarkerRef, Note, OutlineEntry, Page, Sentence
-from source.notes import collect_notes, link_markers, note_area
+from source.notes import RawNote, collect_notes, link_markers, note_area
 from source.runs import RunReader
 from source.sentences import split_sentences
 from source.text import Joiner, vocabulary
@@ -61,12 +62,7 @@ def _read(reader: Any, path: Path) -> Document:
         [ln for ln in lines if ln not in f.header and ln not in f.footer] for lines, f in zip(pages_lines, furniture)
     ]
     style = document_style(content)
-    sections, content = find_endnotes(content, style)
-    split = [note_area(lines, style.size) for lines in content]
-    raw_notes, bodies = collect_notes([b for b, _ in split], [a for _, a in split])
-    endnotes = [note for section in sections for note in section.notes]
-    raw_notes = sorted(raw_notes + endnotes, key=lambda n: n.page)  # stable: each kind keeps its order
-    bodies = link_markers(bodies, raw_notes)
+    raw_notes, bodies = _notes(content, style)
     whole, hyphenated = vocabulary(ln.text for lines in pages_lines for ln in lines)
     joiner = Joiner(whole, hyphenated)
 
@@ -136,6 +132,30 @@ def _read(reader: Any, path: Path) -> Document:
         outline=tuple(outline),
         sentences=tuple(sentences),
     )
+
+
+def _notes(content: list[list[Line]], style: Style) -> tuple[list[RawNote], list[list[Line]]]:
+    """Footnotes and endnotes, and each page's body lines with the markers linked to them.
+
+    A notes section few of whose notes any marker answers is no endnotes section (a
+    numbered list under "Notes"): it is read again as body text."""
+    sections, _ = find_endnotes(content, style)
+    while True:
+        rest = without_sections(content, sections)
+        split = [note_area(lines, style.size) for lines in rest]
+        footnotes, bodies = collect_notes([b for b, _ in split], [a for _, a in split])
+        endnotes = [note for section in sections for note in section.notes]
+        notes = sorted(footnotes + endnotes, key=lambda n: n.page)  # stable: each kind keeps its order
+        bodies = link_markers(bodies, notes)
+        linked = {m.note for lines in bodies for line in lines for m in line.markers}
+        index = {id(note): i for i, note in enumerate(notes)}
+        kept = [
+            s for s in sections
+            if sum(index[id(n)] in linked for n in s.notes) >= len(s.notes) * MIN_LINKED_SHARE
+        ]
+        if len(kept) == len(sections):
+            return notes, bodies
+        sections = kept
 
 
 def _continues(previous: Block | None, raw: RawBlock) -> bool:
