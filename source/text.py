@@ -71,6 +71,18 @@ class Joiner:
             return True
         return False
 
+    def mend(self, before: str, after: str) -> str | None:
+        """`before`, which ends a line with a hyphen, as it reads when `after` goes on with the
+        word: the hyphen dropped for a broken word, kept (as "-") for a compound; None when the
+        hyphen does not stand between two letters (nothing to mend)."""
+        if not (before.endswith(HYPHENS) and len(before) > 1 and before[-2].isalpha() and after[:1].isalpha()):
+            return None
+        if before.endswith("\u00ad") or not self.keep_hyphen(before, after):
+            return before[:-1]
+        if before.endswith("\u2010"):
+            return before[:-1] + "-"
+        return before
+
     def join(self, lines: list[Line]) -> tuple[str, list[LineMarker]]:
         """The text of the lines as one paragraph, with the markers' offsets moved along."""
         text = ""
@@ -81,15 +93,11 @@ class Joiner:
             if text:
                 if inside_url(text, piece):
                     pass  # a web address broken across lines is one word
-                elif text.endswith(HYPHENS) and len(text) > 1 and text[-2].isalpha() and piece[:1].isalpha():
-                    if text.endswith("\u00ad") or not self.keep_hyphen(text, piece):
-                        # drop the hyphen; a marker standing after it moves back one
-                        text = text[:-1]
-                        markers = [
-                            replace(m, offset=min(m.offset, len(text))) for m in markers
-                        ]
-                    elif text.endswith(("\u00ad", "\u2010")):
-                        text = text[:-1] + "-"
+                elif (mended := self.mend(text, piece)) is not None:
+                    if len(mended) < len(text):
+                        # the hyphen dropped: a marker standing after it moves back one
+                        markers = [replace(m, offset=min(m.offset, len(mended))) for m in markers]
+                    text = mended
                 elif not text.endswith(" "):
                     text += " "
             shift = len(text)
