@@ -33,6 +33,14 @@ SIZE_TOLERANCE = 0.1
 INDENT = 0.8
 """A first line indented by more than this many sizes from the block's next line starts a new
 paragraph (unless it starts lowercase)."""
+PROSE_WORDS = 4
+"""The last line before a column break has at least this many words (a line of running prose, not a
+table cell, a label or a heading); so does the first line after it, unless it starts lowercase."""
+COLUMN_MATCH = 0.75
+"""The two parts stand in columns of about the same width: the narrower part's widest line is at least
+this fraction of the wider part's (a table of contents' page numbers are no column of prose)."""
+WORDS = re.compile(r"[^\W\d_]{2,}")
+"""A word of letters (a line of prose is mostly such words, a table row mostly numbers)."""
 WORD_TAIL = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 """The rest of a broken word at the start of the continuing block."""
 
@@ -55,8 +63,9 @@ def join_columns(blocks: list[RawBlock], style: Style) -> list[RawBlock]:
 
 def runs_on(before: RawBlock, after: RawBlock, style: Style) -> bool:
     """Whether `after`, the block read next on the same page, is the rest of `before`'s paragraph,
-    set at the top of the next column: `before` stops mid-sentence, `after` stands higher up and to
-    the right in the same size, and it does not start like a new paragraph or list item."""
+    set at the top of the next column: `before` stops mid-sentence in a line of prose, `after` stands
+    higher up and to the right, in the same size and a column as wide, and it does not start like a
+    new paragraph or list item (lowercase, or a line of prose neither indented nor after a colon)."""
     if before.kind not in FLOWING or after.kind not in ("paragraph", before.kind) or not before.lines:
         return False
     last, first = before.lines[-1], after.lines[0]
@@ -67,15 +76,24 @@ def runs_on(before: RawBlock, after: RawBlock, style: Style) -> bool:
     if abs(first.size - last.size) > SIZE_TOLERANCE * style.size:
         return False
     head = last.text.rstrip()
-    if not head or not (ends_open(head) or head.endswith(HYPHENS)):
+    if not head or not (ends_open(head) or head.endswith(HYPHENS)) or not _prose(head):
         return False
     start = first.text.lstrip()
     if not start or BULLET.match(start) or first.lead is not None:
         return False
+    widths = (max(ln.x1 - ln.x0 for ln in before.lines), max(ln.x1 - ln.x0 for ln in after.lines))
+    if min(widths) < COLUMN_MATCH * max(widths):
+        return False
     if start[0].islower():
-        return True
+        return len(WORDS.findall(start)) * 2 >= len(start.split())
     indented = len(after.lines) > 1 and first.x0 > after.lines[1].x0 + INDENT * first.size
-    return not indented and not head.endswith(":")
+    return not indented and _prose(start)
+
+
+def _prose(line: str) -> bool:
+    """A line of running prose: PROSE_WORDS words or more, mostly of letters."""
+    tokens = line.split()
+    return len(tokens) >= PROSE_WORDS and len(WORDS.findall(line)) * 2 >= len(tokens)
 
 
 def mend_word(joiner: Joiner, before: Text, after: Text) -> tuple[Text, Text] | None:

@@ -1,8 +1,9 @@
 """Clean text: ligatures expanded, control characters dropped, lines joined.
 
 Line-break hyphens are joined ("inter-" + "national" gives "international") unless the
-word is a real compound: it already holds a hyphen ("state-of-the-" + "art"), or the
-document spells it with a hyphen elsewhere and never without.
+word is a real compound: it already holds a hyphen before the break ("state-of-the-" +
+"art"), or after it, with a whole word between ("standard-" + "of-care"), or the document
+spells it with a hyphen elsewhere and never without.
 """
 
 from __future__ import annotations
@@ -57,16 +58,20 @@ class Joiner:
     def keep_hyphen(self, before: str, after: str) -> bool:
         """Whether "before-" at a line end + "after" is a compound that keeps its hyphen."""
         head = re.search(r"([^\W\d_]+(?:-[^\W\d_]+)*)-$", before)
-        tail = re.match(r"([^\W\d_]+)", after)
+        tail = re.match(r"([^\W\d_]+)(-[^\W\d_])?", after)
         if not head or not tail:
             return True
         first, second = head.group(1), tail.group(1)
         if not second[0].islower():
             return True
         if "-" in first:
-            return True
+            return True  # a compound broken at one of its hyphens ("state-of-the-" + "art")
         joined = (first + second).lower()
         dashed = f"{first}-{second}".lower()
+        if tail.group(2):
+            # "standard-" + "of-care", "Commander-" + "in-Chief" keep it; "do-" + "main-specific"
+            # (the document writes "domain") and "in-" + "tra-phrasal" ("tra" is no word) do not
+            return joined not in self.whole and second.lower() in self.whole
         if dashed in self.hyphenated and joined not in self.whole:
             return True
         return False

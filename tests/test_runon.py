@@ -19,8 +19,12 @@ from explorer.docviews import notes_data
 from explorer.navigation import Navigator
 from index import corpus_of
 from index.units import units_of
+from source.blocks import RawBlock, Style
+from source.lines import Line
 from source.model import Document, Sentence
+from source.runon import join_columns, runs_on
 from source.sentences import joint, split_run
+from source.text import Joiner
 
 Reader = Callable[[Path], Document]
 REPORT = Path(__file__).resolve().parent.parent / "explorer" / "data" / "connection-denied.pdf"
@@ -175,3 +179,59 @@ def test_report_pages_that_end_mid_sentence_run_on(report: Document) -> None:
     assert running >= 25
     starts = [report.sentence_text(s) for s in report.sentences if s.block == 0 and report.page(s.page).blocks[0].continues]
     assert not [t for t in starts if t[:1].islower()]
+
+
+# -- the column pass and the Joiner, on made-up lines ------------------------------------------
+
+
+def _line(text: str, x0: float, y: float, width: float | None = None) -> Line:
+    return Line(runs=[], text=text, x0=x0, x1=x0 + (width if width is not None else 5.0 * len(text)), y=y, size=10.0)
+
+
+def _block(*lines: Line) -> RawBlock:
+    return RawBlock("paragraph", list(lines))
+
+
+STYLE = Style(size=10.0, leading=12.0, heading_sizes=())
+FOOT, TOP, LEFT, RIGHT = 100.0, 700.0, 50.0, 320.0
+
+
+@pytest.mark.parametrize(
+    ("last", "first", "joined"),
+    [
+        ("the river towns kept their own records of the", "flood years and of the harvests that followed them.", True),
+        ("the river towns kept their own records of the vast ma-", "jority of the flood years, as the survey found.", True),
+        ("the records were sent for safe keeping to the", "Northern Basin Authority at Lower Ashford Bridge.", True),
+        ("the river towns kept their own records of the years.", "Northern Basin Authority at Lower Ashford Bridge.", False),
+        ("Alaska Native Female", "352 27 (7.8) 2.1 (0.9–4.8) and more", False),
+        ("and the records were kept by the survey office in", "352 27 (7.8) 2.1 (0.9–4.8) 19 22", False),
+        ("the following were asked about the rules as stated:", "Every surveyor on the team was asked twice.", False),
+    ],
+)
+def test_column_run_on_needs_an_open_line_of_prose_and_a_continuation(last: str, first: str, joined: bool) -> None:
+    before = _block(_line("The standing committee reviewed the history of", LEFT, FOOT + 12, 250), _line(last, LEFT, FOOT, 250))
+    after = _block(_line(first, RIGHT, TOP, 250), _line("and so on for the rest of the paragraph here.", RIGHT, TOP - 12, 250))
+    assert runs_on(before, after, STYLE) is joined
+    assert len(join_columns([before, after], STYLE)) == (1 if joined else 2)
+
+
+def test_column_run_on_not_into_a_narrow_column_or_down_the_same_one() -> None:
+    before = _block(_line("Intended audience of the guideline and the", LEFT, FOOT, 250))
+    toc = _block(_line("vi x xii xvii xix 1", RIGHT + 200, TOP, 60))
+    assert not runs_on(before, toc, STYLE)
+    lower = _block(_line("flood years and of the harvests that followed.", LEFT, FOOT - 40, 250))
+    assert not runs_on(before, lower, STYLE)
+    indented = _block(_line("Northern Basin Authority at Lower Ashford.", RIGHT + 20, TOP, 230),
+                      _line("and so on for the rest of the paragraph here.", RIGHT, TOP - 12, 250))
+    assert not runs_on(before, indented, STYLE)
+
+
+def test_joiner_mends_a_break_before_a_compound_only_between_words() -> None:
+    joiner = Joiner(whole={"domain", "to", "of", "in", "reach", "care", "specific"}, hyphenated=set())
+    assert joiner.mend("hard-", "to-reach people") == "hard-"
+    assert joiner.mend("standard-", "of-care comparators") == "standard-"
+    assert joiner.mend("Commander-", "in-Chief") == "Commander-"
+    assert joiner.mend("do-", "main-specific terms") == "do"
+    assert joiner.mend("in-", "tra-phrasal order") == "in"
+    assert joiner.mend("ma-", "jority of") == "ma"
+    assert joiner.mend("1990-", "2000") is None
