@@ -269,7 +269,7 @@ class CitexApp(ReaderActions, App[None]):
         reader = self.query_one("#reader", Reader)
         if self.document is not None and reader.page:
             page = self.document.page(reader.page)
-            parts.append(f"page {clean_for_terminal(page.label)} ({page.index}/{len(self.document.pages)})")
+            parts.append(f"page {clean_for_terminal(page.display_label)} ({page.index}/{len(self.document.pages)})")
         if self._selection:
             parts.append(f"selected: {self._selection}")
         parts.append(f"cite: {STYLE_NAMES[self.style]}")

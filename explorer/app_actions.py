@@ -58,13 +58,13 @@ class ReaderActions(_Base):
         page = self.document.page(reader.page)
         block = reader.place()[1]
         words = page.blocks[block].text[:60] if page.blocks else ""
-        mark = bookmarks.Bookmark(page.index, page.label, block, words)
+        mark = bookmarks.Bookmark(page.index, page.display_label, block, words)
         try:
             added = bookmarks.toggle(self.document.id, mark)
         except OSError as exc:
             self.notify(f"could not save bookmarks: {exc}", severity="error")
             return
-        self.notify(f"{'Bookmarked' if added else 'Removed bookmark on'} p. {clean_for_terminal(page.label)}")
+        self.notify(f"{'Bookmarked' if added else 'Removed bookmark on'} p. {clean_for_terminal(page.display_label)}")
 
     def action_bookmarks(self) -> None:
         if self.document is None:

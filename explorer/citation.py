@@ -1,7 +1,10 @@
 """Format a quote with a citation: Chicago, APA, MLA, Harvard, plain, Markdown with footnote.
 
 Headless (no Textual). The quote is kept verbatim; the citation carries the printed page
-label, or a range ("22–23") when the quote runs across a page break.
+label, or a range ("22–23") when the quote runs across a page break. Page labels come as
+`Document.display_label` gives them: a page that prints no number is "[6]" when its number
+is guessed (the bracketed page of the citation manuals) and "[#3]" when it is not, which a
+citation spells out: "unnumbered page (PDF p. 3)". No citation shows a guess as printed.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ STYLE_NAMES: dict[Style, str] = {
 
 EN_DASH = "\u2013"
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_PHYSICAL = re.compile(r"^\[#(\d+)\]$")
 
 
 @dataclass(frozen=True)
@@ -62,14 +66,33 @@ class Source:
 
 
 def page_range(first: str, last: str | None = None) -> str:
-    """"22", or "22–23" when the quote ends on another printed page."""
+    """"22", or "22–23" when the quote ends on another printed page; an unnumbered page
+    without a guess ("[#3]") is "unnumbered page (PDF p. 3)"."""
+    if _unnumbered(first, last):
+        return _physical_range(first, last)
     if not last or last == first:
         return first
     return f"{first}{EN_DASH}{last}"
 
 
+def _unnumbered(first: str, last: str | None) -> bool:
+    return bool(_PHYSICAL.match(first) or (last and _PHYSICAL.match(last)))
+
+
+def _physical_range(first: str, last: str | None) -> str:
+    def spell(label: str) -> str:
+        match = _PHYSICAL.match(label)
+        return f"unnumbered page (PDF p. {match.group(1)})" if match else f"p. {label}"
+
+    if not last or last == first:
+        return spell(first)
+    return f"{spell(first)} to {spell(last)}"
+
+
 def _pp(first: str, last: str | None) -> str:
     pages = page_range(first, last)
+    if _unnumbered(first, last):
+        return pages
     return f"pp. {pages}" if EN_DASH in pages else f"p. {pages}"
 
 

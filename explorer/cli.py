@@ -91,7 +91,12 @@ def info(pdf: str | None, password: str | None, as_json: bool) -> None:
 @password_option
 @json_option
 def pages(pdf: str | None, password: str | None, as_json: bool) -> None:
-    """List pages: the physical page number and the printed label, one per line."""
+    """List pages: the physical page number and its label, one per line.
+
+    The label is the folio printed on the page (else the PDF's /PageLabels when no page
+    prints one); a page that prints no number shows the guess in brackets ("[6]"), or
+    "-" when there is none. --json adds the guess and where the label came from.
+    """
     from explorer.docviews import pages_data
 
     data = pages_data(load_document(pdf, password))
@@ -99,12 +104,19 @@ def pages(pdf: str | None, password: str | None, as_json: bool) -> None:
         print_json(data)
         return
     for row in data:
-        click.echo(f"{row['page']}\t{clean_for_terminal(row['label'])}")
+        shown = row["label"] if row["label"] is not None else f"[{row['inferred']}]" if row["inferred"] else "-"
+        click.echo(f"{row['page']}\t{clean_for_terminal(shown)}")
 
 
 @main.command()
 @pdf_argument
-@click.option("--page", "label", default=None, metavar="LABEL", help="The page printed with this label.")
+@click.option(
+    "--page",
+    "label",
+    default=None,
+    metavar="LABEL",
+    help="The page with this label; #N for physical page N (needed when several pages carry the label).",
+)
 @click.option(
     "--index", "index", type=int, default=None, metavar="N", help="The N-th physical page (1-based)."
 )
@@ -116,7 +128,7 @@ def text(pdf: str | None, label: str | None, index: int | None, password: str | 
     Without --page or --index, prints every page. Running headers, footers and the
     footnotes themselves are left out (see `citex notes`).
     """
-    from explorer.docviews import page_data, page_text, pages_by_label
+    from explorer.docviews import ambiguous_label, describe_label, page_data, page_text, pages_by_label
 
     if label is not None and index is not None:
         raise click.UsageError("give --page LABEL or --index N, not both")
@@ -134,8 +146,10 @@ def text(pdf: str | None, label: str | None, index: int | None, password: str | 
 
             raise nothing_found(
                 f"no page is labelled {label!r} (labels run {label_range(document)}; "
-                "use --index N for a physical page)"
+                "use --index N or --page '#N' for a physical page)"
             )
+        if len(selected) > 1:
+            raise CliError(ambiguous_label(label, selected))
     else:
         selected = list(document.pages)
     if as_json:
@@ -145,7 +159,7 @@ def text(pdf: str | None, label: str | None, index: int | None, password: str | 
         if len(selected) > 1:
             if i:
                 click.echo()
-            click.echo(clean_for_terminal(f"--- page {page.index} (printed {page.label}) ---"))
+            click.echo(clean_for_terminal(f"--- page {page.index} ({describe_label(page)}) ---"))
         body = page_text(page)
         if body:
             echo_clean(body)

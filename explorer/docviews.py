@@ -15,11 +15,13 @@ from source.model import Block, Document, MarkerRef, Page, Sentence
 
 
 def label_range(document: Document) -> str:
-    """The printed labels of the first and last page, e.g. "i-48" (one label when one page)."""
-    if not document.pages:
-        return ""
-    first, last = document.pages[0].label, document.pages[-1].label
-    return first if len(document.pages) == 1 else f"{first}-{last}"
+    """The labels of the first and last labelled page, e.g. "i-48" (one label when one page);
+    "none" when no page carries a label."""
+    labelled = [p.label for p in document.pages if p.label is not None]
+    if not labelled:
+        return "none"
+    first, last = labelled[0], labelled[-1]
+    return first if len(labelled) == 1 else f"{first}-{last}"
 
 
 def info_data(document: Document) -> dict[str, Any]:
@@ -43,14 +45,33 @@ def info_data(document: Document) -> dict[str, Any]:
 
 
 def pages_data(document: Document) -> list[dict[str, Any]]:
-    """Each physical page (1-based) with its printed label."""
-    return [{"page": p.index, "label": p.label} for p in document.pages]
+    """Each physical page (1-based): its label (None when it prints none), the guess for an
+    unnumbered page (None otherwise) and where the label came from."""
+    return [
+        {"page": p.index, "label": p.label, "inferred": p.inferred, "source": p.label_source}
+        for p in document.pages
+    ]
 
 
 def pages_by_label(document: Document, label: str) -> list[Page]:
-    """Every page printed with this label (usually one); compared without case or spaces."""
-    key = "".join(label.split()).lower()
-    return [p for p in document.pages if "".join(p.label.split()).lower() == key]
+    """Every page labelled `label` (several when the numbering restarts); "#N" is the
+    physical page N, "[6]" a page that prints no number and is guessed as 6."""
+    return document.pages_labelled(label)
+
+
+def describe_label(page: Page) -> str:
+    """How a page is numbered, in words: "printed 17", "/PageLabels 3", "unnumbered, guessed 6"."""
+    if page.label is not None:
+        return f"{'printed' if page.label_source == 'printed' else '/PageLabels'} {page.label}"
+    if page.inferred is not None:
+        return f"unnumbered, guessed {page.inferred}"
+    return "unnumbered"
+
+
+def ambiguous_label(label: str, pages: list[Page]) -> str:
+    """The message for a label that several pages carry: which they are, and how to pick one."""
+    where = ", ".join(f"#{p.index}" for p in pages)
+    return f"{len(pages)} pages are labelled {label!r} (physical pages {where}): give #N for physical page N"
 
 
 def text_with_markers(block: Block) -> str:
@@ -87,7 +108,13 @@ def _clean(text: str) -> str:
 
 def page_data(page: Page) -> dict[str, Any]:
     """A page for `citex text --json`."""
-    return {"page": page.index, "label": page.label, "blocks": [block_data(b) for b in page.blocks]}
+    return {
+        "page": page.index,
+        "label": page.label,
+        "inferred": page.inferred,
+        "source": page.label_source,
+        "blocks": [block_data(b) for b in page.blocks],
+    }
 
 
 def page_text(page: Page) -> str:
@@ -154,6 +181,7 @@ def notes_data(document: Document, labels: tuple[str, ...] = ()) -> list[dict[st
                 "label": note.label,
                 "page": note.page,
                 "page_label": _label(document, note.page),
+                "kind": note.kind,
                 "text": note.text,
                 "markers": [
                     {
@@ -170,5 +198,5 @@ def notes_data(document: Document, labels: tuple[str, ...] = ()) -> list[dict[st
 
 def _label(document: Document, page: int) -> str:
     if 1 <= page <= len(document.pages):
-        return document.label_of(page)
+        return document.display_label(page)
     return str(page)

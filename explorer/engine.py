@@ -127,7 +127,7 @@ def _plain_hit(document: Document, sentence: Sentence, text: str, words: list[st
         document=document.path,
         doc_id=document.id,
         page=sentence.page,
-        page_label=label_range(document.label_of(sentence.page), document.label_of(sentence.end_page)),
+        page_label=label_range(document.display_label(sentence.page), document.display_label(sentence.end_page)),
         score=0.0,
         text=text,
         kind="body",

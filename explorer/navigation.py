@@ -137,6 +137,6 @@ class Navigator:
             text += document.sentence_text(s)
         return Quote(
             text.strip(),
-            document.label_of(sentences[first].page),
-            document.label_of(sentences[last].end_page),
+            document.display_label(sentences[first].page),
+            document.display_label(sentences[last].end_page),
         )

@@ -2,7 +2,9 @@
 
 The language: words (stemmed, all must match), "phrases in quotes" (exact words in
 order), AND / OR / NOT and parentheses, prefix*, and the fields `page:LABEL` (the printed
-page; `page:20-25` for a run of numbered pages), `section:WORD`, `in:notes`, `in:body`,
+page, or /PageLabels in a PDF that prints none; a page that prints no number is never
+matched by a guessed number: the cover guessed as 6 is no `page:6`; every page of a count
+that restarts is matched; `page:20-25` for a run of numbered pages), `section:WORD`, `in:notes`, `in:body`,
 `notes:LABEL`. A query that does not parse is searched as plain words, and the result
 says so (`SearchResult.message`).
 """

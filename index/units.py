@@ -33,7 +33,8 @@ class Unit:
     page: int
     """1-based physical page (where a note starts, for a note)."""
     label: str
-    """Printed label of that page."""
+    """That page's `display_label`: its printed label, or "[6]" / "[#3]" for a page that
+    prints no number (so the `page:` field matches printed labels only)."""
     section: str
     """Title of the heading the unit is under."""
     kind: HitKind
@@ -194,7 +195,7 @@ def units_of(document: Document) -> list[Unit]:
             ref = note.markers[0]
             if 0 < ref.page <= len(document.pages) and 0 <= ref.block < len(document.page(ref.page).blocks):
                 section = document.block(ref.page, ref.block).section
-        label = document.label_of(note.page) if 0 < note.page <= len(document.pages) else str(note.page)
+        label = document.display_label(note.page) if 0 < note.page <= len(document.pages) else str(note.page)
         units.append(
             Unit(document.id, len(units), note.page, label, section, "note", note.text,
                  marks=((0, note.label),), note=n)
@@ -215,7 +216,7 @@ def _sentence_unit(document: Document, sentence: Sentence, upto: int | None, kin
         block = document.block(page, b)
         if k:
             text += joint(previous, block.text)
-            breaks.append((len(text), page, b, document.label_of(page)))
+            breaks.append((len(text), page, b, document.display_label(page)))
         base = len(text) - start
         limit = max(end, len(block.text) if upto is None else upto) if k == len(parts) - 1 else len(block.text)
         for i, m in enumerate(block.markers):
@@ -227,7 +228,7 @@ def _sentence_unit(document: Document, sentence: Sentence, upto: int | None, kin
         return None
     first = document.page(sentence.page)
     section = first.blocks[sentence.block].section
-    return Unit(document.id, seq, first.index, first.label, section, kind, text, block=sentence.block,
+    return Unit(document.id, seq, first.index, first.display_label, section, kind, text, block=sentence.block,
                 start=sentence.start, marks=tuple(marks), breaks=tuple(breaks))
 
 

@@ -6,16 +6,24 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from source.columns import column_middle, side
-from source.lines import Line, LineMarker
+from source.columns import ACROSS, column_bounds, column_of
+from source.lines import DROP_CAP, Line, LineMarker
 from source.text import Joiner
 
 BULLET = re.compile(r"^(?:[•◦▪▫●○■□‣⁃–—-]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s)")
+SYMBOL_BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃–—-]\s")
 CAPTION = re.compile(r"^(?:figure|fig\.|table|source|photo|image|chart|map|graph)\b", re.I)
 NUMBERED_HEADING = re.compile(r"^(?:(?:chapter|part|section|annex|appendix)\s+)?(\d+(?:\.\d+)*)\.?\s+\S", re.I)
 OPEN_QUOTES = ("“", '"', "‘", "«", "„")
 WORDY = re.compile(r"[^\W\d_]{2}")
 TERMINAL = re.compile(r"[.!?:;…][\"”’)\]]*$")
+PROSE_SHARE = 0.75
+"""Lines whose characters are at least this share letters are prose: the body size is theirs
+(a document of many tables sets more characters in the tables' size)."""
+LARGER_BODY_SHARE = 0.05
+"""A larger size may be the body's when it has at least this share of the most common size's letters."""
+MAX_LEADING = 3.0
+"""The widest line spacing, in body sizes, still read as the body's leading (double spacing is 2.4)."""
 
 
 @dataclass(frozen=True)
@@ -45,63 +53,83 @@ class RawBlock:
 def document_style(pages: list[list[Line]]) -> Style:
     """Body size, leading and heading sizes, from every page's body lines."""
     sizes: Counter[float] = Counter()
+    prose: Counter[float] = Counter()
     for lines in pages:
         for line in lines:
             sizes[round(line.size, 1)] += len(line.text)
-    size = sizes.most_common(1)[0][0] if sizes else 10.0
+            letters = sum(ch.isalpha() for ch in line.text)
+            if letters >= PROSE_SHARE * len(line.text.replace(" ", "")):
+                prose[round(line.size, 1)] += letters
+    size = (prose or sizes).most_common(1)[0][0] if sizes else 10.0
+    size = _above_notes(pages, prose, size)
     gaps: Counter[float] = Counter()
     for lines in pages:
         for a, b in zip(lines, lines[1:]):
             if abs(a.size - size) < 0.2 and abs(b.size - size) < 0.2 and abs(a.x0 - b.x0) < size * 3:
                 gap = round(a.y - b.y, 1)
-                if size * 0.9 <= gap <= size * 2.2:
+                if size * 0.9 <= gap <= size * MAX_LEADING:
                     gaps[gap] += 1
     leading = gaps.most_common(1)[0][0] if gaps else size * 1.2
     big = sorted({s for s, n in sizes.items() if s >= size * 1.1}, reverse=True)
     return Style(size=size, leading=leading, heading_sizes=tuple(big[:5]))
 
 
+def _above_notes(pages: list[list[Line]], prose: Counter[float], size: float) -> float:
+    """The body size when notes set smaller outweigh the body (a law review's pages): a larger
+    prose size whose lines stand above all lines of `size` on most pages that have both, and
+    carry note markers, is the body's."""
+    larger = [s for s, n in prose.most_common(4) if s > size * 1.05 and n >= prose[size] * LARGER_BODY_SHARE]
+    for big in larger:
+        both = above = 0
+        marked = False
+        for lines in pages:
+            high = [ln for ln in lines if abs(ln.size - big) < 0.2]
+            low = [ln for ln in lines if abs(ln.size - size) < 0.2]
+            if not high or not low:
+                continue
+            both += 1
+            above += min(ln.y for ln in high) > max(ln.y for ln in low)
+            marked = marked or any(ln.markers for ln in high)
+        if marked and both and above >= both * 0.6:
+            return big
+    return size
+
+
 def reading_order(lines: list[Line]) -> list[list[Line]]:
-    """Lines grouped into column runs in reading order: full-width lines break bands,
-    and within a band the left column is read before the right one."""
+    """Lines grouped into column runs in reading order: lines across the columns break
+    bands, and within a band the columns are read left to right."""
     if not lines:
         return []
-    mid = column_middle(lines)
+    bounds = column_bounds(lines)
     ordered = sorted(lines, key=lambda ln: (-round(ln.y, 0), ln.x0))
     groups: list[list[Line]] = []
-    band_left: list[Line] = []
-    band_right: list[Line] = []
+    band: dict[int, list[Line]] = {}
 
     def flush() -> None:
-        for col in (band_left, band_right):
-            if col:
-                groups.append(list(col))
-        band_left.clear()
-        band_right.clear()
+        for column in sorted(band):
+            groups.append(band[column])
+        band.clear()
 
     full_group = False
     for line in ordered:
-        where = side(line, mid)
-        if where == "left":
-            band_left.append(line)
-        elif where == "right":
-            band_right.append(line)
-        else:
-            if band_left or band_right:
-                flush()
-                full_group = False
-            if full_group:
-                groups[-1].append(line)
-            else:
-                groups.append([line])
-                full_group = True
+        column = column_of(line, bounds)
+        if column != ACROSS:
+            band.setdefault(column, []).append(line)
+            full_group = False
             continue
-        full_group = False
+        if band:
+            flush()
+            full_group = False
+        if full_group:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+            full_group = True
     flush()
     return groups
 
 
-def _is_heading_line(line: Line, style: Style) -> bool:
+def is_heading_line(line: Line, style: Style) -> bool:
     larger = line.size >= style.size * 1.1
     bold = line.bold and line.size >= style.size * 0.95
     return (larger or bold) and not (line.italic and not line.bold and not larger) and len(line.text) < 160
@@ -111,17 +139,28 @@ def _breaks(prev: Line, cur: Line, block: list[Line], style: Style) -> bool:
     lead = style.leading * max(prev.size, cur.size) / style.size
     if prev.y - cur.y > lead * 1.3 or cur.y > prev.y + 1:
         return True
-    if _is_heading_line(prev, style) != _is_heading_line(cur, style):
+    if is_heading_line(prev, style) != is_heading_line(cur, style):
         return True
     if abs(prev.size - cur.size) > style.size * 0.1:
         return True
-    if BULLET.match(cur.text):
-        return True
+    if BULLET.match(cur.text) and (SYMBOL_BULLET.match(cur.text) or TERMINAL.search(prev.text.rstrip())):
+        return True  # "v. Chenery" after "in SEC" goes on; "(a) …" after a full stop or colon is an item
     if BULLET.match(block[0].text) and cur.x0 > block[0].x0 + 0.3 * cur.size:
         return False  # the hanging indent of a list item
+    cap = _cap_edge(block[0])
+    if cap is not None and min(abs(cur.x0 - cap), abs(cur.x0 - block[0].x0)) <= 0.8 * cur.size:
+        return False  # the lines beside a drop cap, and those below it
     if cur.x0 > prev.x0 + 0.8 * cur.size:
         return True
     return cur.x0 < prev.x0 - 0.8 * cur.size and len(block) > 1
+
+
+def _cap_edge(line: Line) -> float | None:
+    """The right edge of a drop cap that starts the line, if it has one."""
+    first = min(line.runs, key=lambda r: r.x0)
+    if first.size >= line.size * DROP_CAP and len(first.text.strip()) == 1:
+        return first.x1
+    return None
 
 
 def segment(groups: list[list[Line]], style: Style) -> list[RawBlock]:
@@ -144,7 +183,7 @@ def _classify(lines: list[Line], style: Style) -> RawBlock:
     text = " ".join(ln.text for ln in lines)
     if text.startswith(OPEN_QUOTES) and (first.italic or first.size > style.size * 1.05):
         return RawBlock("quote", lines)
-    if all(_is_heading_line(ln, style) for ln in lines) and len(lines) <= 4 and len(text) < 300 and WORDY.search(text):
+    if all(is_heading_line(ln, style) for ln in lines) and len(lines) <= 4 and len(text) < 300 and WORDY.search(text):
         return RawBlock("heading", lines, level=_level(text, first, style))
     if first.size < style.size * 0.92 and (CAPTION.match(text) or (len(lines) <= 2 and len(text) < 200)):
         return RawBlock("caption" if CAPTION.match(text) else "other", lines)

@@ -14,14 +14,26 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from source.labels import render_folio, roman_value
 from source.lines import Line
 
 BAND = 0.22
 """Share of the page height, at top and at bottom, where headers and footers stand."""
 OUTERMOST = 3
 """How many rows from the top or the bottom may be furniture."""
-PAGE_NUMBER = re.compile(r"^\W*(?:page|p\.|seite|página)?\s*(\d{1,4}|[ivxlcdm]{1,8})\s*(?:(?:of|/)\s*\d+)?\W*$", re.I)
-ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+PAGE_NUMBER = re.compile(
+    r"^\W*(?:page|p\.|seite|página)?\s*((?:[A-Z]{1,2}[-‐–.]?)?\d{1,4}|[ivxlcdm]{1,8})\s*(?:(?:of|/)\s*\d+)?\W*$",
+    re.I,
+)
+"""A line that is nothing but a page number: "12", "Page 12", "- 12 -", "xii", "12 of 40", "A-5"."""
+PREFIXED = re.compile(r"^([A-Z]{1,2}[-‐–.]?)(\d{1,4})$")
+"""A folio with a letter prefix, as appendices and supplements print them: "A-5", "S-12", "C1"."""
+RESTART_CONFIRM = 1
+"""How many pages after a run restarting at 1 (and before its end, in the earlier run) must
+carry on the count for the restart to stand (a syllabus 1-4 then an opinion 1-24)."""
+
+Folio = tuple[int, str]
+"""A page-number candidate: its value and its kind ("" arabic, "r" roman, else the prefix)."""
 
 
 @dataclass(frozen=True)
@@ -38,27 +50,6 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
 
 
-def _roman_value(text: str) -> int | None:
-    text = text.lower()
-    if not text or any(ch not in ROMAN for ch in text):
-        return None
-    total = 0
-    for i, ch in enumerate(text):
-        value = ROMAN[ch]
-        total += -value if i + 1 < len(text) and ROMAN[text[i + 1]] > value else value
-    return total if _to_roman(total) == text else None
-
-
-def _to_roman(value: int) -> str:
-    out = []
-    for num, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                     (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while value >= num:
-            out.append(sym)
-            value -= num
-    return "".join(out)
-
-
 def _edge_candidates(lines: list[Line], height: float) -> tuple[list[Line], list[Line]]:
     """Lines among the top and bottom rows that lie in the bands."""
     rows = sorted({round(line.y, 0) for line in lines}, reverse=True)
@@ -73,7 +64,9 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
     """Headers and footers of every page, and the page number printed on each.
 
     Furniture is what repeats in the bands across pages, a bare page number there, and
-    any line on the row of a page number that the neighbouring pages confirm.
+    any line on the row of a page number that the neighbouring pages confirm. The page
+    number is the folio as printed ("17", "xii", "A-5"), None where the page prints none:
+    nothing is filled in here (see `source.labels` for the guesses).
     """
     edges = [_edge_candidates(lines, h) for lines, h in zip(pages, heights)]
     sizes: Counter[float] = Counter()
@@ -124,7 +117,7 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
         result.append(PageFurniture(header=parts[0], footer=parts[1]))
     # A band line is only furniture if nothing else of the page lies beyond it.
     furniture = [_outermost_only(f, lines) for f, lines in zip(result, pages)]
-    return furniture, fill_labels(numbers)
+    return furniture, [render(n) if n is not None else None for n in numbers]
 
 
 def _outer_rows(top: list[Line], bottom: list[Line]) -> list[Line]:
@@ -151,12 +144,12 @@ def _outermost_only(furniture: PageFurniture, lines: list[Line]) -> PageFurnitur
     )
 
 
-def _numbers(lines: list[Line], first: bool = True) -> list[tuple[int, bool]]:
-    """Page-number candidates printed in the lines: (value, is_roman).
+def _numbers(lines: list[Line], first: bool = True) -> list[Folio]:
+    """Page-number candidates printed in the lines.
 
     A bare number, else the last word, and the first word unless `first` is False (a
     footnote at the foot of a page starts with its number)."""
-    found: list[tuple[int, bool]] = []
+    found: list[Folio] = []
     for line in lines:
         match = PAGE_NUMBER.match(line.text)
         tokens = [match.group(1)] if match else []
@@ -164,16 +157,28 @@ def _numbers(lines: list[Line], first: bool = True) -> list[tuple[int, bool]]:
         if not match and words:
             tokens += [w.strip("|–—-·•()[]") for w in ((words[0], words[-1]) if first else (words[-1],))]
         for token in tokens:
-            if token.isdigit():
-                found.append((int(token), False))
-            elif (value := _roman_value(token)) is not None and token.islower():
-                found.append((value, True))
+            if (folio := _folio(token)) is not None:
+                found.append(folio)
     return found
 
 
-def printed_numbers(
-    strong: list[list[tuple[int, bool]]], weak: list[list[tuple[int, bool]]]
-) -> list[tuple[int, bool] | None]:
+def _folio(token: str) -> Folio | None:
+    if token.isdigit():
+        return int(token), ""
+    if (value := roman_value(token)) is not None and token.islower():
+        return value, "r"
+    if match := PREFIXED.match(token):
+        return int(match.group(2)), match.group(1)
+    return None
+
+
+def render(folio: Folio) -> str:
+    """A candidate as printed."""
+    value, kind = folio
+    return render_folio("" if kind == "r" else kind, value, kind == "r")
+
+
+def printed_numbers(strong: list[list[Folio]], weak: list[list[Folio]]) -> list[Folio | None]:
     """The page number printed on each page, where a neighbour confirms it.
 
     `strong` candidates are bare numbers at the page's edge, `weak` ones the first or
@@ -183,35 +188,39 @@ def printed_numbers(
     """
     n = len(strong)
     both = [set(s) | set(w) for s, w in zip(strong, weak)]
-    agreeing: list[list[tuple[int, bool]]] = []
+    agreeing: list[list[Folio]] = []
     for i in range(n):
         agreeing.append([
-            (value, roman)
-            for value, roman in [*strong[i], *weak[i]]
-            if n == 1 or any((value + d, roman) in both[i + d] for d in (-2, -1, 1, 2) if 0 <= i + d < n)
+            (value, kind)
+            for value, kind in [*strong[i], *weak[i]]
+            if n == 1 or any((value + d, kind) in both[i + d] for d in (-2, -1, 1, 2) if 0 <= i + d < n)
         ])
     # Where a page has several, the offset most pages share wins (code line numbers lose).
-    votes: Counter[tuple[int, bool]] = Counter()
+    votes: Counter[Folio] = Counter()
     for i, cands in enumerate(agreeing):
-        votes.update({(v - i, r) for v, r in cands})
-    chosen: list[tuple[int, bool] | None] = []
+        votes.update({(v - i, k) for v, k in cands})
+    chosen: list[Folio | None] = []
     for i, cands in enumerate(agreeing):
         chosen.append(max(cands, key=lambda c: votes[(c[0] - i, c[1])]) if cands else None)
     return _rising(chosen, votes)
 
 
-def _rising(chosen: list[tuple[int, bool] | None], votes: Counter[tuple[int, bool]]) -> list[tuple[int, bool] | None]:
+def _rising(chosen: list[Folio | None], votes: Counter[Folio]) -> list[Folio | None]:
     """Page numbers rise with the pages: where two disagree, the one whose offset fewer
-    pages share is dropped (a table of contents' numbers before the real ones)."""
+    pages share is dropped (a table of contents' numbers before the real ones), unless
+    the later one restarts the count at 1 and both counts carry on (see `_restarts`)."""
     changed = True
     while changed:
         changed = False
-        last: tuple[int, tuple[int, bool]] | None = None
+        last: tuple[int, Folio] | None = None
         for i, item in enumerate(chosen):
             if item is None:
                 continue
             if last is not None and last[1][1] == item[1] and last[1][0] >= item[0]:
                 j, prev = last
+                if _restarts(chosen, j, i):
+                    last = (i, item)
+                    continue
                 weaker = j if votes[(prev[0] - j, prev[1])] <= votes[(item[0] - i, item[1])] else i
                 chosen[weaker] = None
                 changed = True
@@ -220,28 +229,16 @@ def _rising(chosen: list[tuple[int, bool] | None], votes: Counter[tuple[int, boo
     return chosen
 
 
-def fill_labels(chosen: list[tuple[int, bool] | None]) -> list[str | None]:
-    """Labels for every page: the printed ones, and between or next to them the ones
-    their neighbours imply; None where nothing can be trusted."""
-    n = len(chosen)
-    filled = list(chosen)
-    for i in range(n):
-        if filled[i] is not None:
-            continue
-        before = next(((j, chosen[j]) for j in range(i - 1, -1, -1) if chosen[j]), None)
-        after = next(((j, chosen[j]) for j in range(i + 1, n) if chosen[j]), None)
-        if before and after:
-            (bj, (bv, br)), (aj, (av, ar)) = before, after  # type: ignore[misc]
-            if bv - bj == av - aj and br == ar:
-                filled[i] = (bv + (i - bj), br)
-        elif before or after:
-            j, (v, roman) = before or after  # type: ignore[misc]
-            if abs(i - j) <= 2:
-                filled[i] = (v + (i - j), roman)
-    labels: list[str | None] = []
-    for item in filled:
-        if item is None or item[0] < 1:
-            labels.append(None)
-        else:
-            labels.append(_to_roman(item[0]) if item[1] else str(item[0]))
-    return labels
+def _restarts(chosen: list[Folio | None], j: int, i: int) -> bool:
+    """Whether page i starts the count again at 1 after page j ends an earlier count, each
+    count confirmed by `RESTART_CONFIRM` more pages on its own side."""
+    item, prev = chosen[i], chosen[j]
+    if item is None or prev is None or item[0] != 1 or prev[0] < 1 + RESTART_CONFIRM:
+        return False
+    later = [(k, c) for k, c in enumerate(chosen) if k > i and c is not None][:RESTART_CONFIRM]
+    earlier = [(k, c) for k, c in enumerate(chosen) if k < j and c is not None][-RESTART_CONFIRM:]
+    if len(later) < RESTART_CONFIRM or len(earlier) < RESTART_CONFIRM:
+        return False
+    return all(c == (1 + k - i, item[1]) for k, c in later) and all(
+        c == (prev[0] - (j - k), prev[1]) for k, c in earlier
+    )

@@ -20,13 +20,33 @@ MARKER_TEXT = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})$")
 NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})[.)]?$")
 """A note's label alone, as it starts a note: "12", "12.", "*"."""
 SYMBOL_NORMAL = str.maketrans({"∗": "*"})
+
+
+def label_key(label: str) -> str:
+    """A label as compared with others: the asterisk operator ∗ is an asterisk. Labels
+    themselves are kept as printed."""
+    return label.translate(SYMBOL_NORMAL)
+
+
 SPACES = re.compile(r" {2,}")
+GLUED_SYMBOL = re.compile(r"(?<=[^\s*†‡§∗])[*†‡§∗]{1,3}(?=[\s,.;:)”’]|$)")
+"""Note symbols glued to the end of a word, in the text's own size (no layout tells them)."""
 SMALLER = 0.85
 """A run smaller than this share of its line's size is set smaller."""
 RAISED = 0.2
 """A run raised by more than this share of its line's size is set raised."""
 SPLIT_GAP = 1.2
 """A horizontal gap wider than this many times the size splits a row into two lines."""
+DROP_CAP = 2.0
+"""A single letter at least this many times the page's usual size is a drop cap."""
+GUTTER_MARGIN = 0.15
+"""Gutters are looked for in the text width without this share at each side."""
+GUTTER_STEPS = 140
+"""How many x positions across the text are tried as gutters."""
+GUTTER_CROSSING = 0.1
+"""A gutter is crossed by at most this share of the page's rows."""
+GUTTER_SIDES = 0.25
+"""At least this share of the page's rows has text on each side of a gutter."""
 SPACE_GAP = 0.12
 """A gap wider than this many times the size is a space between words."""
 
@@ -107,6 +127,12 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
     on its left (a marker after its word) or on its right (a number before its note),
     so that a marker in one column never lands on a row of the other column.
     """
+    caps = _drop_caps(runs)
+    if caps:
+        rows = _rows([r for r in runs if not any(r is cap for cap in caps)])
+        for cap in caps:
+            _attach_cap(cap, rows)
+        return rows
     labels = [r for r in runs if MARKER_TEXT.match(r.text.strip())]
     if not labels:
         return _stack(runs)
@@ -123,6 +149,29 @@ def _rows(runs: list[Run]) -> list[list[Run]]:
     for label in loose:
         _place(label, rows)
     return rows
+
+
+def _drop_caps(runs: list[Run]) -> list[Run]:
+    """Single letters set at DROP_CAP times the page's usual size or more: a drop cap spans
+    several lines and must not pull them into one row."""
+    if len(runs) < 10:
+        return []
+    sizes = sorted(r.size for r in runs)
+    usual = sizes[len(sizes) // 2]
+    return [r for r in runs if r.size >= usual * DROP_CAP and len(r.text.strip()) == 1 and r.text.strip().isalpha()]
+
+
+def _attach_cap(cap: Run, rows: list[list[Run]]) -> None:
+    """A drop cap joins the highest row it stands beside: the first line of its paragraph."""
+    beside = [
+        row for row in rows
+        if cap.y - 1 <= min(r.y for r in row) <= cap.y + cap.size * 0.8
+        and 0 <= min(r.x0 for r in row) - cap.x1 <= cap.size * 0.6
+    ]
+    if beside:
+        max(beside, key=lambda row: min(r.y for r in row)).append(cap)
+    else:
+        rows.append([cap])
 
 
 def _place(run: Run, rows: list[list[Run]]) -> None:
@@ -177,22 +226,22 @@ def _stack(runs: list[Run]) -> list[list[Run]]:
     return rows
 
 
-def _gutter(runs: list[Run]) -> float | None:
-    """The x of the gap between two columns, when the page has two: a line down the middle
-    third of the text that few rows cross, with text on both sides of it in many rows."""
+def _gutters(runs: list[Run]) -> list[float]:
+    """The x of each gap between columns: lines down the text that few rows cross, with
+    text on both sides of them in many rows (two, three or more columns)."""
     if len(runs) < 20:
-        return None
+        return []
     left = min(r.x0 for r in runs)
     width = max(r.x1 for r in runs) - left
     if width <= 0:
-        return None
+        return []
     rows: dict[int, list[Run]] = {}
     for run in runs:
         rows.setdefault(round(run.y), []).append(run)
     if len(rows) < 10:
-        return None
-    first, step = left + width * 0.3, width * 0.4 / 80
-    steps = [first + step * i for i in range(81)]
+        return []
+    first, step = left + width * GUTTER_MARGIN, width * (1 - 2 * GUTTER_MARGIN) / GUTTER_STEPS
+    steps = [first + step * i for i in range(GUTTER_STEPS + 1)]
     crossed = [0] * len(steps)
     row_spans = [[(r.x0, r.x1) for r in row if r.text.strip()] for row in rows.values()]
     for spans in row_spans:
@@ -204,25 +253,37 @@ def _gutter(runs: list[Run]) -> float | None:
                 hit[i] = True
         for i, inside in enumerate(hit):
             crossed[i] += inside
-    best = min(range(len(steps)), key=lambda i: (crossed[i], abs(i - 40)))
-    x = steps[best]
-    on_left = sum(1 for spans in row_spans if any(b <= x for _, b in spans))
-    on_right = sum(1 for spans in row_spans if any(a >= x for a, _ in spans))
-    if crossed[best] <= 0.1 * len(rows) and min(on_left, on_right) >= 0.25 * len(rows):
-        return x
-    return None
+    limit = GUTTER_CROSSING * len(rows)
+    found: list[float] = []
+    i = 0
+    while i < len(steps):
+        if crossed[i] > limit:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(steps) and crossed[j + 1] <= limit:
+            j += 1
+        low = min(crossed[i : j + 1])
+        lows = [k for k in range(i, j + 1) if crossed[k] == low]
+        x = steps[lows[len(lows) // 2]]
+        on_left = sum(1 for spans in row_spans if any(b <= x for _, b in spans))
+        on_right = sum(1 for spans in row_spans if any(a >= x for a, _ in spans))
+        if min(on_left, on_right) >= GUTTER_SIDES * len(rows):
+            found.append(x)
+        i = j + 1
+    return found
 
 
-def _split(row: list[Run], gutter: float | None = None) -> list[list[Run]]:
+def _split(row: list[Run], gutters: list[float]) -> list[list[Run]]:
     """Split a row at gaps wide enough to separate columns or table cells, and at the gutter."""
     row = sorted(row, key=lambda r: r.x0)
     parts: list[list[Run]] = [[row[0]]]
     right = row[0].x1
     for run in row[1:]:
         size = max(run.size, parts[-1][-1].size)
-        lone_label = len(parts[-1]) == 1 and NOTE_START.match(parts[-1][0].text.strip())
+        lone_label = len(parts[-1]) <= 3 and NOTE_START.match("".join(r.text for r in parts[-1]).strip())
         wide = run.x0 - right > SPLIT_GAP * size
-        across = gutter is not None and right <= gutter + 1 and run.x0 >= gutter - 1 and run.x0 - right > 0.25 * size
+        across = run.x0 - right > 0.25 * size and any(right <= g + 1 and run.x0 >= g - 1 for g in gutters)
         if (wide or across) and run.text.strip() and not lone_label:
             parts.append([run])
         else:
@@ -234,8 +295,34 @@ def _split(row: list[Run], gutter: float | None = None) -> list[list[Run]]:
 def _label(text: str) -> str | None:
     stripped = text.strip()
     if MARKER_TEXT.match(stripped):
-        return stripped.translate(SYMBOL_NORMAL)
+        return stripped
     return None
+
+
+def _glued_symbols(text: str, at: int, run: Run) -> tuple[str, list[LineMarker]]:
+    """Note symbols glued to the end of a word in the same size and baseline ("Lazarus*",
+    "householders,*"), taken out as candidate markers; the caller puts back those no note answers."""
+    if not GLUED_SYMBOL.search(text):
+        return text, []
+    markers: list[LineMarker] = []
+    kept: list[str] = []
+    length = 0
+    last = 0
+    for match in GLUED_SYMBOL.finditer(text):
+        kept.append(text[last : match.start()])
+        length += match.start() - last
+        markers.append(LineMarker(match.group(), at + length, False, style=(run.font, round(run.size, 1))))
+        last = match.end()
+    kept.append(text[last:])
+    return "".join(kept), markers
+
+
+def _same_marker(last: LineMarker | None, marker: LineMarker, prev: Run | None, run: Run) -> bool:
+    """Whether a label run goes on with the marker just before it ("1" then "0" is 10)."""
+    if last is None or prev is None or last.offset != marker.offset or last.style[0] != marker.style[0]:
+        return False
+    joined = last.label + marker.label
+    return bool(MARKER_TEXT.match(joined)) and run.x0 - prev.x1 < SPACE_GAP * run.size
 
 
 def _build(runs: list[Run]) -> Line:
@@ -248,8 +335,19 @@ def _build(runs: list[Run]) -> Line:
         label = _label(run.text)
         smaller = run.size < size * SMALLER
         raised = run.top - base > size * RAISED
-        if label and (smaller or raised) and (prev is not None or len(runs) > 1):
+        glued = label is not None and not label.isdigit() and prev is not None and run.x0 - prev.x1 < SPACE_GAP * size
+        if label and (smaller or raised or glued) and (prev is not None or len(runs) > 1):
             marker = LineMarker(label=label, offset=length, raised=raised, style=(run.font, round(run.size, 1)))
+            last = line.markers[-1] if line.markers else line.lead
+            if _same_marker(last, marker, prev, run):
+                assert last is not None
+                marker = LineMarker(last.label + label, last.offset, last.raised or raised, style=last.style)
+                if last is line.lead:
+                    line.lead = marker
+                else:
+                    line.markers[-1] = marker
+                prev = run
+                continue
             if prev is None and not parts:
                 line.lead = marker
             else:
@@ -264,6 +362,8 @@ def _build(runs: list[Run]) -> Line:
             if gap > SPACE_GAP * min(run.size, prev.size) and not parts[-1].endswith(" ") and not text.startswith(" "):
                 parts.append(" ")
                 length += 1
+        text, glued = _glued_symbols(text, length, run)
+        line.markers += glued
         parts.append(text)
         length += len(text)
         prev = run
@@ -281,9 +381,9 @@ def page_lines(runs: list[Run]) -> list[Line]:
     """The lines of a page, top to bottom; lines on one row left to right."""
     lines: list[Line] = []
     runs = [r for r in runs if r.text.strip() or r.x1 > r.x0]
-    gutter = _gutter(runs)
+    gutters = _gutters(runs)
     for row in _rows(runs):
-        for part in _split(row, gutter):
+        for part in _split(row, gutters):
             if any(r.text.strip() for r in part):
                 line = _build(part)
                 if line.text.strip() or line.lead:

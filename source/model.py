@@ -14,8 +14,13 @@ from typing import Any, Literal
 
 from source.sentences import joint
 
-PARSER_VERSION = 2
+PARSER_VERSION = 4
 """Bump whenever the reader's output changes: cached documents of older versions are rebuilt."""
+
+NoteKind = Literal["footnote", "endnote"]
+LabelSource = Literal["pagelabels", "printed", "inferred", "none"]
+"""Where a page's number came from: the folio printed on it, the PDF's /PageLabels (in a
+document that prints no folio), a guess kept apart in `Page.inferred`, or nothing."""
 
 BlockKind = Literal["heading", "paragraph", "quote", "list_item", "caption", "box", "other"]
 
@@ -76,6 +81,8 @@ class Note:
     """The markers in the body text that point to this note."""
     pages: tuple[int, ...] = ()
     """Every physical page the note's text is on (more than one when it continues)."""
+    kind: NoteKind = "footnote"
+    """"footnote" (at the foot of a page or column) or "endnote" (in a notes section)."""
 
 
 @dataclass(frozen=True)
@@ -119,14 +126,32 @@ class Page:
 
     index: int
     """1-based physical page number."""
-    label: str
-    """The printed page number (/PageLabels, else inferred from headers or footers, else the index)."""
+    label: str | None
+    """The folio printed on the page ("17", "xii", "A-5"); in a document that prints no
+    folio at all, its /PageLabels label (what a PDF viewer shows); None when the page
+    prints no number. Never a guess: see `inferred`."""
     blocks: tuple[Block, ...] = ()
     """Body text in reading order, without running headers, footers and footnotes."""
     header: str = ""
     """The running header's text, if any."""
     footer: str = ""
     """The running footer's text, if any."""
+    inferred: str | None = None
+    """For a page without a label: the number its neighbours or /PageLabels imply (a cover
+    before printed page 7 is "6"), kept apart because the page does not print it."""
+    label_source: LabelSource = "none"
+    """"printed" (the folio on the page; also when /PageLabels agree), "pagelabels" (no
+    folio printed anywhere, so /PageLabels), "inferred" (no label; see `inferred`), "none"."""
+
+    @property
+    def display_label(self) -> str:
+        """The label to show: "17", "[6]" for an unnumbered page with a guess, "[#3]"
+        (the physical page) for one with none. Bracketed means "not printed"."""
+        if self.label is not None:
+            return self.label
+        if self.inferred is not None:
+            return f"[{self.inferred}]"
+        return f"[#{self.index}]"
 
 
 @dataclass(frozen=True)
@@ -224,16 +249,31 @@ class Document:
 
     def page_range(self, first: int, last: int) -> str:
         """The printed labels of physical pages first to last: "15", or "15–16"."""
-        a, b = self.label_of(first), self.label_of(last)
+        a, b = self.display_label(first), self.display_label(last)
         return a if first == last or a == b else f"{a}–{b}"
 
     def sentence_pages(self, sentence: Sentence) -> str:
         """The printed page or page range a sentence is on ("15–16" when it crosses a page break)."""
         return self.page_range(sentence.page, sentence.end_page)
 
+    def display_label(self, page: int) -> str:
+        """What to show for a physical page: its label, else "[6]" (a guess), else "[#3]"."""
+        return self.pages[page - 1].display_label
+
     def label_of(self, page: int) -> str:
-        """The printed label of a physical page."""
-        return self.pages[page - 1].label
+        """The same as `display_label` (kept for older callers): never a bare invented number."""
+        return self.display_label(page)
+
+    def pages_labelled(self, label: str) -> list[Page]:
+        """Every page whose label is `label` (compared without case or spaces): several when
+        the numbering restarts. "#N" is the physical page N; "[6]" a page only guessed as 6."""
+        key = "".join(label.split()).lower()
+        if key.startswith("#") and key[1:].isdigit():
+            index = int(key[1:])
+            return [self.pages[index - 1]] if 1 <= index <= len(self.pages) else []
+        if key.startswith("[") and key.endswith("]"):
+            return [p for p in self.pages if "".join(p.display_label.split()).lower() == key]
+        return [p for p in self.pages if p.label is not None and "".join(p.label.split()).lower() == key]
 
     def to_json(self) -> str:
         """Serialise to JSON (see `from_json`)."""
@@ -255,6 +295,8 @@ def _document_from_dict(data: dict[str, Any]) -> Document:
             label=p["label"],
             header=p["header"],
             footer=p["footer"],
+            inferred=p["inferred"],
+            label_source=p["label_source"],
             blocks=tuple(
                 Block(
                     kind=b["kind"],
@@ -276,6 +318,7 @@ def _document_from_dict(data: dict[str, Any]) -> Document:
             text=n["text"],
             markers=tuple(MarkerRef(**m) for m in n["markers"]),
             pages=tuple(n["pages"]),
+            kind=n["kind"],
         )
         for n in data["notes"]
     )

@@ -13,15 +13,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from source.columns import column_middle, side
-from source.lines import MARKER_TEXT, SYMBOL_NORMAL, Line, LineMarker
+from source.blocks import reading_order
+from source.columns import ACROSS, column_bounds, column_of
+from source.lines import MARKER_TEXT, Line, LineMarker, label_key
 
 SMALLER_THAN_BODY = 0.95
 """A note line is set in less than this share of the body size."""
 START = re.compile(r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))")
 
-PROSE = re.compile(r"[^\W\d_]{2}")
-"""A note's text holds at least one word."""
+MAX_STRAYS = 2
+"""Short body-size lines below a page's notes (a job number) that do not end the note area."""
+STRAY_CHARS = 40
+"""A stray line below the notes is at most this long."""
+PROSE = re.compile(r"[^\W\d_]{2}|[^\W\d_]\.")
+"""A note's text holds at least one word or abbreviation ("42 U.S.C. § 4321")."""
 
 
 @dataclass
@@ -36,24 +41,40 @@ class RawNote:
     """Its lines (the label taken off the first)."""
     pages: list[int] = field(default_factory=list)
     """0-based indexes of the pages its lines are on."""
+    kind: str = "footnote"
+    """"footnote" (at the foot of its page) or "endnote" (in a notes section)."""
 
 
-def _successor(label: str | None) -> str | None:
-    return str(int(label) + 1) if label and label.isdigit() else None
+SYMBOL_ORDER = "*†‡§‖¶"
+"""The usual order of note symbols; a document may skip one (* † §)."""
+SYMBOL_STEP = 2
+"""A symbol note may follow the one before by at most this many places in SYMBOL_ORDER."""
 
 
-def _start_label(line: Line) -> tuple[str, Line] | None:
+def follows(label: str, last: str | None) -> bool:
+    """Whether a note labelled `label` can come right after the note labelled `last`."""
+    if last is None:
+        return False
+    if label.isdigit() and last.isdigit():
+        return int(label) == int(last) + 1
+    a, b = label_key(last), label_key(label)
+    if len(a) == len(b) == 1 and a in SYMBOL_ORDER and b in SYMBOL_ORDER:
+        return 0 < SYMBOL_ORDER.index(b) - SYMBOL_ORDER.index(a) <= SYMBOL_STEP
+    return False
+
+
+def start_label(line: Line) -> tuple[str, Line] | None:
     """If the line starts with a label: (label, the line without it)."""
     if line.lead is not None:
         return line.lead.label, line
     text = line.text
     if MARKER_TEXT.match(text.rstrip(".)")):
-        label = text.rstrip(".)").translate(SYMBOL_NORMAL)
+        label = text.rstrip(".)")
         return label, replace(line, text="", markers=[])
     match = START.match(text)
     if not match:
         return None
-    label = match.group(1).translate(SYMBOL_NORMAL)
+    label = match.group(1)
     cut = match.end()
     if cut == len(match.group(1)) and min(line.runs, key=lambda r: r.x0).text.strip() != match.group(1):
         return None  # "6D27-4E9C…": digits glued to a word are no label unless set as a run of their own
@@ -64,23 +85,27 @@ def _start_label(line: Line) -> tuple[str, Line] | None:
 def note_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
     """(other lines, candidate lines) of a page: the candidates are the lines at the foot
     of each column set smaller than the body text, column by column, top to bottom."""
-    mid = column_middle(lines)
+    bounds = column_bounds(lines)
     body: list[Line] = []
     area: list[Line] = []
     # A column's foot lies below all the text that runs across the page.
-    across = [ln.y for ln in lines if side(ln, mid) == "full" and ln.size >= body_size * SMALLER_THAN_BODY]
+    across = [ln.y for ln in lines if column_of(ln, bounds) == ACROSS and ln.size >= body_size * SMALLER_THAN_BODY]
     floor = min(across, default=float("inf"))
-    for column in ("left", "right", "full"):
-        part = [ln for ln in lines if side(ln, mid) == column]
+    for column in (*range(len(bounds) + 1), ACROSS):
+        part = [ln for ln in lines if column_of(ln, bounds) == column]
         order = sorted(part, key=lambda ln: ln.y)
         foot: list[Line] = []
+        strays = 0
         for line in order:
-            if line.size >= body_size * SMALLER_THAN_BODY or (column != "full" and line.y > floor):
+            if line.size >= body_size * SMALLER_THAN_BODY or (column != ACROSS and line.y > floor):
+                if not foot and strays < MAX_STRAYS and len(line.text) <= STRAY_CHARS:
+                    strays += 1  # a job number or slug below the notes, not taken for furniture
+                    continue
                 break
             foot.append(line)
         body += [ln for ln in part if ln not in foot]
         area += sorted(foot, key=lambda ln: (-round(ln.y, 0), ln.x0))
-    if any(side(ln, mid) == "full" for ln in area):
+    if any(column_of(ln, bounds) == ACROSS for ln in area):
         # notes across the page: read them top to bottom, whatever column a short line is in
         area.sort(key=lambda ln: (-round(ln.y, 0), ln.x0))
     return body, area
@@ -112,20 +137,20 @@ def collect_notes(
     open_note: RawNote | None = None
     bodies: list[list[Line]] = []
     for index, (body, area) in enumerate(zip(pages_body, pages_area)):
-        wanted = {m.label for line in (*body, *area) for m in line.markers}
+        wanted = {label_key(m.label) for line in (*body, *area) for m in line.markers}
         starts: list[tuple[int, str, Line]] = []
         last = notes[-1].label if notes else None
         for i, line in enumerate(area):
-            found = _start_label(line) if not line.markers or line.lead else None
+            found = start_label(line) if not line.markers or line.lead else None
             if found is None:
                 continue
             label, rest = found
             words = rest.text if rest.text else (area[i + 1].text if i + 1 < len(area) else "")
             if not PROSE.search(words):
                 continue
-            if label in wanted or label == _successor(last):
+            if label_key(label) in wanted or follows(label, last):
                 starts.append((i, label, rest))
-                wanted.discard(label)
+                wanted.discard(label_key(label))
                 last = label
         if starts:
             size = area[starts[0][0]].size
@@ -171,27 +196,30 @@ def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Li
     for page, body in enumerate(bodies):
         for li, line in enumerate(body):
             for mi, m in enumerate(line.markers):
-                where.setdefault((page, m.label), []).append((page, li, mi))
+                where.setdefault((page, label_key(m.label)), []).append((page, li, mi))
 
     def style(at: tuple[int, int, int]) -> tuple[str, float]:
         return bodies[at[0]][at[1]].markers[at[2]].style
 
     votes: Counter[tuple[str, float]] = Counter()
     for note in notes:
-        found = where.get((note.page, note.label), [])
-        if len(found) == 1:
+        found = where.get((note.page, label_key(note.label)), [])
+        if len(found) == 1 and note.kind == "footnote":
             votes[style(found[0])] += 1
     chosen: dict[tuple[int, int, int], int] = {}
     for i, note in enumerate(notes):
-        found = [at for at in where.get((note.page, note.label), []) if at not in chosen]
+        if note.kind != "footnote":
+            continue
+        found = [at for at in where.get((note.page, label_key(note.label)), []) if at not in chosen]
         if not found:
-            earlier = [at for at in where.get((note.page - 1, note.label), []) if at not in chosen]
+            earlier = [at for at in where.get((note.page - 1, label_key(note.label)), []) if at not in chosen]
             found = earlier[-1:]
         if len(found) > 1 and votes:
             best = max(votes[style(at)] for at in found)
             found = [at for at in found if votes[style(at)] == best]
         for at in found:
             chosen[at] = i
+    _link_endnotes(bodies, notes, chosen)
     linked_pages = []
     for page, body in enumerate(bodies):
         out = []
@@ -213,3 +241,35 @@ def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Li
             out.append(replace(line, text=text, markers=markers))
         linked_pages.append(out)
     return linked_pages
+
+
+def _link_endnotes(bodies: list[list[Line]], notes: list[RawNote], chosen: dict[tuple[int, int, int], int]) -> None:
+    """Link endnotes to markers by sequence: each run of endnotes numbered on from 1 takes
+    the next markers with its labels, in reading order. A note whose marker is not found
+    (the next note's marker comes first) is left without one rather than take a later one."""
+    order: list[tuple[int, int, int]] = []
+    for page, body in enumerate(bodies):
+        rank = {id(line): r for r, line in enumerate(ln for group in reading_order(body) for ln in group)}
+        lines = sorted(range(len(body)), key=lambda li: rank.get(id(body[li]), li))
+        order += [(page, li, mi) for li in lines for mi in range(len(body[li].markers)) if (page, li, mi) not in chosen]
+    labels = [label_key(bodies[p][li].markers[mi].label) for p, li, mi in order]
+    endnotes = [(i, n) for i, n in enumerate(notes) if n.kind == "endnote"]
+    pos = 0
+    for k, (i, note) in enumerate(endnotes):
+        at = _next(labels, label_key(note.label), pos)
+        if at is None:
+            continue
+        following = endnotes[k + 1][1].label if k + 1 < len(endnotes) else None
+        if following is not None and follows(following, note.label):
+            ahead = _next(labels, label_key(following), pos)
+            if ahead is not None and ahead < at:
+                continue
+        chosen[order[at]] = i
+        pos = at + 1
+
+
+def _next(labels: list[str], label: str, start: int) -> int | None:
+    for j in range(start, len(labels)):
+        if labels[j] == label:
+            return j
+    return None

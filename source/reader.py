@@ -16,8 +16,10 @@ from source.blocks import (
     settle_levels,
 )
 from source.cache import file_sha256
+from source.endnotes import find_endnotes
 from source.errors import NoTextLayerError, SourceError
 from source.furniture import find_furniture
+from source.labels import page_numbers
 from source.lines import Line, LineMarker, page_lines
 from source.metadata import read_metadata
 from source.model import Block, Document, Marker, MarkerRef, Note, OutlineEntry, Page, Sentence
@@ -55,13 +57,16 @@ def _read(reader: Any, path: Path) -> Document:
         raise NoTextLayerError(f"{path}: no text layer: scanned pages need OCR first")
 
     furniture, printed = find_furniture(pages_lines, heights)
-    labels = _labels(reader, printed)
+    numbers = page_numbers(printed, _pagelabels(reader))
     content = [
         [ln for ln in lines if ln not in f.header and ln not in f.footer] for lines, f in zip(pages_lines, furniture)
     ]
     style = document_style(content)
+    sections, content = find_endnotes(content, style)
     split = [note_area(lines, style.size) for lines in content]
     raw_notes, bodies = collect_notes([b for b, _ in split], [a for _, a in split])
+    endnotes = [note for section in sections for note in section.notes]
+    raw_notes = sorted(raw_notes + endnotes, key=lambda n: n.page)  # stable: each kind keeps its order
     bodies = link_markers(bodies, raw_notes)
     whole, hyphenated = vocabulary(ln.text for lines in pages_lines for ln in lines)
     joiner = Joiner(whole, hyphenated)
@@ -96,7 +101,9 @@ def _read(reader: Any, path: Path) -> Document:
         pages.append(
             Page(
                 index=index + 1,
-                label=labels[index],
+                label=numbers[index].label,
+                inferred=numbers[index].inferred,
+                label_source=numbers[index].source,
                 blocks=tuple(blocks),
                 header=" | ".join(ln.text for ln in f.header),
                 footer=" | ".join(ln.text for ln in f.footer),
@@ -110,6 +117,7 @@ def _read(reader: Any, path: Path) -> Document:
             text=joiner.join(raw.lines)[0].strip(),
             markers=tuple(refs.get(i, ())),
             pages=tuple(p + 1 for p in raw.pages),
+            kind="endnote" if raw.kind == "endnote" else "footnote",
         )
         for i, raw in enumerate(raw_notes)
     )
@@ -194,16 +202,14 @@ def _sentences(pages: list[Page]) -> list[Sentence]:
     return sentences
 
 
-def _labels(reader: Any, printed: list[str | None]) -> list[str]:
-    """Printed page labels: /PageLabels, else the numbers printed on the pages, else the index."""
-    count = len(reader.pages)
+def _pagelabels(reader: Any) -> list[str] | None:
+    """The PDF's /PageLabels for every page, or None when it has none (or a broken tree)."""
     root = reader.trailer.get("/Root")
     root = root.get_object() if root is not None else {}
-    if "/PageLabels" in root:
-        try:
-            labels = list(reader.page_labels)
-            if len(labels) == count:
-                return labels
-        except Exception:  # a broken number tree: fall back to what is printed
-            pass
-    return [label if label is not None else str(i + 1) for i, label in enumerate(printed)]
+    if "/PageLabels" not in root:
+        return None
+    try:
+        labels = [str(label) for label in reader.page_labels]
+    except Exception:  # a broken number tree: only what is printed counts
+        return None
+    return labels if len(labels) == len(reader.pages) else None

@@ -313,10 +313,17 @@ def _operations(content: Any, pdf: Any) -> list[tuple[list[Any], bytes]]:
         data = b"\n".join(part.get_object().get_data() for part in content)
     else:
         data = content.get_data()
+    read: list[tuple[list[Any], bytes]] = []
     try:
-        return list(operations(data))
+        read.extend(operations(data))
+        return read
     except ContentError:
-        return ContentStream(DecodedStreamObject.initialize_from_dictionary({"__streamdata__": data}), pdf, "bytes").operations
+        pass
+    try:
+        stream = DecodedStreamObject.initialize_from_dictionary({"__streamdata__": data})
+        return list(ContentStream(stream, pdf, "bytes").operations)
+    except Exception:  # a stream broken part way (viewers draw up to the break): keep what came before it
+        return read
 
 
 class RunReader:

@@ -69,10 +69,26 @@ def test_info_on_the_bundled_report() -> None:
 def test_pages_json_gives_physical_page_and_printed_label() -> None:
     data = run_json("pages")
     assert [row["page"] for row in data] == list(range(1, 53))
-    assert all(set(row) == {"page", "label"} and isinstance(row["label"], str) for row in data)
+    assert all(set(row) == {"page", "label", "inferred", "source"} for row in data)
     labels = {row["page"]: row["label"] for row in data}
     assert labels[2] == "7"  # the report's printed numbers run 5 ahead of the physical pages
     assert labels[10] == "15"
+    assert all(row["source"] == "printed" and row["inferred"] is None for row in data[1:-1])
+    # The cover and the back cover print no number: the guess is kept apart, never a label.
+    assert data[0] == {"page": 1, "label": None, "inferred": "6", "source": "inferred"}
+    assert data[-1] == {"page": 52, "label": None, "inferred": "57", "source": "inferred"}
+
+
+def test_pages_text_marks_a_guess_in_brackets() -> None:
+    lines = run("pages").stdout.splitlines()
+    assert (lines[0], lines[1], lines[-1]) == ("1\t[6]", "2\t7", "52\t[57]")
+
+
+def test_text_page_of_an_unnumbered_page_is_found_only_as_a_guess() -> None:
+    assert run("text", "--page", "6").exit_code == 1  # no page prints 6
+    cover = run_json("text", "--page", "[6]")
+    assert [p["page"] for p in cover] == [1] and cover[0]["label"] is None
+    assert [p["page"] for p in run_json("text", "--page", "#1")] == [1]
 
 
 def test_pages_text_is_one_tab_separated_line_per_page() -> None:
@@ -122,11 +138,12 @@ def test_text_exit_codes() -> None:
 
 def test_notes_json_has_exactly_the_documented_shape() -> None:
     data = run_json("notes")
-    pages = {row["page"]: row["label"] for row in run_json("pages")}
+    pages = {row["page"]: row["label"] or f"[{row['inferred']}]" for row in run_json("pages")}
     assert data
     for note in data:
-        assert set(note) == {"label", "page", "page_label", "text", "markers"}
+        assert set(note) == {"label", "kind", "page", "page_label", "text", "markers"}
         assert isinstance(note["label"], str) and note["label"]
+        assert note["kind"] in ("footnote", "endnote")
         assert note["page_label"] == pages[note["page"]]
         assert isinstance(note["text"], str) and note["text"]
         for marker in note["markers"]:

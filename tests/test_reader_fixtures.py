@@ -57,9 +57,9 @@ def test_fixture_pdf_opens_with_expected_pages(case: Fixture) -> None:
     assert len(reader.pages) == case.page_count
     assert len(case.page_labels) == case.page_count
     has_labels = "/PageLabels" in reader.trailer["/Root"]
-    assert has_labels == (case.name == "page_labels")
+    assert has_labels == bool(case.pdf_page_labels)
     if has_labels:
-        assert reader.page_labels == list(case.page_labels)
+        assert reader.page_labels == list(case.pdf_page_labels)
 
 
 def test_fixture_ground_truth_is_consistent(case: Fixture) -> None:
@@ -151,10 +151,12 @@ def test_running_heads_in_page_header_or_footer(case: Fixture, doc: Document) ->
 
 def test_printed_page_numbers_not_in_text(case: Fixture, doc: Document) -> None:
     if not case.printed_numbers:
-        # Nothing printed: the labels fall back to the physical index (or /PageLabels).
-        assert all(page.label for page in doc.pages)
+        # Nothing printed: no page claims a printed number; /PageLabels, where there are some.
+        assert all(page.label_source in ("pagelabels", "none") for page in doc.pages)
         return
     for page in doc.pages:
+        if page.label is None:
+            continue
         for block in page.blocks:
             assert not re.search(rf"(^|\s){re.escape(page.label)}$", block.text.strip()), (
                 page.index,
@@ -164,6 +166,27 @@ def test_printed_page_numbers_not_in_text(case: Fixture, doc: Document) -> None:
 
 def test_page_labels(case: Fixture, doc: Document) -> None:
     assert [page.label for page in doc.pages] == list(case.page_labels)
+
+
+def test_page_label_sources_and_guesses(case: Fixture, doc: Document) -> None:
+    """A label is printed or /PageLabels, never a guess; a guess is only on unlabelled pages."""
+    guesses = list(case.inferred_labels) or [None] * case.page_count
+    assert [page.inferred for page in doc.pages] == guesses
+    for page in doc.pages:
+        if page.label is None:
+            assert page.label_source == ("inferred" if page.inferred else "none")
+            assert page.display_label == (f"[{page.inferred}]" if page.inferred else f"[#{page.index}]")
+        else:
+            assert page.label_source == ("printed" if case.printed_numbers else "pagelabels")
+            assert page.display_label == page.label
+
+
+def test_label_lookup_tells_repeated_labels_apart(case: Fixture, doc: Document) -> None:
+    for label in {label for label in case.page_labels if label is not None}:
+        expected = [i + 1 for i, printed in enumerate(case.page_labels) if printed == label]
+        assert [p.index for p in doc.pages_labelled(label)] == expected
+    for page in doc.pages:
+        assert doc.pages_labelled(f"#{page.index}") == [page]
 
 
 def test_body_snippets_in_reading_order(case: Fixture, doc: Document) -> None:

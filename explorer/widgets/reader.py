@@ -254,5 +254,5 @@ class NotePanel(Static):
             self.update(Text(f"marker [{clean_for_terminal(label)}]: its note was not found", style="italic"))
             return
         found = document.notes[note]
-        self.border_title = f"Note {clean_for_terminal(found.label)} · p. {document.label_of(found.page)}"
+        self.border_title = f"Note {clean_for_terminal(found.label)} · p. {document.display_label(found.page)}"
         self.update(Text(clean_for_terminal(found.text)))

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from explorer.docviews import pages_by_label
+from explorer.docviews import ambiguous_label, label_range, pages_by_label
 from explorer.text import clean_for_terminal
 from source.model import Document
 
@@ -47,7 +47,7 @@ def outline_screen(document: Document) -> PickerScreen:
     """The chapters and sections; dismisses with (page, block)."""
     items = [
         (
-            Text("  " * (o.level - 1) + clean_for_terminal(o.title)) + Text(f"  p. {document.label_of(o.page)}", "dim"),
+            Text("  " * (o.level - 1) + clean_for_terminal(o.title)) + Text(f"  p. {document.display_label(o.page)}", "dim"),
             (o.page, o.block),
         )
         for o in document.outline
@@ -92,7 +92,7 @@ class NotesScreen(ModalScreen[int | None]):
         for i in self.shown:
             note = self.document.notes[i]
             head = Text(f"{clean_for_terminal(note.label):>4}  ", "bold") + Text(
-                f"p. {self.document.label_of(note.page)}  ", "dim"
+                f"p. {self.document.display_label(note.page)}  ", "dim"
             )
             options.append(Option(head + Text(clean_for_terminal(note.text)[:300]), id=str(i)))
         listing.add_options(options)
@@ -129,24 +129,26 @@ class GoToPageScreen(ModalScreen[int | None]):
         self.document = document
 
     def compose(self) -> ComposeResult:
-        first, last = self.document.pages[0].label, self.document.pages[-1].label
         with Vertical(classes="dialog"):
             yield Label("Go to printed page", classes="dialog-title")
-            yield Input(placeholder=f"a printed page: {first} to {last}  (#N: physical page N)", id="page-input")
+            yield Input(
+                placeholder=f"a printed page: {label_range(self.document)}  (#N: physical page N)", id="page-input"
+            )
             yield Label("", id="page-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
-        if value.startswith("#") and value[1:].isdigit() and 1 <= int(value[1:]) <= len(self.document.pages):
-            self.dismiss(int(value[1:]))
-            return
         pages = pages_by_label(self.document, value)
-        if pages:
+        if len(pages) == 1:
             self.dismiss(pages[0].index)
             return
-        first, last = self.document.pages[0].label, self.document.pages[-1].label
-        self.query_one("#page-error", Label).update(
-            f"no page is printed {clean_for_terminal(value)!r} (pages run {first} to {last})"
+        error = self.query_one("#page-error", Label)
+        if pages:  # a restarting count: say which pages carry it rather than pick the first
+            error.update(clean_for_terminal(ambiguous_label(value, pages)))
+            return
+        error.update(
+            f"no page is labelled {clean_for_terminal(value)!r} (labels run {label_range(self.document)};"
+            f" #N: physical page N of {len(self.document.pages)})"
         )
 
 
@@ -178,9 +180,9 @@ def note_screen(document: Document, note: int) -> TextScreen:
     found = document.notes[note]
     body = Text(clean_for_terminal(found.text, keep_newlines=True))
     if found.markers:
-        cited = ", ".join(f"p. {document.label_of(m.page)}" for m in found.markers)
+        cited = ", ".join(f"p. {document.display_label(m.page)}" for m in found.markers)
         body.append(f"\n\ncited on {cited}", style="dim")
-    return TextScreen(f"Note {clean_for_terminal(found.label)} · p. {document.label_of(found.page)}", body)
+    return TextScreen(f"Note {clean_for_terminal(found.label)} · p. {document.display_label(found.page)}", body)
 
 
 def error_screen(message: str) -> TextScreen:

@@ -1,0 +1,141 @@
+"""Endnotes: notes gathered under a "Notes" heading at the end of a chapter or document.
+
+A notes section starts at a short line that reads "Notes", "Endnotes", "Notes to
+Chapter 3" (and the like) when a note labelled 1 (or a symbol) follows within a few
+lines. In it, a note starts with its label when the label follows the previous note's
+(1, 2, 3 …); any other line continues the note before, so a note whose text starts with
+a number ("9 Byrd on Rome") stays one note. Numbering may restart at 1 after a
+sub-heading ("Chapter 2"). The section ends at a heading that is not followed by a
+restart, or at the end of the document. Its lines are taken out of the body.
+
+Markers are linked to endnotes by sequence (see `notes.link_markers`): each run of notes
+numbered 1, 2, 3 … answers the next run of markers with those labels in reading order,
+so notes numbered per chapter resolve by the chapter the marker stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from source.blocks import Style, is_heading_line, reading_order
+from source.lines import Line
+from source.notes import PROSE, SMALLER_THAN_BODY, RawNote, follows, start_label
+
+NOTES_HEADING = re.compile(
+    r"^(?:(?:end\s*)?notes?|notes?\s+(?:to|for|on)\s+(?:chapter|part|section)\s+\S+.*|"
+    r"(?:chapter|part)\s+\S+\s+notes|notes\s+and\s+references|references\s+and\s+notes)\W*$",
+    re.I,
+)
+"""The text of a line that opens a notes section."""
+HEADING_REACH = 3
+"""A notes heading must be followed by its first note within this many lines."""
+MAX_HEADING_CHARS = 60
+"""A notes heading or a sub-heading in a notes section is at most this long."""
+MIN_SECTION_NOTES = 2
+"""A notes section holds at least this many notes (one "Note" line is a remark)."""
+
+
+@dataclass(frozen=True)
+class EndnoteSection:
+    """The endnotes found in one notes section."""
+
+    notes: tuple[RawNote, ...]
+    """Its notes, in order."""
+    taken: frozenset[tuple[int, int]]
+    """(page, id of line) of every line of the section, heading included."""
+
+
+def _ordered(content: list[list[Line]]) -> list[tuple[int, Line]]:
+    """Every body line of the document in reading order, with its 0-based page."""
+    out: list[tuple[int, Line]] = []
+    for page, lines in enumerate(content):
+        for group in reading_order(lines):
+            out.extend((page, line) for line in group)
+    return out
+
+
+def _opens_section(lines: list[tuple[int, Line]], i: int) -> bool:
+    line = lines[i][1]
+    if len(line.text) > MAX_HEADING_CHARS or not NOTES_HEADING.match(line.text.strip()):
+        return False
+    return _first_note_within(lines, i + 1) is not None
+
+
+def _first_note_within(lines: list[tuple[int, Line]], start: int) -> int | None:
+    """Index of a line labelled 1 (or a symbol) within reach of `start`."""
+    for j in range(start, min(start + HEADING_REACH, len(lines))):
+        found = start_label(lines[j][1])
+        if found is not None and (found[0] == "1" or not found[0].isdigit()):
+            return j
+    return None
+
+
+def _is_subheading(line: Line, style: Style) -> bool:
+    return len(line.text) <= MAX_HEADING_CHARS and (is_heading_line(line, style) or bool(NOTES_HEADING.match(line.text)))
+
+
+def _leaves_note_size(line: Line, note: RawNote, style: Style) -> bool:
+    """A body-size line after notes set smaller than the body: the section is over."""
+    if not note.lines:
+        return False
+    size = note.lines[0].size
+    return size < style.size * SMALLER_THAN_BODY <= line.size and abs(line.size - size) > size * 0.06
+
+
+def find_endnotes(content: list[list[Line]], style: Style) -> tuple[list[EndnoteSection], list[list[Line]]]:
+    """The endnote sections of a document, and each page's lines without them."""
+    lines = _ordered(content)
+    sections: list[EndnoteSection] = []
+    i = 0
+    while i < len(lines):
+        if not _opens_section(lines, i):
+            i += 1
+            continue
+        section, i = _read_section(lines, i, style)
+        if len(section.notes) >= MIN_SECTION_NOTES:
+            sections.append(section)
+    if not sections:
+        return [], content
+    taken = set().union(*(s.taken for s in sections))
+    rest = [[ln for ln in page if (p, id(ln)) not in taken] for p, page in enumerate(content)]
+    return sections, rest
+
+
+def _read_section(lines: list[tuple[int, Line]], head: int, style: Style) -> tuple[EndnoteSection, int]:
+    """Read the notes of the section whose heading is at `head`; returns it and where it ends."""
+    taken = {(lines[head][0], id(lines[head][1]))}
+    notes: list[RawNote] = []
+    current: RawNote | None = None
+    i = head + 1
+    restart_ok = True  # right after a heading, numbering may (re)start
+    while i < len(lines):
+        page, line = lines[i]
+        found = start_label(line)
+        last = current.label if current else None
+        if found is not None:
+            label, rest = found
+            words = rest.text or (lines[i + 1][1].text if i + 1 < len(lines) else "")
+            fits = follows(label, last) or (restart_ok and (label == "1" or not label.isdigit()))
+            if fits and PROSE.search(words):
+                current = RawNote(label=label, page=page, lines=[rest] if rest.text else [], pages=[page], kind="endnote")
+                notes.append(current)
+                taken.add((page, id(line)))
+                restart_ok = False
+                i += 1
+                continue
+        if _is_subheading(line, style) and not line.markers:
+            if _first_note_within(lines, i + 1) is None:
+                break  # a heading the notes do not go on under: the section is over
+            restart_ok = True
+            taken.add((page, id(line)))
+            i += 1
+            continue
+        if current is None or _leaves_note_size(line, current, style):
+            break
+        current.lines.append(line)
+        if page not in current.pages:
+            current.pages.append(page)
+        taken.add((page, id(line)))
+        i += 1
+    return EndnoteSection(notes=tuple(notes), taken=frozenset(taken)), i
