@@ -133,27 +133,31 @@ def page_text(page: Page) -> str:
 
 
 class SentenceFinder:
-    """Finds the sentence that holds a marker, by page, block and offset."""
+    """Finds the sentence that holds a marker, by page, block and offset (a sentence that runs on
+    across a page break is found from either page)."""
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self._by_block: dict[tuple[int, int], list[Sentence]] = defaultdict(list)
+        self._by_block: dict[tuple[int, int], list[tuple[Sentence, int, int]]] = defaultdict(list)
         for sentence in document.sentences:
-            self._by_block[(sentence.page, sentence.block)].append(sentence)
+            for page, block, start, end in document.sentence_parts(sentence):
+                self._by_block[(page, block)].append((sentence, start, end))
 
     def sentence_at(self, page: int, block: int, offset: int) -> Sentence | None:
-        """The sentence the marker follows (start < offset <= end), else one that touches the offset."""
-        sentences = self._by_block.get((page, block), [])
-        for s in sentences:
-            if s.start < offset <= s.end:
+        """The sentence the marker follows (start < offset <= end, or offset 0 of a block the sentence
+        runs on into: the marker follows the last character before the break), else one that touches it."""
+        parts = self._by_block.get((page, block), [])
+        for s, start, end in parts:
+            if start < offset <= end or (offset == 0 == start and (s.page, s.block) != (page, block)):
                 return s
-        for s in sentences:
-            if s.start <= offset <= s.end:
+        for s, start, end in parts:
+            if start <= offset <= end:
                 return s
         return None
 
     def context(self, ref: MarkerRef) -> str:
-        """The sentence holding the marker, else its whole block's text ("" if the block is gone)."""
+        """The whole sentence holding the marker (from the page before or to the page after when it runs
+        on across a page break), else its whole block's text ("" if the block is gone)."""
         try:
             block = self.document.block(ref.page, ref.block)
         except IndexError:
@@ -161,7 +165,7 @@ class SentenceFinder:
         sentence = self.sentence_at(ref.page, ref.block, ref.offset)
         if sentence is None:
             return block.text.strip()
-        return block.text[sentence.start : sentence.end].strip()
+        return self.document.sentence_text(sentence).strip()
 
 
 def notes_data(document: Document, labels: tuple[str, ...] = ()) -> list[dict[str, Any]]:

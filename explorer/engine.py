@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from index.results import Hit, Span, Verification
-from source.model import Document
+from index.units import label_range
+from source.model import Document, Sentence
 
 if TYPE_CHECKING:
     from index.corpus import Corpus
@@ -99,7 +100,7 @@ class Engine:
                 text = document.sentence_text(sentence)
                 lowered = text.lower()
                 if words and all(w in lowered for w in words):
-                    hits.append(_plain_hit(document, sentence.page, sentence.block, sentence.start, text, words))
+                    hits.append(_plain_hit(document, sentence, text, words))
                     if len(hits) >= limit:
                         break
         if mode == "verify":
@@ -111,24 +112,29 @@ class Engine:
         return Outcome(mode, query, tuple(hits), "plain word search (no index)")
 
 
-def _plain_hit(document: Document, page: int, block: int, start: int, text: str, words: list[str]) -> Hit:
-    blk = document.block(page, block)
-    notes = tuple(m.label for m in blk.markers if start < m.offset <= start + len(text))
+def _plain_hit(document: Document, sentence: Sentence, text: str, words: list[str]) -> Hit:
+    blk = document.block(sentence.page, sentence.block)
+    notes = tuple(
+        m.label
+        for page, block, start, end in document.sentence_parts(sentence)
+        for m in document.block(page, block).markers
+        if start < m.offset <= end or (m.offset == 0 and (page, block) != (sentence.page, sentence.block))
+    )
     snippet = text
     for word in sorted(set(words), key=len, reverse=True):
         snippet = re.sub(rf"(?i)(?<!\[)({re.escape(word)})", r"[[\1]]", snippet)
     return Hit(
         document=document.path,
         doc_id=document.id,
-        page=page,
-        page_label=document.display_label(page),
+        page=sentence.page,
+        page_label=label_range(document.display_label(sentence.page), document.display_label(sentence.end_page)),
         score=0.0,
         text=text,
         kind="body",
         notes=notes,
         snippet=snippet,
         section=blk.section,
-        span=Span(page, block, start, page, block, start + len(text)),
+        span=Span(sentence.page, sentence.block, sentence.start, sentence.end_page, sentence.end_block, sentence.end),
     )
 
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from source.model import Document, Marker, Note
+from source.sentences import joint
 
 Place = tuple[int, int, int]
 """(page, block, offset): a position in the body text, ordered as read."""
@@ -54,9 +55,12 @@ class Navigator:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.starts: list[Place] = [(s.page, s.block, s.start) for s in document.sentences]
-        self.by_block: dict[tuple[int, int], list[int]] = defaultdict(list)
+        self.by_block: dict[tuple[int, int], list[tuple[int, int, int]]] = defaultdict(list)
+        """(sentence, start, end) of each part of a sentence in a block: a sentence that runs on
+        across a page break has a part in each block it is in."""
         for i, s in enumerate(document.sentences):
-            self.by_block[(s.page, s.block)].append(i)
+            for page, block, start, end in document.sentence_parts(s):
+                self.by_block[(page, block)].append((i, start, end))
         self.markers: list[MarkerAt] = [
             MarkerAt(page.index, b, i, m)
             for page in document.pages
@@ -66,11 +70,13 @@ class Navigator:
         self._marker_places = [m.place for m in self.markers]
 
     def sentence_at(self, page: int, block: int, offset: int) -> int | None:
-        """The sentence holding this place (one ending at it counts, for a marker), else the nearest
-        sentence at or after it; None when the document has no sentences."""
-        for i in self.by_block.get((page, block), []):
+        """The sentence holding this place (one ending at it counts, for a marker; so does one running
+        on into the block, for its offset 0), else the nearest sentence at or after it; None when the
+        document has no sentences."""
+        for i, start, end in self.by_block.get((page, block), []):
             s = self.document.sentences[i]
-            if s.start <= offset < s.end or (offset == s.end and s.start < offset):
+            ran_on = offset == 0 == start and (s.page, s.block) != (page, block)
+            if start <= offset < end or (offset == end and start < offset) or ran_on:
                 return i
         if not self.starts:
             return None
@@ -78,8 +84,11 @@ class Navigator:
         return min(i, len(self.starts) - 1)
 
     def first_sentence_of_page(self, page: int) -> int | None:
-        """The first sentence on a page (or after it), None when there is none at all."""
+        """The sentence the page's text starts with (it may have begun on the page before), else the
+        first one after it; None when there is none at all."""
         i = bisect_left(self.starts, (page, 0, 0))
+        if 0 < i and self.document.sentences[i - 1].end_page >= page:
+            return i - 1
         if i >= len(self.starts):
             return None
         return i
@@ -107,24 +116,27 @@ class Navigator:
         return None
 
     def quote(self, first: int, count: int) -> Quote:
-        """The verbatim text of `count` sentences from sentence `first` (joined across blocks)."""
-        sentences = self.document.sentences
+        """The verbatim text of `count` whole sentences from sentence `first`: within a block as printed,
+        across a page break where the paragraph runs on with a space, between paragraphs a blank line."""
+        document = self.document
+        sentences = document.sentences
         last = min(len(sentences) - 1, first + max(1, count) - 1)
-        parts: list[str] = []
-        i = first
-        while i <= last:
+        text = ""
+        for i in range(first, last + 1):
             s = sentences[i]
-            j = i
-            while j + 1 <= last and (sentences[j + 1].page, sentences[j + 1].block) == (s.page, s.block):
-                j += 1
-            text = self.document.block(s.page, s.block).text[s.start : sentences[j].end]
-            if parts:
-                block = self.document.block(s.page, s.block)
-                parts.append(" " if block.continues else "\n\n")
-            parts.append(text.strip())
-            i = j + 1
+            if i > first:
+                before = sentences[i - 1]
+                if (before.end_page, before.end_block) == (s.page, s.block):
+                    gap = document.block(s.page, s.block).text[before.end : s.start]
+                    text += gap or " "
+                elif document.block(s.page, s.block).continues:
+                    text += joint(document.block(before.end_page, before.end_block).text,
+                                  document.block(s.page, s.block).text)
+                else:
+                    text += "\n\n"
+            text += document.sentence_text(s)
         return Quote(
-            "".join(parts),
-            self.document.display_label(sentences[first].page),
-            self.document.display_label(sentences[last].page),
+            text.strip(),
+            document.display_label(sentences[first].page),
+            document.display_label(sentences[last].end_page),
         )

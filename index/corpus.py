@@ -11,8 +11,8 @@ import threading
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from index.results import Hit, SearchResult, Span, Verification
-from index.units import Unit
+from index.results import Hit, SearchResult, Verification
+from index.units import Unit, label_range
 
 if TYPE_CHECKING:
     from whoosh.index import Index
@@ -92,14 +92,12 @@ class Corpus:
 
     def hit(self, unit: Unit, score: float, snippet: str = "") -> Hit:
         """A Hit for a whole unit."""
-        span = None
-        if unit.kind != "note":
-            span = Span(unit.page, unit.block, unit.start, unit.page, unit.block, unit.end)
+        span = unit.span() if unit.kind != "note" else None
         return Hit(
             document=self.paths.get(unit.doc, unit.doc),
             doc_id=unit.doc,
             page=unit.page,
-            page_label=unit.label,
+            page_label=label_range(unit.label, unit.end_label),
             score=score,
             text=unit.text,
             kind=unit.kind,

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from index.results import DiffOp, Hit, Span, Verification
 from index.text import WORD, norm_word, quote_words
-from index.units import Unit
+from index.units import Unit, label_range
 
 if TYPE_CHECKING:
     from index.corpus import Corpus
@@ -284,15 +284,16 @@ def _match(window: tuple[Piece, ...], start: int, end: int, score: float, traili
         limit = hi + (run - extra if p == p1 else 0)
         notes.extend(label for offset, label in piece.unit.marks if lo < offset <= limit or piece.unit.kind == "note")
     unit0, unit1 = first.unit, last.unit
-    label = unit0.label if unit0.page == unit1.page else f"{unit0.label}-{unit1.label}"
+    page, block, offset, label = unit0.place(a)
+    end_page, end_block, end_offset, end_label = unit1.place(b + extra, closing=True)
     span = None
     if unit0.kind != "note":
-        span = Span(unit0.page, unit0.block, unit0.start + a, unit1.page, unit1.block, unit1.start + b + extra)
+        span = Span(page, block, offset, end_page, end_block, end_offset)
     hit = Hit(
         document=path,
         doc_id=unit0.doc,
-        page=unit0.page,
-        page_label=label,
+        page=page,
+        page_label=label_range(label, end_label),
         score=score,
         text=" ".join(parts),
         kind=unit0.kind,

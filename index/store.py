@@ -10,7 +10,8 @@ Fields (one Whoosh document per unit, see `index.units`):
 - `page`: the printed label (`page:22`); `section`: the heading (`section:methodology`);
 - `in`: "body" or "notes" (`in:notes`); `kind`: body, quote, heading, note;
 - `notes`: labels of the notes whose markers fall inside (`notes:25`);
-- stored only: `doc`, `seq`, `pageno`, `span`, `marks`, `note`.
+- stored only: `doc`, `seq`, `pageno`, `span`, `marks`, `note`, `breaks` (where a sentence
+  that runs on across a page break crosses it).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from whoosh.fields import Schema
     from whoosh.index import Index
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 """Bump when the schema or the units change: older indexes are rebuilt."""
 INDEX_NAME = f"citex{INDEX_VERSION}"
 """Name of the index inside its directory (Whoosh's `indexname`)."""
@@ -124,6 +125,7 @@ def schema() -> Schema:
         span=STORED(),
         marks=STORED(),
         note=STORED(),
+        breaks=STORED(),
         **{"in": KEYWORD()},
     )
 

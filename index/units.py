@@ -3,7 +3,9 @@
 A unit is a sentence (or a whole block that has no sentences, such as a heading), in
 reading order across pages, or a footnote. Each carries what a result needs without the
 Document: its page and printed label, section, kind, text, where it stands in its block,
-and the note markers inside it. Units are what Whoosh stores, so that a search needs
+and the note markers inside it. A sentence that runs on across a page break is one unit:
+its whole text, joined as printed, with `breaks` saying where each later block (and page)
+starts in it. Units are what Whoosh stores, so that a search needs
 neither document.json nor the PDF.
 """
 
@@ -13,8 +15,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from index.results import HitKind
-from source.model import Block, Document
+from index.results import HitKind, Span
+from source.model import Block, Document, Sentence
+from source.sentences import joint
 
 _KINDS: dict[str, HitKind] = {"heading": "heading", "quote": "quote"}
 
@@ -46,11 +49,50 @@ class Unit:
     """(offset in `text`, label) of every note marker in the unit."""
     note: int = -1
     """For a note: its index in `Document.notes`."""
+    breaks: tuple[tuple[int, int, int, str], ...] = ()
+    """For a sentence that runs on into later blocks (across a page break): (offset in `text`,
+    page, block, printed label) where each later block's part starts; it starts at offset 0 of
+    that block. Empty for a unit in one block."""
+
+    @property
+    def end_page(self) -> int:
+        """1-based physical page of the unit's last character."""
+        return self.breaks[-1][1] if self.breaks else self.page
+
+    @property
+    def end_label(self) -> str:
+        """Printed label of that page."""
+        return self.breaks[-1][3] if self.breaks else self.label
 
     @property
     def end(self) -> int:
-        """Offset just past the text in the block's text."""
+        """Offset just past the text in its last block's text."""
+        if self.breaks:
+            return len(self.text) - self.breaks[-1][0]
         return self.start + len(self.text)
+
+    def place(self, offset: int, closing: bool = False) -> tuple[int, int, int, str]:
+        """(page, block, offset in the block, printed label) of an offset in `text`. With `closing`
+        (the end of a stretch), an offset at a break, or in the space before it, stays in the earlier part."""
+        page, block, base, label = self.page, self.block, -self.start, self.label
+        ends = len(self.text)
+        for at, p, b, lab in self.breaks:
+            if offset > at or (offset == at and not closing):
+                page, block, base, label = p, b, at, lab
+            else:
+                ends = len(self.text[:at].rstrip())
+                break
+        return page, block, min(offset, ends) - base, label
+
+    def span(self, a: int = 0, b: int | None = None) -> Span:
+        """Where the text from offset a to b (default: all of it) stands in the body."""
+        page, block, start, _ = self.place(a)
+        end_page, end_block, end, _ = self.place(len(self.text) if b is None else b, closing=True)
+        return Span(page, block, start, end_page, end_block, end)
+
+    def labels(self, a: int = 0, b: int | None = None) -> tuple[str, str]:
+        """Printed labels of the pages where the text from offset a to b starts and ends."""
+        return self.place(a)[3], self.place(len(self.text) if b is None else b, closing=True)[3]
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -79,6 +121,7 @@ class Unit:
             "span": (self.block, self.start),
             "marks": self.marks,
             "note": self.note,
+            "breaks": self.breaks,
         }
 
     @classmethod
@@ -97,7 +140,13 @@ class Unit:
             start=start,
             marks=tuple(tuple(m) for m in fields["marks"]),  # type: ignore[misc]
             note=fields["note"],
+            breaks=tuple(tuple(b) for b in fields.get("breaks", ())),  # type: ignore[misc]
         )
+
+
+def label_range(first: str, last: str) -> str:
+    """A hit's printed page: "22", or "22-23" when its text runs on to another page."""
+    return first if last == first else f"{first}-{last}"
 
 
 def _unique(labels: Any) -> tuple[str, ...]:
@@ -115,29 +164,31 @@ def _marker_label(document: Document, block: Block, i: int) -> str:
 
 
 def units_of(document: Document) -> list[Unit]:
-    """Every unit of a document: body sentences in reading order, then the notes."""
-    spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    """Every unit of a document: body sentences in reading order (a sentence that runs on across
+    a page break once, from the block it starts in), then the notes."""
+    starting: dict[tuple[int, int], list[Sentence]] = defaultdict(list)
     for s in document.sentences:
-        spans[(s.page, s.block)].append((s.start, s.end))
+        starting[(s.page, s.block)].append(s)
+    following: dict[Sentence, int] = {}
+    for s, nxt in zip(document.sentences, document.sentences[1:]):
+        if (nxt.page, nxt.block) == (s.end_page, s.end_block):
+            following[s] = nxt.start
+    covered = {
+        (page, block) for s in document.sentences if s.crosses for page, block, _, _ in document.sentence_parts(s)[1:]
+    }
     units: list[Unit] = []
     for page in document.pages:
         for b, block in enumerate(page.blocks):
-            cuts = sorted(spans.get((page.index, b), ())) or _whole(block.text)
+            cuts = sorted(starting.get((page.index, b), ()), key=lambda s: s.start)
+            if not cuts:
+                if (page.index, b) in covered:
+                    continue  # all of it lies in a sentence begun in an earlier block
+                cuts = [Sentence(page.index, b, start, end) for start, end in _whole(block.text)]
             kind = _KINDS.get(block.kind, "body")
-            for i, (start, end) in enumerate(cuts):
-                upto = cuts[i + 1][0] if i + 1 < len(cuts) else len(block.text)
-                marks = tuple(
-                    (min(m.offset, end) - start, _marker_label(document, block, k))
-                    for k, m in enumerate(block.markers)
-                    if start < m.offset <= max(end, upto)
-                )
-                text = block.text[start:end]
-                if not text.strip():
-                    continue
-                units.append(
-                    Unit(document.id, len(units), page.index, page.display_label, block.section, kind, text,
-                         block=b, start=start, marks=marks)
-                )
+            for sentence in cuts:
+                unit = _sentence_unit(document, sentence, following.get(sentence), kind, len(units))
+                if unit is not None:
+                    units.append(unit)
     for n, note in enumerate(document.notes):
         section = ""
         if note.markers:
@@ -150,6 +201,35 @@ def units_of(document: Document) -> list[Unit]:
                  marks=((0, note.label),), note=n)
         )
     return units
+
+
+def _sentence_unit(document: Document, sentence: Sentence, upto: int | None, kind: HitKind, seq: int) -> Unit | None:
+    """The unit of one sentence: its whole text joined across its blocks, where each later block
+    starts in it, and the markers inside it or just after its end (up to `upto`, where the next
+    sentence starts in its last block, else that block's end)."""
+    text = ""
+    marks: list[tuple[int, str]] = []
+    breaks: list[tuple[int, int, int, str]] = []
+    parts = document.sentence_parts(sentence)
+    previous = ""
+    for k, (page, b, start, end) in enumerate(parts):
+        block = document.block(page, b)
+        if k:
+            text += joint(previous, block.text)
+            breaks.append((len(text), page, b, document.display_label(page)))
+        base = len(text) - start
+        limit = max(end, len(block.text) if upto is None else upto) if k == len(parts) - 1 else len(block.text)
+        for i, m in enumerate(block.markers):
+            if start < m.offset <= limit or (k and m.offset == 0):
+                marks.append((min(m.offset, end) + base, _marker_label(document, block, i)))
+        text += block.text[start:end]
+        previous = block.text
+    if not text.strip():
+        return None
+    first = document.page(sentence.page)
+    section = first.blocks[sentence.block].section
+    return Unit(document.id, seq, first.index, first.display_label, section, kind, text, block=sentence.block,
+                start=sentence.start, marks=tuple(marks), breaks=tuple(breaks))
 
 
 def _whole(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-PARSER_VERSION = 3
+from source.sentences import joint
+
+PARSER_VERSION = 5
 """Bump whenever the reader's output changes: cached documents of older versions are rebuilt."""
 
 NoteKind = Literal["footnote", "endnote"]
@@ -85,16 +87,37 @@ class Note:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of body text: the unit of fuzzy search, verification and quoting."""
+    """A sentence of body text: the unit of fuzzy search, verification and quoting.
+
+    A sentence may run on from one block into the next one in reading order, when that
+    block continues it (`Block.continues`: across a page break): it then starts in block
+    `block` of page `page` and ends in block `end_block` of page `end_page`. Any block
+    between the two lies wholly inside it. `Document.sentence_text` joins the parts.
+    """
 
     page: int
-    """1-based physical page."""
+    """1-based physical page of the first character."""
     block: int
-    """Index of the block in `Page.blocks`."""
+    """Index of the block in `Page.blocks` the first character is in."""
     start: int
-    """Offset of the first character in the block's text."""
+    """Offset of the first character in that block's text."""
     end: int
-    """Offset just past the last character in the block's text."""
+    """Offset just past the last character in the text of the block it ends in (`end_block` on `end_page`)."""
+    end_page: int = 0
+    """1-based physical page of the last character; 0 when built means `page` (filled in on construction)."""
+    end_block: int = -1
+    """Index of the block of the last character on `end_page`; -1 when built means `block` (filled in)."""
+
+    def __post_init__(self) -> None:
+        if self.end_page <= 0:
+            object.__setattr__(self, "end_page", self.page)
+        if self.end_block < 0:
+            object.__setattr__(self, "end_block", self.block)
+
+    @property
+    def crosses(self) -> bool:
+        """True when the sentence runs on into a later block (across a page break)."""
+        return (self.end_page, self.end_block) != (self.page, self.block)
 
 
 @dataclass(frozen=True)
@@ -191,8 +214,47 @@ class Document:
         return self.pages[page - 1].blocks[block]
 
     def sentence_text(self, sentence: Sentence) -> str:
-        """The text of one sentence, verbatim."""
-        return self.block(sentence.page, sentence.block).text[sentence.start : sentence.end]
+        """The text of one sentence, verbatim: its parts joined as printed when it runs on into a
+        later block (a space at the break; a word broken there already stands whole in the first part)."""
+        text = ""
+        previous = ""
+        for page, block, start, end in self.sentence_parts(sentence):
+            whole = self.block(page, block).text
+            if previous:
+                text += joint(previous, whole)
+            text += whole[start:end]
+            previous = whole
+        return text
+
+    def sentence_parts(self, sentence: Sentence) -> tuple[tuple[int, int, int, int], ...]:
+        """(page, block, start, end) of each block the sentence is in, in reading order."""
+        parts: list[tuple[int, int, int, int]] = []
+        page, block, start = sentence.page, sentence.block, sentence.start
+        last = (sentence.end_page, sentence.end_block)
+        while (page, block) < last and page <= len(self.pages):
+            parts.append((page, block, start, len(self.block(page, block).text)))
+            page, block, start = *self._after(page, block), 0
+        parts.append((page, block, start, sentence.end))
+        return tuple(parts)
+
+    def _after(self, page: int, block: int) -> tuple[int, int]:
+        """The block after (page, block) in reading order (the first block of the next page
+        with any); past the end, a page after the last."""
+        if block + 1 < len(self.pages[page - 1].blocks):
+            return page, block + 1
+        page += 1
+        while page <= len(self.pages) and not self.pages[page - 1].blocks:
+            page += 1
+        return page, 0
+
+    def page_range(self, first: int, last: int) -> str:
+        """The printed labels of physical pages first to last: "15", or "15–16"."""
+        a, b = self.display_label(first), self.display_label(last)
+        return a if first == last or a == b else f"{a}–{b}"
+
+    def sentence_pages(self, sentence: Sentence) -> str:
+        """The printed page or page range a sentence is on ("15–16" when it crosses a page break)."""
+        return self.page_range(sentence.page, sentence.end_page)
 
     def display_label(self, page: int) -> str:
         """What to show for a physical page: its label, else "[6]" (a guess), else "[#3]"."""

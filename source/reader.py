@@ -21,12 +21,13 @@ from source.endnotes import MIN_LINKED_SHARE, find_endnotes, without_sections
 from source.errors import NoTextLayerError, SourceError
 from source.furniture import find_furniture
 from source.labels import page_numbers
-from source.lines import Line, page_lines
+from source.lines import Line, LineMarker, page_lines
 from source.metadata import read_metadata
 from source.model import Block, Document, Marker, MarkerRef, Note, OutlineEntry, Page, Sentence
 from source.notes import RawNote, collect_notes, link_markers, note_area
 from source.runs import RunReader
-from source.sentences import split_sentences
+from source.runon import SIZE_TOLERANCE, join_columns, mend_word
+from source.sentences import split_run
 from source.text import Joiner, vocabulary
 
 
@@ -66,24 +67,20 @@ def _read(reader: Any, path: Path) -> Document:
     whole, hyphenated = vocabulary(ln.text for lines in pages_lines for ln in lines)
     joiner = Joiner(whole, hyphenated)
 
+    raw_pages = [join_columns(segment(reading_order(body), style), style) for body in bodies]
+    settle_levels([raw for page in raw_pages for raw in page])
+    texts = _page_texts(raw_pages, joiner)
+
     pages: list[Page] = []
     outline: list[OutlineEntry] = []
-    sentences: list[Sentence] = []
     refs: dict[int, list[MarkerRef]] = {}
     section = ""
-    previous_last: Block | None = None
-    raw_pages = [segment(reading_order(body), style) for body in bodies]
-    settle_levels([raw for page in raw_pages for raw in page])
-    for index, raws in enumerate(raw_pages):
+    for index, items in enumerate(texts):
         blocks: list[Block] = []
-        for raw in raws:
-            text, markers = block_text(raw, joiner)
-            if not text.strip():
-                continue
+        for raw, text, markers, continues in items:
             if raw.kind == "heading":
                 section = text
                 outline.append(OutlineEntry(title=text, level=raw.level, page=index + 1, block=len(blocks)))
-            continues = not blocks and _continues(previous_last, raw)
             block = Block(
                 kind=raw.kind,  # type: ignore[arg-type]
                 text=text,
@@ -95,11 +92,7 @@ def _read(reader: Any, path: Path) -> Document:
             for m in markers:
                 if m.note >= 0:
                     refs.setdefault(m.note, []).append(MarkerRef(page=index + 1, block=len(blocks), offset=m.offset))
-            for start, end in split_sentences(text):
-                sentences.append(Sentence(page=index + 1, block=len(blocks), start=start, end=end))
             blocks.append(block)
-        if blocks:
-            previous_last = blocks[-1]
         f = furniture[index]
         pages.append(
             Page(
@@ -112,6 +105,7 @@ def _read(reader: Any, path: Path) -> Document:
                 footer=" | ".join(ln.text for ln in f.footer),
             )
         )
+    sentences = _sentences(pages)
     notes = tuple(
         Note(
             label=raw.label,
@@ -158,14 +152,74 @@ def _notes(content: list[list[Line]], style: Style) -> tuple[list[RawNote], list
         sections = kept
 
 
-def _continues(previous: Block | None, raw: RawBlock) -> bool:
-    """Whether the first block of a page runs on from the last block of the page before."""
-    if previous is None or raw.kind not in ("paragraph", "quote", "list_item"):
+BlockText = tuple[RawBlock, str, list[LineMarker], bool]
+"""A block before it is frozen: the raw block, its text, its markers, and whether it continues
+the last block of the page before."""
+
+
+def _page_texts(raw_pages: list[list[RawBlock]], joiner: Joiner) -> list[list[BlockText]]:
+    """Each page's blocks with their text, the `continues` flag of a page's first block, and a word
+    broken with a hyphen at a page break made whole on the page it starts on (`mend_word`)."""
+    texts: list[list[BlockText]] = []
+    previous: tuple[int, int] | None = None  # (page, block) of the last block read
+    for raws in raw_pages:
+        items: list[BlockText] = []
+        for raw in raws:
+            text, markers = block_text(raw, joiner)
+            if not text.strip():
+                continue
+            continues = False
+            if not items and previous is not None:
+                p, b = previous
+                last_raw, last_text, last_markers, last_continues = texts[p][b]
+                continues = _continues(last_raw, last_text, raw)
+                if continues and raw.kind == "other":
+                    raw = RawBlock(last_raw.kind, raw.lines, raw.level)  # the rest of that paragraph
+                if continues and (mended := mend_word(joiner, (last_text, last_markers), (text, markers))):
+                    (last_text, last_markers), (text, markers) = mended
+                    texts[p][b] = (last_raw, last_text, last_markers, last_continues)
+            items.append((raw, text, markers, continues))
+        if items:
+            previous = (len(texts), len(items) - 1)
+        texts.append(items)
+    return texts
+
+
+def _continues(previous: RawBlock, text: str, raw: RawBlock) -> bool:
+    """Whether the first block of a page (`raw`) runs on from the last block of the page before
+    (`previous`, whose text is `text`). A short block set in the previous block's own smaller size
+    (which `segment` calls "other") continues it when that block stops mid-sentence."""
+    flowing = ("paragraph", "quote", "list_item")
+    if previous.kind not in flowing:
         return False
-    if previous.kind not in ("paragraph", "quote", "list_item"):
+    first = raw.lines[0]
+    if raw.kind == "other":
+        return ends_open(text) and abs(first.size - previous.lines[-1].size) <= SIZE_TOLERANCE * first.size
+    if raw.kind not in flowing:
         return False
-    first = raw.lines[0].text
-    return ends_open(previous.text) or (first[:1].islower() and not re.match(r"^[a-z][.)]\s", first))
+    return ends_open(text) or (first.text[:1].islower() and not re.match(r"^[a-z][.)]\s", first.text))
+
+
+def _sentences(pages: list[Page]) -> list[Sentence]:
+    """Every sentence in reading order; a run of blocks that continue one another is split as one
+    text, so a sentence cut by a page break is one Sentence from its first block to its last."""
+    sentences: list[Sentence] = []
+    run: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        for first, start, last, end in split_run([text for _, _, text in run]):
+            page, block, _ = run[first]
+            end_page, end_block, _ = run[last]
+            sentences.append(Sentence(page, block, start, end, end_page, end_block))
+        run.clear()
+
+    for page in pages:
+        for b, block in enumerate(page.blocks):
+            if not (b == 0 and block.continues):
+                flush()
+            run.append((page.index, b, block.text))
+    flush()
+    return sentences
 
 
 def _pagelabels(reader: Any) -> list[str] | None:

@@ -1,8 +1,15 @@
-"""Split a block's text into sentences, as (start, end) offsets."""
+"""Split body text into sentences, as offsets: within a block, and across the blocks of a
+paragraph that runs on from one page to the next.
+
+`split_run` splits the blocks of one run (a block and the blocks that continue it) as one
+text, joined by `joint`, so that a sentence cut by a page break is one sentence, cut where it
+would be cut if the paragraph were printed on one page.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 ABBREVIATIONS = {
@@ -36,3 +43,43 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+CLOSING = tuple(".,;:!?)]}\u201d\u2019\u2026")
+"""A block that continues with one of these goes on with no space before it (a word broken at the
+break was moved whole into the earlier block, so its punctuation may start the later one)."""
+OPENING = tuple("([{\u201c\u2018/")
+"""A block that ends with one of these goes on with no space after it."""
+DASHES = tuple("-\u2013\u2014")
+"""A block that ends with one of these glued to a word ("1990-", "word\u2014") goes on with no space."""
+
+
+def joint(before: str, after: str) -> str:
+    """What stands between a block's text and the block that continues it, as printed: a space,
+    or nothing after an opening bracket or a dash glued to a word, or before closing punctuation."""
+    if not before or not after or before[-1].isspace() or after[0].isspace():
+        return ""
+    if before.endswith(OPENING) or after.startswith(CLOSING):
+        return ""
+    if before.endswith(DASHES) and len(before) > 1 and not before[-2].isspace():
+        return ""
+    return " "
+
+
+def split_run(texts: list[str]) -> list[tuple[int, int, int, int]]:
+    """Sentences of a run of blocks (each continuing the one before), split as one text joined by
+    `joint`: (first block, start, last block, end), block indexes into `texts`, offsets into the
+    first and the last block's text."""
+    joined = ""
+    bases: list[int] = []
+    for i, text in enumerate(texts):
+        if i:
+            joined += joint(texts[i - 1], text)
+        bases.append(len(joined))
+        joined += text
+    sentences: list[tuple[int, int, int, int]] = []
+    for start, end in split_sentences(joined):
+        first = bisect_right(bases, start) - 1
+        last = max(first, bisect_left(bases, end) - 1)
+        sentences.append((first, start - bases[first], last, min(end - bases[last], len(texts[last]))))
+    return sentences

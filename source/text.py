@@ -1,8 +1,9 @@
 """Clean text: ligatures expanded, control characters dropped, lines joined.
 
 Line-break hyphens are joined ("inter-" + "national" gives "international") unless the
-word is a real compound: it already holds a hyphen ("state-of-the-" + "art"), or the
-document spells it with a hyphen elsewhere and never without.
+word is a real compound: it already holds a hyphen before the break ("state-of-the-" +
+"art"), or after it, with a whole word between ("standard-" + "of-care"), or the document
+spells it with a hyphen elsewhere and never without.
 """
 
 from __future__ import annotations
@@ -57,19 +58,35 @@ class Joiner:
     def keep_hyphen(self, before: str, after: str) -> bool:
         """Whether "before-" at a line end + "after" is a compound that keeps its hyphen."""
         head = re.search(r"([^\W\d_]+(?:-[^\W\d_]+)*)-$", before)
-        tail = re.match(r"([^\W\d_]+)", after)
+        tail = re.match(r"([^\W\d_]+)(-[^\W\d_])?", after)
         if not head or not tail:
             return True
         first, second = head.group(1), tail.group(1)
         if not second[0].islower():
             return True
         if "-" in first:
-            return True
+            return True  # a compound broken at one of its hyphens ("state-of-the-" + "art")
         joined = (first + second).lower()
         dashed = f"{first}-{second}".lower()
+        if tail.group(2):
+            # "standard-" + "of-care", "Commander-" + "in-Chief" keep it; "do-" + "main-specific"
+            # (the document writes "domain") and "in-" + "tra-phrasal" ("tra" is no word) do not
+            return joined not in self.whole and second.lower() in self.whole
         if dashed in self.hyphenated and joined not in self.whole:
             return True
         return False
+
+    def mend(self, before: str, after: str) -> str | None:
+        """`before`, which ends a line with a hyphen, as it reads when `after` goes on with the
+        word: the hyphen dropped for a broken word, kept (as "-") for a compound; None when the
+        hyphen does not stand between two letters (nothing to mend)."""
+        if not (before.endswith(HYPHENS) and len(before) > 1 and before[-2].isalpha() and after[:1].isalpha()):
+            return None
+        if before.endswith("\u00ad") or not self.keep_hyphen(before, after):
+            return before[:-1]
+        if before.endswith("\u2010"):
+            return before[:-1] + "-"
+        return before
 
     def join(self, lines: list[Line]) -> tuple[str, list[LineMarker]]:
         """The text of the lines as one paragraph, with the markers' offsets moved along."""
@@ -81,15 +98,11 @@ class Joiner:
             if text:
                 if inside_url(text, piece):
                     pass  # a web address broken across lines is one word
-                elif text.endswith(HYPHENS) and len(text) > 1 and text[-2].isalpha() and piece[:1].isalpha():
-                    if text.endswith("\u00ad") or not self.keep_hyphen(text, piece):
-                        # drop the hyphen; a marker standing after it moves back one
-                        text = text[:-1]
-                        markers = [
-                            replace(m, offset=min(m.offset, len(text))) for m in markers
-                        ]
-                    elif text.endswith(("\u00ad", "\u2010")):
-                        text = text[:-1] + "-"
+                elif (mended := self.mend(text, piece)) is not None:
+                    if len(mended) < len(text):
+                        # the hyphen dropped: a marker standing after it moves back one
+                        markers = [replace(m, offset=min(m.offset, len(mended))) for m in markers]
+                    text = mended
                 elif not text.endswith(" "):
                     text += " "
             shift = len(text)

@@ -24,10 +24,7 @@ Reader = Callable[[Path], Document]
 REAL_WORLD = Path(__file__).resolve().parent / "corpus" / "real-world"
 KEY = json.loads((REAL_WORLD / "notes-sample.json").read_text(encoding="utf-8"))
 KNOWN_MISSES: dict[tuple[str, str, int], str] = {
-    ("gwulr-indesign", "19", 6): "the marked sentence starts on the page before",
     ("loc-iraq-word-pdfmaker", "3", 3): "the damaged font places the superscript 'th' of '24th' beside the marker",
-    ("ssi-ventura-endnotes", "2", 22): "the marked sentence starts on the page before",
-    ("ssi-ventura-endnotes", "24", 24): "the marked sentence starts on the page before",
     ("ncsc-opinion-word2013", "1", 4): "the marker ends a citation sentence (N.C.G.S. § 14-306.4(b).) after the claim",
     ("mmwr-table-symbol-notes", "*", 2): "the caption's 'Table 1.' is split off as a sentence",
     ("mmwr-table-symbol-notes", "†", 2): "the caption's 'Table 1.' is split off as a sentence",

@@ -203,3 +203,32 @@ async def test_unreadable_pdf_shows_error(tmp_path: Path) -> None:
         await asyncio.sleep(0)
         await pilot.press("q")
     assert app.return_code in (0, None)
+
+
+@sync
+async def test_sentence_across_a_page_break_is_selected_and_copied_whole(_dirs: list[str]) -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        document = app.document
+        assert document is not None
+        crossing = next(s for s in document.sentences if s.crosses)
+        first, last = document.label_of(crossing.page), document.label_of(crossing.end_page)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GoToPageScreen))
+        await pilot.press(*last, "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, GoToPageScreen))
+        reader = app.query_one("#reader", Reader)
+        assert reader.page == crossing.end_page
+        # the page's text starts with the end of a sentence begun on the page before: it is the cursor
+        assert reader.cursor is not None and document.sentences[reader.cursor] == crossing
+        hits, selection = reader._ranges(0)
+        assert selection == [(0, crossing.end)]
+        await pilot.press("j", "k")  # back onto it from the next sentence: the reader stays on this page
+        await pilot.pause()
+        assert reader.page == crossing.end_page and document.sentences[reader.cursor] == crossing
+        await pilot.press("y")
+        await pilot.pause()
+        text = document.sentence_text(crossing)
+        assert _dirs and _dirs[-1].startswith(f"\u201c{text}\u201d") and _dirs[-1].endswith(f"{first}\u2013{last}.")
+        assert "selected: 1 sentence p. " + f"{first}\u2013{last}" in str(app.query_one("#status").render())

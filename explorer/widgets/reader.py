@@ -131,9 +131,9 @@ class Reader(VerticalScroll, can_focus=True):
         self.cursor = max(0, min(len(self.document.sentences) - 1, self.cursor + step))
         self.extent = 1
         target = self.document.sentences[self.cursor]
-        if target.page != self.page:
+        if not target.page <= self.page <= target.end_page:
             self.show_page(target.page, cursor=self.cursor)
-        self._rebuild(scroll_to=target.block)
+        self._rebuild(scroll_to=target.block if target.page == self.page else 0)
 
     def action_marker(self, step: int) -> None:
         if self.nav is None:
@@ -187,7 +187,7 @@ class Reader(VerticalScroll, can_focus=True):
             view.update(self._render_block(view.index, block))
         if scroll_to is None and self.cursor is not None:
             s = self.document.sentences[self.cursor]
-            scroll_to = s.block if s.page == self.page else None
+            scroll_to = s.block if s.page == self.page else 0 if s.page < self.page <= s.end_page else None
         if scroll_to is not None and 0 <= scroll_to < len(views):
             self.call_after_refresh(self.scroll_to_widget, views[scroll_to], animate=False)
         self.post_message(SelectionChanged(self.extent, self.selected_pages()))
@@ -205,8 +205,9 @@ class Reader(VerticalScroll, can_focus=True):
         selection: list[tuple[int, int]] = []
         if self.cursor is not None:
             for s in self.document.sentences[self.cursor : self.cursor + self.extent]:
-                if (s.page, s.block) == key:
-                    selection.append((s.start, s.end))
+                for page, block, start, end in self.document.sentence_parts(s):
+                    if (page, block) == key:
+                        selection.append((start, end))
         return hits, selection
 
     def _render_block(self, index: int, block: Block) -> Text:
