@@ -7,6 +7,7 @@ the callers do.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -139,6 +140,7 @@ class SentenceFinder:
     def __init__(self, document: Document) -> None:
         self.document = document
         self._by_block: dict[tuple[int, int], list[tuple[Sentence, int, int]]] = defaultdict(list)
+        self._index = {sentence: i for i, sentence in enumerate(document.sentences)}
         for sentence in document.sentences:
             for page, block, start, end in document.sentence_parts(sentence):
                 self._by_block[(page, block)].append((sentence, start, end))
@@ -165,7 +167,36 @@ class SentenceFinder:
         sentence = self.sentence_at(ref.page, ref.block, ref.offset)
         if sentence is None:
             return block.text.strip()
-        return self.document.sentence_text(sentence).strip()
+        text = self.document.sentence_text(sentence).strip()
+        before = self._previous(sentence)
+        if before is not None and is_citation_sentence(text):
+            text = f"{self.document.sentence_text(before).strip()} {text}"
+        return text
+
+    def _previous(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before, in the same paragraph."""
+        at = self._index.get(sentence)
+        if not at:
+            return None
+        before = self.document.sentences[at - 1]
+        same = (before.end_page, before.end_block) == (sentence.page, sentence.block)
+        return before if same else None
+
+
+CITATION_SENTENCE = re.compile(
+    r"(?:§|¶|\bId\.|\bIbid\b|\bsupra\b|\s v\.\s|\bat\s\d|\b\d+\s+[A-Z][A-Za-z.\s]{0,20}\d+\b|\(\d{4}\)|^See\b)"
+)
+"""What a legal citation sentence holds: a section sign, Id., supra, "v.", "at 12", "366 N.C. 323", a year."""
+CITATION_WORDS = 12
+"""A citation sentence is at most this many words long."""
+
+
+def is_citation_sentence(text: str) -> bool:
+    """A short sentence that only cites ("N.C.G.S. § 14-306.4(b).", "Hest, 366 N.C. at 289."): a
+    marker on it notes the claim made in the sentence before."""
+    words = text.split()
+    lowercase = sum(1 for w in words if w[:1].islower() and len(w) > 3 and w.isalpha())
+    return len(words) <= CITATION_WORDS and lowercase <= 2 and bool(CITATION_SENTENCE.search(text))
 
 
 def notes_data(document: Document, labels: tuple[str, ...] = ()) -> list[dict[str, Any]]:

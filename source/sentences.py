@@ -20,6 +20,12 @@ ABBREVIATIONS = {
 }
 
 
+CAPTION_LABEL = re.compile(
+    r"\s*(?:table|figure|fig|chart|map|box|exhibit|plate|graph|panel)\.?\s+[A-Z]?[\dIVXLC]+(?:\.\d+)*[.:]\s*$", re.I
+)
+"""A caption's label ("Table 1.", "Figure 2.3:"): no sentence ends after it."""
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in text; spaces between sentences belong to none."""
     spans: list[tuple[int, int]] = []
@@ -30,6 +36,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         token = word.group(1).lower().lstrip("(\"“‘[") if word else ""
         if match.group(0).startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
             continue
+        if CAPTION_LABEL.match(text[start:end]):
+            continue  # "Table 1. Selected characteristics…" is one caption
         _append(spans, text, start, end)
         start = end
     _append(spans, text, start, len(text))

@@ -25,11 +25,6 @@ REAL_WORLD = Path(__file__).resolve().parent / "corpus" / "real-world"
 KEY = json.loads((REAL_WORLD / "notes-sample.json").read_text(encoding="utf-8"))
 KNOWN_MISSES: dict[tuple[str, str, int], str] = {
     ("loc-iraq-word-pdfmaker", "3", 3): "the damaged font places the superscript 'th' of '24th' beside the marker",
-    ("ncsc-opinion-word2013", "1", 4): "the marker ends a citation sentence (N.C.G.S. § 14-306.4(b).) after the claim",
-    ("mmwr-table-symbol-notes", "*", 2): "the caption's 'Table 1.' is split off as a sentence",
-    ("mmwr-table-symbol-notes", "†", 2): "the caption's 'Table 1.' is split off as a sentence",
-    ("mmwr-table-symbol-notes", "†", 3): "the caption's 'Table 2.' is split off as a sentence",
-    ("mmwr-table-symbol-notes", "*", 5): "the caption's 'Table 3.' is split off as a sentence",
 }
 """(file id, label, page) -> why the keyed marker context is not yet found."""
 
@@ -95,3 +90,29 @@ def test_chapter_endnotes_of_a_book(read_document: Reader) -> None:
     assert [n.label for n in endnotes] == [str(i) for i in range(1, 29)]
     assert all(len(n.markers) == 1 for n in endnotes)
     assert all(ref.page < 22 for n in endnotes for ref in n.markers)  # the marks are in the chapter's body
+
+
+@pytest.mark.parametrize(
+    ("text", "citation"),
+    [
+        ("N.C.G.S. § 14-306.4(b).", True),
+        ("Hest, 366 N.C. at 289 (citation omitted).", True),
+        ("Id. at 4-5.", True),
+        ("Gift Surplus, 268 N.C. App. at 4.", True),
+        ("We agree and hold that the majority opinion erred in failing to consider it.", False),
+        ("The law was passed in 2010 after a long debate (2010).", False),
+    ],
+)
+def test_citation_sentences(text: str, citation: bool) -> None:
+    """A marker on a bare citation sentence notes the claim before it (its context takes both)."""
+    from explorer.docviews import is_citation_sentence
+
+    assert is_citation_sentence(text) is citation
+
+
+def test_caption_label_is_no_sentence() -> None:
+    from source.sentences import split_sentences
+
+    text = "Table 1. Selected characteristics of householders. Figure 2.3: A map. It rained."
+    spans = [text[a:b] for a, b in split_sentences(text)]
+    assert spans == ["Table 1. Selected characteristics of householders.", "Figure 2.3: A map.", "It rained."]
