@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 """Bump whenever the reader's output changes: cached documents of older versions are rebuilt."""
 
 BlockKind = Literal["heading", "paragraph", "quote", "list_item", "caption", "box", "other"]

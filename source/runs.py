@@ -5,6 +5,10 @@ text matrix along a line, and its visitor never sees the text rise unless asked.
 module walks the content stream itself (with pypdf's parser and font decoding) and keeps,
 for every string shown, where it starts and ends on the page, its effective size and how
 far it is raised. Everything downstream orders text by position, never by stream order.
+
+It also follows what the page paints (fills, images, colours, render modes; see
+`source.visibility`), so that text a reader cannot see is left out: outside the crop
+box, invisible (but for a scanned page's OCR layer), or white on white.
 """
 
 from __future__ import annotations
@@ -18,23 +22,47 @@ from pypdf.generic import (
     ContentStream,
     DecodedStreamObject,
     DictionaryObject,
-    IndirectObject,
     NameObject,
 )
-from pypdf.generic._font import Font
 
 from source.content import ContentError, operations
+from source.fonts import FontCache, FontInfo
+from source.visibility import (
+    CMYK,
+    EVERYWHERE,
+    GRAY,
+    INVISIBLE,
+    RGB,
+    SHOWN,
+    WHITE_ON_WHITE,
+    Box,
+    Paint,
+    colour_is_white,
+    crop_area,
+    fill_clear,
+    glyph_box,
+    space_family,
+    unit_box,
+    visible_runs,
+)
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 TJ_WORD_GAP = 150.0
 """A TJ offset (thousandths of an em) wider than this is a gap between words."""
 MAX_FORM_DEPTH = 8
-TEX_LIGATURES = {
-    0x0B: "ff", 0x0C: "fi", 0x0D: "fl", 0x0E: "ffi", 0x0F: "ffl",  # TeX's OT1 encoding
-    0x1B: "ff", 0x1C: "fi", 0x1D: "fl", 0x1E: "ffi", 0x1F: "ffl",  # TeX's T1 (Cork) encoding
-}
-"""Ligature codes of TeX's text encodings, used where a font maps them to no character."""
+PATH_POINTS = frozenset((b"m", b"l", b"c", b"v", b"y", b"re"))
+"""Path construction operators: their points make the path's bounding box."""
+FILLS = frozenset((b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"))
+"""Path painting operators that fill."""
+PAINT_OPS = PATH_POINTS | FILLS | frozenset(
+    (b"S", b"s", b"n", b"g", b"rg", b"k", b"cs", b"sc", b"scn", b"sh", b"gs", b"INLINE IMAGE")
+)
+"""Every operator `_Walker._paint` handles: paths, fills, fill colours, shadings, opacity."""
+INVISIBLE_MODES = (3, 7)
+"""Text render modes that paint nothing (7 only adds to the clip)."""
+FILL_MODES = (0, 4)
+"""Text render modes that only fill (4 also clips): the fill colour is what shows."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +113,9 @@ def _num(value: Any, default: float = 0.0) -> float:
 
 @dataclass
 class _TextState:
-    font: _FontInfo | None = None
+    """The text state, and the part of the graphics state that says whether text shows."""
+
+    font: FontInfo | None = None
     font_name: str = ""
     size: float = 0.0
     char_spacing: float = 0.0
@@ -93,96 +123,43 @@ class _TextState:
     scale: float = 1.0
     leading: float = 0.0
     rise: float = 0.0
+    render: int = 0
+    fill_space: str = GRAY
+    fill_white: bool = False
+    fill_clear: bool = False  # fill opacity 0: nothing filled shows
 
     def copy(self) -> _TextState:
         return _TextState(**self.__dict__)
 
 
-class _FontInfo:
-    """A font with what measuring and decoding its strings needs, precomputed."""
-
-    def __init__(self, font: Font, name: str, scale: float = 1.0) -> None:
-        self.name = name
-        """The font's base name, subset prefix dropped."""
-        self.font = font
-        widths = {k: float(v) * scale for k, v in font.character_widths.items()}
-        self.default = float(widths.get("default", 500.0 * scale))
-        self.char_widths = widths
-        self.single_byte = not isinstance(font.encoding, str)
-        if self.single_byte:
-            encoding = font.encoding
-            cmap = font.character_map
-            self.table = {
-                b: "".join(cmap.get(c, c) for c in encoding.get(b, chr(b))) for b in range(256)
-            }
-            if self.table[0x7F] == "\x7f":  # PDF 32000, annex D: an unused WinAnsi code shows a bullet
-                self.table[0x7F] = "•"
-            for code, ligature in TEX_LIGATURES.items():
-                if self.table[code] == chr(code):  # the font says nothing better
-                    self.table[code] = ligature
-            self.widths = [float(widths.get(chr(b), self.default)) for b in range(256)]
-
-    def measure(self, value: bytes | str) -> tuple[str, float, int, int]:
-        """(text, sum of glyph widths in thousandths of an em, glyphs, word-space bytes)."""
-        if isinstance(value, str):
-            value = value.encode("latin-1", "replace")
-        if self.single_byte:
-            text = value.decode("latin-1").translate(self.table)
-            return text, float(sum(map(self.widths.__getitem__, value))), len(value), value.count(b" ")
-        font = self.font
-        raw = value.decode(font.encoding, "surrogatepass" if len(value) % 2 == 0 else "replace")
-        widths = self.char_widths
-        total = sum(widths.get(ch, self.default) for ch in raw)
-        text = "".join(font.character_map.get(ch, ch) for ch in raw)
-        return text, float(total), len(raw), 0
-
-
-def _width_scale(font: DictionaryObject) -> float:
-    """Type 3 fonts give widths in glyph space: their FontMatrix maps them to text space."""
-    if font.get("/Subtype") != "/Type3":
-        return 1.0
-    matrix = font.get("/FontMatrix")
-    try:
-        return abs(float(matrix[0])) * 1000.0 if matrix else 1.0
-    except (TypeError, ValueError, IndexError):
-        return 1.0
-
-
-class _FontCache:
-    """Fonts decoded once per document (keyed by the font object's id)."""
-
-    def __init__(self) -> None:
-        self._fonts: dict[Any, _FontInfo | None] = {}
-
-    def get(self, resource: Any) -> _FontInfo | None:
-        key = (resource.idnum, resource.generation) if isinstance(resource, IndirectObject) else id(resource)
-        if key not in self._fonts:
-            obj = resource.get_object()
-            info = None
-            if isinstance(obj, DictionaryObject):
-                try:
-                    font = Font.from_font_resource(obj)
-                    base = str(obj.get("/BaseFont", ""))
-                    info = _FontInfo(font, base.split("+", 1)[-1].lstrip("/"), _width_scale(obj))
-                except Exception:  # a broken font: skip its text rather than the page
-                    info = None
-            self._fonts[key] = info
-        return self._fonts[key]
-
-
 class _Walker:
     """Interprets text operators of one content stream (and the forms it draws)."""
 
-    def __init__(self, fonts: _FontCache) -> None:
+    def __init__(self, fonts: FontCache) -> None:
         self.fonts = fonts
         self.runs: list[Run] = []
+        self.how: list[int] = []
+        """For each run: SHOWN, INVISIBLE or WHITE_ON_WHITE (see source.visibility)."""
+        self.boxes: list[Box] = []
+        """For each run: where its glyphs stand."""
+        self.paint = Paint()
+        self.path: list[float] | None = None
+        """Bounding box of the path being built, or None."""
 
-    def walk(self, content: Any, resources: DictionaryObject, pdf: Any, ctm: Matrix, depth: int = 0) -> None:
+    def walk(
+        self,
+        content: Any,
+        resources: DictionaryObject,
+        pdf: Any,
+        ctm: Matrix,
+        depth: int = 0,
+        state: _TextState | None = None,
+    ) -> None:
         font_resources = resources.get("/Font")
         font_resources = font_resources.get_object() if font_resources is not None else {}
         xobjects = resources.get("/XObject")
         xobjects = xobjects.get_object() if xobjects is not None else {}
-        state = _TextState()
+        state = state if state is not None else _TextState()
         stack: list[tuple[Matrix, _TextState]] = []
         tm: Matrix = IDENTITY
         tlm: Matrix = IDENTITY
@@ -231,6 +208,8 @@ class _Walker:
                 state.leading = _num(operands[0]) if operands else 0.0
             elif op == b"Ts":
                 state.rise = _num(operands[0]) if operands else 0.0
+            elif op == b"Tr":
+                state.render = int(_num(operands[0])) if operands else 0
             elif op == b"q":
                 stack.append((ctm, state.copy()))
             elif op == b"Q":
@@ -240,19 +219,68 @@ class _Walker:
                 if len(operands) >= 6:
                     ctm = _mult(tuple(_num(v) for v in operands[:6]), ctm)  # type: ignore[arg-type]
             elif op == b"Do" and operands and depth < MAX_FORM_DEPTH:
-                self._form(xobjects, operands[0], pdf, ctm, depth)
+                self._form(xobjects, operands[0], pdf, ctm, depth, state)
+            elif op in PAINT_OPS:
+                self._paint(op, operands, ctm, state, resources)
 
-    def _form(self, xobjects: Any, name: Any, pdf: Any, ctm: Matrix, depth: int) -> None:
+    def _paint(self, op: bytes, operands: list[Any], ctm: Matrix, state: _TextState, resources: Any) -> None:
+        """Paths and what fills them, fill colours, shadings and opacity: what lies under text."""
+        if op in PATH_POINTS:
+            nums = [_num(v) for v in operands]
+            if op == b"re":
+                if len(nums) < 4:
+                    return
+                x, y, w, h = nums[:4]
+                points = [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
+            else:
+                points = list(zip(nums[0::2], nums[1::2]))
+            a, b, c, d, e, f = ctm
+            box = self.path
+            for px, py in points:
+                tx, ty = a * px + c * py + e, b * px + d * py + f
+                if box is None:
+                    box = [tx, ty, tx, ty]
+                else:
+                    box[0], box[1] = min(box[0], tx), min(box[1], ty)
+                    box[2], box[3] = max(box[2], tx), max(box[3], ty)
+            self.path = box
+        elif op in FILLS:
+            if self.path is not None and not state.fill_clear:
+                self.paint.fill((self.path[0], self.path[1], self.path[2], self.path[3]), state.fill_white)
+            self.path = None
+        elif op == b"S" or op == b"s" or op == b"n":
+            self.path = None
+        elif op == b"g" or op == b"rg" or op == b"k":
+            state.fill_space = GRAY if op == b"g" else RGB if op == b"rg" else CMYK
+            state.fill_white = colour_is_white(state.fill_space, operands)
+        elif op == b"cs":
+            state.fill_space = space_family(operands[0], resources) if operands else ""
+            state.fill_white = False  # the initial colour of a space is black (or not known)
+        elif op == b"sc" or op == b"scn":
+            state.fill_white = colour_is_white(state.fill_space, operands)
+        elif op == b"sh":
+            self.paint.fill(EVERYWHERE, False)  # over the clip, which Citex does not follow
+        elif op == b"gs":
+            state.fill_clear = fill_clear(resources, operands, state.fill_clear)
+        elif op == b"INLINE IMAGE":  # from pypdf's parser (the fast one skips inline images)
+            self.paint.image(unit_box(ctm))
+
+    def _form(self, xobjects: Any, name: Any, pdf: Any, ctm: Matrix, depth: int, state: _TextState) -> None:
         xobject = xobjects.get(name) if hasattr(xobjects, "get") else None
         xobject = xobject.get_object() if xobject is not None else None
-        if xobject is None or xobject.get("/Subtype") != "/Form":
+        if xobject is None:
+            return
+        if xobject.get("/Subtype") == "/Image":
+            self.paint.image(unit_box(ctm))
+            return
+        if xobject.get("/Subtype") != "/Form":
             return
         matrix = xobject.get("/Matrix")
         form_ctm = _mult(tuple(_num(v) for v in matrix[:6]), ctm) if matrix else ctm  # type: ignore[arg-type]
         resources = xobject.get("/Resources")
         resources = resources.get_object() if resources is not None else DictionaryObject()
         try:
-            self.walk(xobject, resources, pdf, form_ctm, depth + 1)
+            self.walk(xobject, resources, pdf, form_ctm, depth + 1, state.copy())  # a form inherits the state
         except Exception:  # a broken form: keep the rest of the page
             return
 
@@ -264,18 +292,20 @@ class _Walker:
         start = _mult(start_tm, ctm)
         if text.strip() and abs(start[1]) < 1e-3 * max(abs(start[0]), 1e-9) and start[0] > 0:
             end_x = _mult(end_tm, ctm)[4]
-            size = state.size * math.hypot(start[2], start[3])
+            size = abs(state.size * math.hypot(start[2], start[3]))
+            rise = state.rise * start[3]
+            box = glyph_box(start[4], end_x, start[5] + rise, size)
+            how = SHOWN
+            if state.render in INVISIBLE_MODES or (state.fill_clear and state.render in FILL_MODES):
+                how = INVISIBLE
+            elif state.fill_white and state.render in FILL_MODES:
+                if self.paint.white_under((box[0] + box[2]) / 2, (box[1] + box[3]) / 2):
+                    how = WHITE_ON_WHITE
             self.runs.append(
-                Run(
-                    text=text,
-                    x0=start[4],
-                    x1=end_x,
-                    y=start[5],
-                    rise=state.rise * start[3],
-                    size=abs(size),
-                    font=state.font_name,
-                )
+                Run(text=text, x0=start[4], x1=end_x, y=start[5], rise=rise, size=size, font=state.font_name)
             )
+            self.how.append(how)
+            self.boxes.append(box)
 
     def _show(self, value: str | bytes, state: _TextState, tm: Matrix, ctm: Matrix) -> Matrix:
         if state.font is None:
@@ -307,6 +337,10 @@ class _Walker:
         return end_tm
 
 
+
+
+
+
 def _operations(content: Any, pdf: Any) -> list[tuple[list[Any], bytes]]:
     """The operations of a page's contents (a stream or an array of them) or of a form."""
     if isinstance(content, ArrayObject):
@@ -323,10 +357,14 @@ class RunReader:
     """Reads the runs of each page of one PDF, sharing decoded fonts between pages."""
 
     def __init__(self) -> None:
-        self._fonts = _FontCache()
+        self._fonts = FontCache()
 
     def page_runs(self, page: Any) -> list[Run]:
-        """Every upright, left-to-right run of text on a page, in content-stream order."""
+        """Every upright, left-to-right run of text a reader can see on a page, in content-stream order.
+
+        Left out: runs outside the crop box, drawn invisibly (but for a scanned page's OCR
+        layer) and white on white (see source.visibility).
+        """
         contents = page.get("/Contents")
         if contents is None:
             return []
@@ -338,4 +376,4 @@ class RunReader:
         box = page.mediabox
         ctm: Matrix = (1.0, 0.0, 0.0, 1.0, -float(box.left), -float(box.bottom))
         walker.walk(content, resources, page.pdf, ctm)
-        return walker.runs
+        return visible_runs(walker.runs, walker.how, walker.boxes, walker.paint, crop_area(page))
