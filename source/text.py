@@ -82,13 +82,13 @@ class Joiner:
                 if inside_url(text, piece):
                     pass  # a web address broken across lines is one word
                 elif text.endswith(HYPHENS) and len(text) > 1 and text[-2].isalpha() and piece[:1].isalpha():
-                    if text.endswith("\u00ad") or not self.keep_hyphen(text, piece):
+                    if text.endswith("\u00ad") or not self.keep_hyphen(text[:-1] + "-", piece):
                         # drop the hyphen; a marker standing after it moves back one
                         text = text[:-1]
                         markers = [
                             replace(m, offset=min(m.offset, len(text))) for m in markers
                         ]
-                    elif text.endswith(("\u00ad", "\u2010")):
+                    elif text.endswith("\u2010"):
                         text = text[:-1] + "-"
                 elif not text.endswith(" "):
                     text += " "
