@@ -29,21 +29,22 @@ from source.content import ContentError, operations
 from source.fonts import FontCache, FontInfo
 from source.visibility import (
     CMYK,
+    CROP_INSIDE,
     EVERYWHERE,
+    GLYPH_HEIGHT,
     GRAY,
-    INVISIBLE,
     RGB,
-    SHOWN,
-    WHITE_ON_WHITE,
     Box,
     Paint,
     colour_is_white,
     crop_area,
     fill_clear,
-    glyph_box,
+    in_stream_order,
+    inside_share,
+    path_box,
+    ocr_layer,
     space_family,
     unit_box,
-    visible_runs,
 )
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -55,10 +56,10 @@ PATH_POINTS = frozenset((b"m", b"l", b"c", b"v", b"y", b"re"))
 """Path construction operators: their points make the path's bounding box."""
 FILLS = frozenset((b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"))
 """Path painting operators that fill."""
-PAINT_OPS = PATH_POINTS | FILLS | frozenset(
+PAINT_OPS = FILLS | frozenset(
     (b"S", b"s", b"n", b"g", b"rg", b"k", b"cs", b"sc", b"scn", b"sh", b"gs", b"INLINE IMAGE")
 )
-"""Every operator `_Walker._paint` handles: paths, fills, fill colours, shadings, opacity."""
+"""Every operator `_Walker._paint` handles: fills and path ends, fill colours, shadings, opacity."""
 INVISIBLE_MODES = (3, 7)
 """Text render modes that paint nothing (7 only adds to the clip)."""
 FILL_MODES = (0, 4)
@@ -135,16 +136,19 @@ class _TextState:
 class _Walker:
     """Interprets text operators of one content stream (and the forms it draws)."""
 
-    def __init__(self, fonts: FontCache) -> None:
+    def __init__(self, fonts: FontCache, crop: Box = EVERYWHERE) -> None:
         self.fonts = fonts
+        self.crop = crop
+        """The crop box: runs mostly outside it are left out."""
         self.runs: list[Run] = []
-        self.how: list[int] = []
-        """For each run: SHOWN, INVISIBLE or WHITE_ON_WHITE (see source.visibility)."""
-        self.boxes: list[Box] = []
-        """For each run: where its glyphs stand."""
+        """The runs shown (neither invisible nor white on white), in stream order."""
+        self.invisible: list[tuple[int, Run]] = []
+        """The runs drawn invisibly, each with how many shown runs came before it."""
         self.paint = Paint()
-        self.path: list[float] | None = None
-        """Bounding box of the path being built, or None."""
+        self.opacity: dict[tuple[int, str], bool | None] = {}
+        """Whether each graphics state (by resources and name) sets the fill opacity to 0 (None: says nothing)."""
+        self.path: list[tuple[bytes, list[Any]]] = []
+        """The construction operations of the path being built."""
 
     def walk(
         self,
@@ -220,36 +224,21 @@ class _Walker:
                     ctm = _mult(tuple(_num(v) for v in operands[:6]), ctm)  # type: ignore[arg-type]
             elif op == b"Do" and operands and depth < MAX_FORM_DEPTH:
                 self._form(xobjects, operands[0], pdf, ctm, depth, state)
+            elif op in PATH_POINTS:
+                self.path.append((op, operands))  # measured only if it is filled
             elif op in PAINT_OPS:
                 self._paint(op, operands, ctm, state, resources)
 
     def _paint(self, op: bytes, operands: list[Any], ctm: Matrix, state: _TextState, resources: Any) -> None:
         """Paths and what fills them, fill colours, shadings and opacity: what lies under text."""
-        if op in PATH_POINTS:
-            nums = [_num(v) for v in operands]
-            if op == b"re":
-                if len(nums) < 4:
-                    return
-                x, y, w, h = nums[:4]
-                points = [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
-            else:
-                points = list(zip(nums[0::2], nums[1::2]))
-            a, b, c, d, e, f = ctm
-            box = self.path
-            for px, py in points:
-                tx, ty = a * px + c * py + e, b * px + d * py + f
-                if box is None:
-                    box = [tx, ty, tx, ty]
-                else:
-                    box[0], box[1] = min(box[0], tx), min(box[1], ty)
-                    box[2], box[3] = max(box[2], tx), max(box[3], ty)
-            self.path = box
-        elif op in FILLS:
-            if self.path is not None and not state.fill_clear:
-                self.paint.fill((self.path[0], self.path[1], self.path[2], self.path[3]), state.fill_white)
-            self.path = None
+        if op in FILLS:
+            if self.path and not state.fill_clear:
+                box = path_box(self.path, ctm)
+                if box is not None:
+                    self.paint.fill(box, state.fill_white)
+            self.path = []
         elif op == b"S" or op == b"s" or op == b"n":
-            self.path = None
+            self.path = []
         elif op == b"g" or op == b"rg" or op == b"k":
             state.fill_space = GRAY if op == b"g" else RGB if op == b"rg" else CMYK
             state.fill_white = colour_is_white(state.fill_space, operands)
@@ -261,7 +250,11 @@ class _Walker:
         elif op == b"sh":
             self.paint.fill(EVERYWHERE, False)  # over the clip, which Citex does not follow
         elif op == b"gs":
-            state.fill_clear = fill_clear(resources, operands, state.fill_clear)
+            key = (id(resources), str(operands[0]) if operands else "")
+            if key not in self.opacity:
+                self.opacity[key] = fill_clear(resources, operands)
+            found = self.opacity[key]
+            state.fill_clear = state.fill_clear if found is None else found
         elif op == b"INLINE IMAGE":  # from pypdf's parser (the fast one skips inline images)
             self.paint.image(unit_box(ctm))
 
@@ -294,18 +287,21 @@ class _Walker:
             end_x = _mult(end_tm, ctm)[4]
             size = abs(state.size * math.hypot(start[2], start[3]))
             rise = state.rise * start[3]
-            box = glyph_box(start[4], end_x, start[5] + rise, size)
-            how = SHOWN
-            if state.render in INVISIBLE_MODES or (state.fill_clear and state.render in FILL_MODES):
-                how = INVISIBLE
-            elif state.fill_white and state.render in FILL_MODES:
-                if self.paint.white_under((box[0] + box[2]) / 2, (box[1] + box[3]) / 2):
-                    how = WHITE_ON_WHITE
-            self.runs.append(
-                Run(text=text, x0=start[4], x1=end_x, y=start[5], rise=rise, size=size, font=state.font_name)
-            )
-            self.how.append(how)
-            self.boxes.append(box)
+            left, right = (start[4], end_x) if start[4] <= end_x else (end_x, start[4])
+            bottom = start[5] + rise
+            top = bottom + size * GLYPH_HEIGHT
+            crop = self.crop
+            if not (left >= crop[0] and right <= crop[2] and bottom >= crop[1] and top <= crop[3]):
+                if inside_share((left, bottom, right, top), crop) < CROP_INSIDE:
+                    return
+            run = Run(text=text, x0=start[4], x1=end_x, y=start[5], rise=rise, size=size, font=state.font_name)
+            render = state.render
+            if render in INVISIBLE_MODES or (state.fill_clear and render in FILL_MODES):
+                self.invisible.append((len(self.runs), run))
+            elif not (
+                state.fill_white and render in FILL_MODES and self.paint.white_under((left + right) / 2, (bottom + top) / 2)
+            ):
+                self.runs.append(run)
 
     def _show(self, value: str | bytes, state: _TextState, tm: Matrix, ctm: Matrix) -> Matrix:
         if state.font is None:
@@ -341,6 +337,10 @@ class _Walker:
 
 
 
+
+
+
+
 def _operations(content: Any, pdf: Any) -> list[tuple[list[Any], bytes]]:
     """The operations of a page's contents (a stream or an array of them) or of a form."""
     if isinstance(content, ArrayObject):
@@ -370,10 +370,12 @@ class RunReader:
             return []
         resources = page.get("/Resources")
         resources = resources.get_object() if resources is not None else DictionaryObject()
-        walker = _Walker(self._fonts)
+        walker = _Walker(self._fonts, crop_area(page))
         content = contents.get_object()
         # Normalise for a page box that does not start at the origin.
         box = page.mediabox
         ctm: Matrix = (1.0, 0.0, 0.0, 1.0, -float(box.left), -float(box.bottom))
         walker.walk(content, resources, page.pdf, ctm)
-        return visible_runs(walker.runs, walker.how, walker.boxes, walker.paint, crop_area(page))
+        if walker.invisible and ocr_layer(walker.runs, [run for _, run in walker.invisible], walker.paint, walker.crop):
+            return in_stream_order(walker.runs, walker.invisible)
+        return walker.runs

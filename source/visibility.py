@@ -9,8 +9,9 @@ page's real text.
 
 `Paint` records, in painting order, the areas a page fills (rectangles and other paths,
 by their bounding box, with whether the fill colour is white) and the images it draws.
-`colour_is_white` reads a fill colour in the device colour spaces. `visible_runs` takes
-the runs of a page with how each was drawn and keeps those a reader can see.
+`colour_is_white` reads a fill colour in the device colour spaces, `inside_share` says how
+much of a run lies inside the crop box, and `ocr_layer` whether a page's invisible runs
+are the OCR layer of a scan. The walker in `source.runs` decides each run as it is shown.
 """
 
 from __future__ import annotations
@@ -35,13 +36,6 @@ OCR_INVISIBLE_SHARE = 0.9
 image, has an OCR text layer (a stamp or a page number may be drawn visibly on top)."""
 EVERYWHERE: Box = (-1e9, -1e9, 1e9, 1e9)
 """The area of a paint whose extent is not known (a shading over the clip): all of the page."""
-
-SHOWN = 0
-"""How a run was drawn: filled or stroked in a colour that shows."""
-INVISIBLE = 1
-"""Drawn in render mode 3 or 7, or with a fill opacity of 0: never painted."""
-WHITE_ON_WHITE = 2
-"""Filled in white where nothing but white was painted under it."""
 
 GRAY, RGB, CMYK = "gray", "rgb", "cmyk"
 DEVICE_SPACES = {
@@ -93,6 +87,13 @@ def space_family(name: Any, resources: Any) -> str:
         return DEVICE_SPACES.get(kind, "")
     except Exception:  # a damaged colour space: not known
         return ""
+
+
+def _number(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _contains(box: Box, x: float, y: float) -> bool:
@@ -148,15 +149,34 @@ def unit_box(ctm: tuple[float, float, float, float, float, float]) -> Box:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def fill_clear(resources: Any, operands: list[Any], current: bool) -> bool:
-    """Whether an ExtGState sets the fill opacity to 0 (the state keeps its value when it says nothing)."""
+def fill_clear(resources: Any, operands: list[Any]) -> bool | None:
+    """Whether an ExtGState sets the fill opacity to 0 (None when it does not say, or is damaged)."""
     try:
         states = resources.get("/ExtGState")
         found = states.get_object().get(operands[0]) if states is not None and operands else None
         alpha = found.get_object().get("/ca") if found is not None else None
-        return current if alpha is None else float(alpha) <= 0.0
+        return None if alpha is None else float(alpha) <= 0.0
     except Exception:  # a damaged state: as it was
-        return current
+        return None
+
+def path_box(path: Sequence[tuple[bytes, Sequence[Any]]], ctm: tuple[float, float, float, float, float, float]) -> Box | None:
+    """The bounding box in page space of a path's points (control points included)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    a, b, c, d, e, f = ctm
+    for op, operands in path:
+        nums = [_number(v) for v in operands]
+        if op == b"re":
+            if len(nums) < 4:
+                continue
+            x, y, w, h = nums[:4]
+            points = [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
+        else:
+            points = list(zip(nums[0::2], nums[1::2]))
+        for px, py in points:
+            xs.append(a * px + c * py + e)
+            ys.append(b * px + d * py + f)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
 def crop_area(page: Any) -> Box:
@@ -170,11 +190,6 @@ def crop_area(page: Any) -> Box:
     return (max(cx0, mx0) - left, max(cy0, my0) - bottom, min(cx1, mx1) - left, min(cy1, my1) - bottom)
 
 
-def glyph_box(x0: float, x1: float, top: float, size: float) -> Box:
-    """The box a run's glyphs stand in, from its baseline (rise included) and size."""
-    return (min(x0, x1), top, max(x0, x1), top + size * GLYPH_HEIGHT)
-
-
 def inside_share(box: Box, crop: Box) -> float:
     """How much of a glyph box lies inside the crop box (a box of no area: 1 or 0 by its corner)."""
     area = _area(box)
@@ -183,21 +198,26 @@ def inside_share(box: Box, crop: Box) -> float:
     return _area(_overlap(box, crop)) / area
 
 
-def visible_runs(runs: Sequence[Any], how: Sequence[int], boxes: Sequence[Box], paint: Paint, crop: Box) -> list[Any]:
-    """The runs a reader can see: inside the crop box, painted, not white on white.
+def ocr_layer(shown: Sequence[Any], invisible: Sequence[Any], paint: Paint, crop: Box) -> bool:
+    """Whether a page's invisible runs are the OCR layer of a scan, to be kept.
 
-    `how` says for each run how it was drawn (SHOWN, INVISIBLE, WHITE_ON_WHITE) and
-    `boxes` where its glyphs stand. Invisible runs are kept on a page that looks scanned
-    (an image over most of it, and almost all its text invisible): that is its OCR layer.
+    So it is when an image covers most of the page and the invisible runs hold almost all
+    of its characters (a stamp or a folio may be drawn visibly over a scan).
     """
-    inside = [inside_share(box, crop) >= CROP_INSIDE for box in boxes]
-    keep_invisible = False
-    if INVISIBLE in how and paint.images:
-        hidden = sum(len(r.text.strip()) for r, h, i in zip(runs, how, inside) if i and h == INVISIBLE)
-        total = sum(len(r.text.strip()) for r, i in zip(runs, inside) if i)
-        keep_invisible = total > 0 and hidden >= OCR_INVISIBLE_SHARE * total and paint.image_cover(crop) >= OCR_IMAGE_COVER
-    return [
-        run
-        for run, h, i in zip(runs, how, inside)
-        if i and (h == SHOWN or (h == INVISIBLE and keep_invisible))
-    ]
+    if not paint.images:
+        return False
+    hidden = sum(len(run.text.strip()) for run in invisible)
+    total = hidden + sum(len(run.text.strip()) for run in shown)
+    return total > 0 and hidden >= OCR_INVISIBLE_SHARE * total and paint.image_cover(crop) >= OCR_IMAGE_COVER
+
+
+def in_stream_order(shown: Sequence[Any], invisible: Sequence[tuple[int, Any]]) -> list[Any]:
+    """The shown and the invisible runs together, in stream order."""
+    out: list[Any] = []
+    at = 0
+    for before, run in invisible:
+        out.extend(shown[at:before])
+        at = before
+        out.append(run)
+    out.extend(shown[at:])
+    return out
