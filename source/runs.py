@@ -28,14 +28,21 @@ from pypdf.generic import (
 from source.content import ContentError, operations
 from source.fonts import FontCache, FontInfo
 from source.visibility import (
+    CLIP_ONLY,
     CMYK,
     CROP_INSIDE,
     EVERYWHERE,
+    FILL_MODES,
+    FILLS,
     GLYPH_HEIGHT,
     GRAY,
+    INVISIBLE_MODES,
+    PAINT_OPS,
+    PATH_POINTS,
     RGB,
     Box,
     Paint,
+    TextClips,
     colour_is_white,
     crop_area,
     fill_clear,
@@ -52,18 +59,6 @@ IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 TJ_WORD_GAP = 150.0
 """A TJ offset (thousandths of an em) wider than this is a gap between words."""
 MAX_FORM_DEPTH = 8
-PATH_POINTS = frozenset((b"m", b"l", b"c", b"v", b"y", b"re"))
-"""Path construction operators: their points make the path's bounding box."""
-FILLS = frozenset((b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"))
-"""Path painting operators that fill."""
-PAINT_OPS = FILLS | frozenset(
-    (b"S", b"s", b"n", b"g", b"rg", b"k", b"cs", b"sc", b"scn", b"sh", b"gs", b"INLINE IMAGE")
-)
-"""Every operator `_Walker._paint` handles: fills and path ends, fill colours, shadings, opacity."""
-INVISIBLE_MODES = (3, 7)
-"""Text render modes that paint nothing (7 only adds to the clip)."""
-FILL_MODES = (0, 4)
-"""Text render modes that only fill (4 also clips): the fill colour is what shows."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +139,10 @@ class _Walker:
         """The runs shown (neither invisible nor white on white), in stream order."""
         self.invisible: list[tuple[int, Run]] = []
         """The runs drawn invisibly, each with how many shown runs came before it."""
+        self.clips = TextClips()
+        """Runs drawn as a clip (mode 7): shown if something is painted through them."""
+        self.level = (0, 0)
+        """(form depth, q depth) now."""
         self.paint = Paint()
         self.opacity: dict[tuple[int, str], bool | None] = {}
         """Whether each graphics state (by resources and name) sets the fill opacity to 0 (None: says nothing)."""
@@ -167,6 +166,7 @@ class _Walker:
         stack: list[tuple[Matrix, _TextState]] = []
         tm: Matrix = IDENTITY
         tlm: Matrix = IDENTITY
+        self.level = (depth, 0)
         for operands, op in _operations(content, pdf):
             if op == b"Tj" or op == b"'" or op == b'"':
                 if op != b"Tj":
@@ -216,9 +216,13 @@ class _Walker:
                 state.render = int(_num(operands[0])) if operands else 0
             elif op == b"q":
                 stack.append((ctm, state.copy()))
+                self.level = (depth, len(stack))
             elif op == b"Q":
                 if stack:
                     ctm, state = stack.pop()
+                self.level = (depth, len(stack))
+                if self.clips.holding:
+                    self.invisible.extend(self.clips.end(depth, len(stack)))
             elif op == b"cm":
                 if len(operands) >= 6:
                     ctm = _mult(tuple(_num(v) for v in operands[:6]), ctm)  # type: ignore[arg-type]
@@ -236,6 +240,7 @@ class _Walker:
                 box = path_box(self.path, ctm)
                 if box is not None:
                     self.paint.fill(box, state.fill_white)
+                    self.clips.painted()
             self.path = []
         elif op == b"S" or op == b"s" or op == b"n":
             self.path = []
@@ -249,6 +254,7 @@ class _Walker:
             state.fill_white = colour_is_white(state.fill_space, operands)
         elif op == b"sh":
             self.paint.fill(EVERYWHERE, False)  # over the clip, which Citex does not follow
+            self.clips.painted()
         elif op == b"gs":
             key = (id(resources), str(operands[0]) if operands else "")
             if key not in self.opacity:
@@ -257,6 +263,7 @@ class _Walker:
             state.fill_clear = state.fill_clear if found is None else found
         elif op == b"INLINE IMAGE":  # from pypdf's parser (the fast one skips inline images)
             self.paint.image(unit_box(ctm))
+            self.clips.painted()
 
     def _form(self, xobjects: Any, name: Any, pdf: Any, ctm: Matrix, depth: int, state: _TextState) -> None:
         xobject = xobjects.get(name) if hasattr(xobjects, "get") else None
@@ -265,6 +272,7 @@ class _Walker:
             return
         if xobject.get("/Subtype") == "/Image":
             self.paint.image(unit_box(ctm))
+            self.clips.painted()
             return
         if xobject.get("/Subtype") != "/Form":
             return
@@ -272,10 +280,13 @@ class _Walker:
         form_ctm = _mult(tuple(_num(v) for v in matrix[:6]), ctm) if matrix else ctm  # type: ignore[arg-type]
         resources = xobject.get("/Resources")
         resources = resources.get_object() if resources is not None else DictionaryObject()
+        level = self.level
         try:
             self.walk(xobject, resources, pdf, form_ctm, depth + 1, state.copy())  # a form inherits the state
         except Exception:  # a broken form: keep the rest of the page
-            return
+            pass
+        self.level = level
+        self.invisible.extend(self.clips.end(depth, 1 << 30))  # a form's clip ends with it
 
     def _advance(self, measured: tuple[str, float, int, int], state: _TextState) -> float:
         _, width, glyphs, spaces = measured
@@ -296,7 +307,9 @@ class _Walker:
                     return
             run = Run(text=text, x0=start[4], x1=end_x, y=start[5], rise=rise, size=size, font=state.font_name)
             render = state.render
-            if render in INVISIBLE_MODES or (state.fill_clear and render in FILL_MODES):
+            if render == CLIP_ONLY:
+                self.clips.holding.append((*self.level, len(self.runs), run))
+            elif render in INVISIBLE_MODES or (state.fill_clear and render in FILL_MODES):
                 self.invisible.append((len(self.runs), run))
             elif not (
                 state.fill_white and render in FILL_MODES and self.paint.white_under((left + right) / 2, (bottom + top) / 2)
@@ -376,6 +389,8 @@ class RunReader:
         box = page.mediabox
         ctm: Matrix = (1.0, 0.0, 0.0, 1.0, -float(box.left), -float(box.bottom))
         walker.walk(content, resources, page.pdf, ctm)
+        walker.invisible.extend(walker.clips.end(-1, -1))
+        extra = walker.clips.shown
         if walker.invisible and ocr_layer(walker.runs, [run for _, run in walker.invisible], walker.paint, walker.crop):
-            return in_stream_order(walker.runs, walker.invisible)
-        return walker.runs
+            extra = sorted(extra + walker.invisible, key=lambda item: item[0])
+        return in_stream_order(walker.runs, extra) if extra else walker.runs

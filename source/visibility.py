@@ -37,6 +37,23 @@ image, has an OCR text layer (a stamp or a page number may be drawn visibly on t
 EVERYWHERE: Box = (-1e9, -1e9, 1e9, 1e9)
 """The area of a paint whose extent is not known (a shading over the clip): all of the page."""
 
+PATH_POINTS = frozenset((b"m", b"l", b"c", b"v", b"y", b"re"))
+"""Path construction operators: their points make the path's bounding box."""
+FILLS = frozenset((b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"))
+"""Path painting operators that fill."""
+PAINT_OPS = FILLS | frozenset(
+    (b"S", b"s", b"n", b"g", b"rg", b"k", b"cs", b"sc", b"scn", b"sh", b"gs", b"INLINE IMAGE")
+)
+"""Every operator the walker's `_paint` (source/runs.py) handles: fills and path ends, fill colours, shadings, opacity."""
+INVISIBLE_MODES = (3, 7)
+"""Text render modes that paint nothing (7 only adds to the clip: what is painted through
+it afterwards shows the text, so such a run counts as shown once something is painted
+while the clip holds)."""
+CLIP_ONLY = 7
+"""The render mode that only adds the glyphs to the clip."""
+FILL_MODES = (0, 4)
+"""Text render modes that only fill (4 also clips): the fill colour is what shows."""
+
 GRAY, RGB, CMYK = "gray", "rgb", "cmyk"
 DEVICE_SPACES = {
     "/DeviceGray": GRAY,
@@ -139,6 +156,34 @@ class Paint:
         if area <= 0:
             return 0.0
         return max((_area(_overlap(box, page)) / area for box in self.images), default=0.0)
+
+
+@dataclass
+class TextClips:
+    """Runs drawn as a clip (render mode 7), until it is known whether anything shows through them.
+
+    Painting while such a clip holds shows the text's shape (text filled with a picture), so
+    the runs count as shown; a clip that ends (Q, the end of a form or of the page) with
+    nothing painted through it was never seen.
+    """
+
+    holding: list[tuple[int, int, int, Any]] = field(default_factory=list)
+    """The clips that hold: (form depth, q depth, index among the shown runs, run)."""
+    shown: list[tuple[int, Any]] = field(default_factory=list)
+    """(index among the shown runs, run) of the runs something was painted through."""
+
+    def painted(self) -> None:
+        """Something was painted: every clip that holds shows."""
+        if self.holding:
+            self.shown.extend((index, run) for _, _, index, run in self.holding)
+            self.holding.clear()
+
+    def end(self, depth: int, level: int) -> list[tuple[int, Any]]:
+        """The runs of the clips set deeper than (form depth, q depth), which end now unseen."""
+        gone = [c for c in self.holding if c[0] > depth or (c[0] == depth and c[1] > level)]
+        if gone:
+            self.holding = [c for c in self.holding if not (c[0] > depth or (c[0] == depth and c[1] > level))]
+        return [(index, run) for _, _, index, run in gone]
 
 
 def unit_box(ctm: tuple[float, float, float, float, float, float]) -> Box:

@@ -168,3 +168,30 @@ def test_hyphen_runs_fixture(hyphens: Document) -> None:
     assert "the old stream - and nobody" in text
     for absent in HYPHEN_RUN_ABSENT:
         assert absent not in text, absent
+
+
+def test_clip_only_text_shows_when_something_is_painted_through_it(tmp_path: Path) -> None:
+    """Render mode 7 adds the glyphs to the clip: an image painted then shows them; alone, nothing shows."""
+    from PIL import Image
+    from pypdf import PdfReader
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from source.runs import RunReader
+
+    path = tmp_path / "clip.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    for y, text, paint in ((700, "Picture filled title", True), (600, "Clip never painted", False)):
+        canvas.saveState()
+        clip = canvas.beginText(72, y)
+        clip.setFont("Helvetica", 30)
+        clip.setTextRenderMode(7)
+        clip.textOut(text)
+        canvas.drawText(clip)
+        if paint:
+            canvas.drawImage(ImageReader(Image.new("L", (4, 4), 90)), 72, y - 10, 400, 50)
+        canvas.restoreState()
+    canvas.drawString(72, 500, "Plain text after both")
+    canvas.save()
+    texts = [run.text for run in RunReader().page_runs(PdfReader(path).pages[0])]
+    assert texts == ["Picture filled title", "Plain text after both"]
