@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean setup
+.PHONY: run test lint bench clean setup digests
 
 setup: $(STAMP)
 
@@ -25,6 +25,10 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+# Rewrite tests/corpus/digests.json after a change to what `source` produces (bump PARSER_VERSION first).
+digests: $(STAMP)
+	$(BIN)/python tests/update_digests.py
 
 bench: $(STAMP)
 	@if [ -d bench ] && ls bench/*.py >/dev/null 2>&1; then \

@@ -325,13 +325,24 @@ def _same_marker(last: LineMarker | None, marker: LineMarker, prev: Run | None, 
     return bool(MARKER_TEXT.match(joined)) and run.x0 - prev.x1 < SPACE_GAP * run.size
 
 
+HYPHEN_GAP = 0.25
+"""A line-end hyphen drawn as a run of its own stays glued to its word across a gap narrower
+than this many times the size (LibreOffice sets the hyphen of justified text apart from it,
+by up to about a sixth of an em on long lines)."""
+HYPHEN_WORD_GAP = 0.5
+"""... and narrower than this share of the narrowest word space between the line's runs."""
+LINE_END_HYPHENS = ("-", "\u00ad", "\u2010")
+"""A run of one of these alone at a line's end breaks the word before it."""
+
+
 def _build(runs: list[Run]) -> Line:
     size, font, base = _dominant(runs)
     line = Line(runs=runs, x0=min(r.x0 for r in runs), x1=max(r.x1 for r in runs), y=base, size=size, font=font)
     parts: list[str] = []
     length = 0
     prev: Run | None = None
-    for run in runs:
+    word_gap = math.inf  # the narrowest gap that made a space so far
+    for index, run in enumerate(runs):
         label = _label(run.text)
         smaller = run.size < size * SMALLER
         raised = run.top - base > size * RAISED
@@ -360,10 +371,18 @@ def _build(runs: list[Run]) -> Line:
         if prev is not None and parts:
             gap = run.x0 - prev.x1
             if gap > SPACE_GAP * min(run.size, prev.size) and not parts[-1].endswith(" ") and not text.startswith(" "):
-                parts.append(" ")
-                length += 1
-        text, glued = _glued_symbols(text, length, run)
-        line.markers += glued
+                hyphen = (  # a line-end hyphen set apart from its word: no space
+                    text.strip() in LINE_END_HYPHENS
+                    and parts[-1][-1:].isalpha()
+                    and gap < min(HYPHEN_GAP * run.size, HYPHEN_WORD_GAP * word_gap)
+                    and not any(r.text.strip() for r in runs[index + 1 :])
+                )
+                if not hyphen:
+                    parts.append(" ")
+                    length += 1
+                    word_gap = min(word_gap, gap)
+        text, symbols = _glued_symbols(text, length, run)
+        line.markers += symbols
         parts.append(text)
         length += len(text)
         prev = run

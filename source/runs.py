@@ -5,6 +5,10 @@ text matrix along a line, and its visitor never sees the text rise unless asked.
 module walks the content stream itself (with pypdf's parser and font decoding) and keeps,
 for every string shown, where it starts and ends on the page, its effective size and how
 far it is raised. Everything downstream orders text by position, never by stream order.
+
+It also follows what the page paints (fills, images, colours, render modes; see
+`source.visibility`), so that text a reader cannot see is left out: outside the crop
+box, invisible (but for a scanned page's OCR layer), or white on white.
 """
 
 from __future__ import annotations
@@ -18,23 +22,43 @@ from pypdf.generic import (
     ContentStream,
     DecodedStreamObject,
     DictionaryObject,
-    IndirectObject,
     NameObject,
 )
-from pypdf.generic._font import Font
 
 from source.content import ContentError, operations
+from source.fonts import FontCache, FontInfo
+from source.visibility import (
+    CLIP_ONLY,
+    CMYK,
+    CROP_INSIDE,
+    EVERYWHERE,
+    FILL_MODES,
+    FILLS,
+    GLYPH_HEIGHT,
+    GRAY,
+    INVISIBLE_MODES,
+    PAINT_OPS,
+    PATH_POINTS,
+    RGB,
+    Box,
+    Paint,
+    TextClips,
+    colour_is_white,
+    crop_area,
+    fill_clear,
+    in_stream_order,
+    inside_share,
+    path_box,
+    ocr_layer,
+    space_family,
+    unit_box,
+)
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 TJ_WORD_GAP = 150.0
 """A TJ offset (thousandths of an em) wider than this is a gap between words."""
 MAX_FORM_DEPTH = 8
-TEX_LIGATURES = {
-    0x0B: "ff", 0x0C: "fi", 0x0D: "fl", 0x0E: "ffi", 0x0F: "ffl",  # TeX's OT1 encoding
-    0x1B: "ff", 0x1C: "fi", 0x1D: "fl", 0x1E: "ffi", 0x1F: "ffl",  # TeX's T1 (Cork) encoding
-}
-"""Ligature codes of TeX's text encodings, used where a font maps them to no character."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +109,9 @@ def _num(value: Any, default: float = 0.0) -> float:
 
 @dataclass
 class _TextState:
-    font: _FontInfo | None = None
+    """The text state, and the part of the graphics state that says whether text shows."""
+
+    font: FontInfo | None = None
     font_name: str = ""
     size: float = 0.0
     char_spacing: float = 0.0
@@ -93,99 +119,54 @@ class _TextState:
     scale: float = 1.0
     leading: float = 0.0
     rise: float = 0.0
+    render: int = 0
+    fill_space: str = GRAY
+    fill_white: bool = False
+    fill_clear: bool = False  # fill opacity 0: nothing filled shows
 
     def copy(self) -> _TextState:
         return _TextState(**self.__dict__)
 
 
-class _FontInfo:
-    """A font with what measuring and decoding its strings needs, precomputed."""
-
-    def __init__(self, font: Font, name: str, scale: float = 1.0) -> None:
-        self.name = name
-        """The font's base name, subset prefix dropped."""
-        self.font = font
-        widths = {k: float(v) * scale for k, v in font.character_widths.items()}
-        self.default = float(widths.get("default", 500.0 * scale))
-        self.char_widths = widths
-        self.single_byte = not isinstance(font.encoding, str)
-        if self.single_byte:
-            encoding = font.encoding
-            cmap = font.character_map
-            self.table = {
-                b: "".join(cmap.get(c, c) for c in encoding.get(b, chr(b))) for b in range(256)
-            }
-            if self.table[0x7F] == "\x7f":  # PDF 32000, annex D: an unused WinAnsi code shows a bullet
-                self.table[0x7F] = "•"
-            for code, ligature in TEX_LIGATURES.items():
-                if self.table[code] == chr(code):  # the font says nothing better
-                    self.table[code] = ligature
-            self.widths = [float(widths.get(chr(b), self.default)) for b in range(256)]
-
-    def measure(self, value: bytes | str) -> tuple[str, float, int, int]:
-        """(text, sum of glyph widths in thousandths of an em, glyphs, word-space bytes)."""
-        if isinstance(value, str):
-            value = value.encode("latin-1", "replace")
-        if self.single_byte:
-            text = value.decode("latin-1").translate(self.table)
-            return text, float(sum(map(self.widths.__getitem__, value))), len(value), value.count(b" ")
-        font = self.font
-        raw = value.decode(font.encoding, "surrogatepass" if len(value) % 2 == 0 else "replace")
-        widths = self.char_widths
-        total = sum(widths.get(ch, self.default) for ch in raw)
-        text = "".join(font.character_map.get(ch, ch) for ch in raw)
-        return text, float(total), len(raw), 0
-
-
-def _width_scale(font: DictionaryObject) -> float:
-    """Type 3 fonts give widths in glyph space: their FontMatrix maps them to text space."""
-    if font.get("/Subtype") != "/Type3":
-        return 1.0
-    matrix = font.get("/FontMatrix")
-    try:
-        return abs(float(matrix[0])) * 1000.0 if matrix else 1.0
-    except (TypeError, ValueError, IndexError):
-        return 1.0
-
-
-class _FontCache:
-    """Fonts decoded once per document (keyed by the font object's id)."""
-
-    def __init__(self) -> None:
-        self._fonts: dict[Any, _FontInfo | None] = {}
-
-    def get(self, resource: Any) -> _FontInfo | None:
-        key = (resource.idnum, resource.generation) if isinstance(resource, IndirectObject) else id(resource)
-        if key not in self._fonts:
-            obj = resource.get_object()
-            info = None
-            if isinstance(obj, DictionaryObject):
-                try:
-                    font = Font.from_font_resource(obj)
-                    base = str(obj.get("/BaseFont", ""))
-                    info = _FontInfo(font, base.split("+", 1)[-1].lstrip("/"), _width_scale(obj))
-                except Exception:  # a broken font: skip its text rather than the page
-                    info = None
-            self._fonts[key] = info
-        return self._fonts[key]
-
-
 class _Walker:
     """Interprets text operators of one content stream (and the forms it draws)."""
 
-    def __init__(self, fonts: _FontCache) -> None:
+    def __init__(self, fonts: FontCache, crop: Box = EVERYWHERE) -> None:
         self.fonts = fonts
+        self.crop = crop
+        """The crop box: runs mostly outside it are left out."""
         self.runs: list[Run] = []
+        """The runs shown (neither invisible nor white on white), in stream order."""
+        self.invisible: list[tuple[int, Run]] = []
+        """The runs drawn invisibly, each with how many shown runs came before it."""
+        self.clips = TextClips()
+        """Runs drawn as a clip (mode 7): shown if something is painted through them."""
+        self.level = (0, 0)
+        """(form depth, q depth) now."""
+        self.paint = Paint()
+        self.opacity: dict[tuple[int, str], bool | None] = {}
+        """Whether each graphics state (by resources and name) sets the fill opacity to 0 (None: says nothing)."""
+        self.path: list[tuple[bytes, list[Any]]] = []
+        """The construction operations of the path being built."""
 
-    def walk(self, content: Any, resources: DictionaryObject, pdf: Any, ctm: Matrix, depth: int = 0) -> None:
+    def walk(
+        self,
+        content: Any,
+        resources: DictionaryObject,
+        pdf: Any,
+        ctm: Matrix,
+        depth: int = 0,
+        state: _TextState | None = None,
+    ) -> None:
         font_resources = resources.get("/Font")
         font_resources = font_resources.get_object() if font_resources is not None else {}
         xobjects = resources.get("/XObject")
         xobjects = xobjects.get_object() if xobjects is not None else {}
-        state = _TextState()
+        state = state if state is not None else _TextState()
         stack: list[tuple[Matrix, _TextState]] = []
         tm: Matrix = IDENTITY
         tlm: Matrix = IDENTITY
+        self.level = (depth, 0)
         for operands, op in _operations(content, pdf):
             if op == b"Tj" or op == b"'" or op == b'"':
                 if op != b"Tj":
@@ -231,30 +212,81 @@ class _Walker:
                 state.leading = _num(operands[0]) if operands else 0.0
             elif op == b"Ts":
                 state.rise = _num(operands[0]) if operands else 0.0
+            elif op == b"Tr":
+                state.render = int(_num(operands[0])) if operands else 0
             elif op == b"q":
                 stack.append((ctm, state.copy()))
+                self.level = (depth, len(stack))
             elif op == b"Q":
                 if stack:
                     ctm, state = stack.pop()
+                self.level = (depth, len(stack))
+                if self.clips.holding:
+                    self.invisible.extend(self.clips.end(depth, len(stack)))
             elif op == b"cm":
                 if len(operands) >= 6:
                     ctm = _mult(tuple(_num(v) for v in operands[:6]), ctm)  # type: ignore[arg-type]
             elif op == b"Do" and operands and depth < MAX_FORM_DEPTH:
-                self._form(xobjects, operands[0], pdf, ctm, depth)
+                self._form(xobjects, operands[0], pdf, ctm, depth, state)
+            elif op in PATH_POINTS:
+                self.path.append((op, operands))  # measured only if it is filled
+            elif op in PAINT_OPS:
+                self._paint(op, operands, ctm, state, resources)
 
-    def _form(self, xobjects: Any, name: Any, pdf: Any, ctm: Matrix, depth: int) -> None:
+    def _paint(self, op: bytes, operands: list[Any], ctm: Matrix, state: _TextState, resources: Any) -> None:
+        """Paths and what fills them, fill colours, shadings and opacity: what lies under text."""
+        if op in FILLS:
+            if self.path and not state.fill_clear:
+                box = path_box(self.path, ctm)
+                if box is not None:
+                    self.paint.fill(box, state.fill_white)
+                    self.clips.painted()
+            self.path = []
+        elif op == b"S" or op == b"s" or op == b"n":
+            self.path = []
+        elif op == b"g" or op == b"rg" or op == b"k":
+            state.fill_space = GRAY if op == b"g" else RGB if op == b"rg" else CMYK
+            state.fill_white = colour_is_white(state.fill_space, operands)
+        elif op == b"cs":
+            state.fill_space = space_family(operands[0], resources) if operands else ""
+            state.fill_white = False  # the initial colour of a space is black (or not known)
+        elif op == b"sc" or op == b"scn":
+            state.fill_white = colour_is_white(state.fill_space, operands)
+        elif op == b"sh":
+            self.paint.fill(EVERYWHERE, False)  # over the clip, which Citex does not follow
+            self.clips.painted()
+        elif op == b"gs":
+            key = (id(resources), str(operands[0]) if operands else "")
+            if key not in self.opacity:
+                self.opacity[key] = fill_clear(resources, operands)
+            found = self.opacity[key]
+            state.fill_clear = state.fill_clear if found is None else found
+        elif op == b"INLINE IMAGE":  # from pypdf's parser (the fast one skips inline images)
+            self.paint.image(unit_box(ctm))
+            self.clips.painted()
+
+    def _form(self, xobjects: Any, name: Any, pdf: Any, ctm: Matrix, depth: int, state: _TextState) -> None:
         xobject = xobjects.get(name) if hasattr(xobjects, "get") else None
         xobject = xobject.get_object() if xobject is not None else None
-        if xobject is None or xobject.get("/Subtype") != "/Form":
+        if xobject is None:
+            return
+        if xobject.get("/Subtype") == "/Image":
+            self.paint.image(unit_box(ctm))
+            self.clips.painted()
+            return
+        if xobject.get("/Subtype") != "/Form":
             return
         matrix = xobject.get("/Matrix")
         form_ctm = _mult(tuple(_num(v) for v in matrix[:6]), ctm) if matrix else ctm  # type: ignore[arg-type]
         resources = xobject.get("/Resources")
         resources = resources.get_object() if resources is not None else DictionaryObject()
+        level = self.level
         try:
-            self.walk(xobject, resources, pdf, form_ctm, depth + 1)
+            self.walk(xobject, resources, pdf, form_ctm, depth + 1, state.copy())  # a form inherits the state
         except Exception:  # a broken form: keep the rest of the page
-            return
+            pass
+        self.level = level
+        self.invisible.extend(self.clips.end(depth, 1 << 30))  # a form's clip ends with it
 
     def _advance(self, measured: tuple[str, float, int, int], state: _TextState) -> float:
         _, width, glyphs, spaces = measured
@@ -264,18 +296,25 @@ class _Walker:
         start = _mult(start_tm, ctm)
         if text.strip() and abs(start[1]) < 1e-3 * max(abs(start[0]), 1e-9) and start[0] > 0:
             end_x = _mult(end_tm, ctm)[4]
-            size = state.size * math.hypot(start[2], start[3])
-            self.runs.append(
-                Run(
-                    text=text,
-                    x0=start[4],
-                    x1=end_x,
-                    y=start[5],
-                    rise=state.rise * start[3],
-                    size=abs(size),
-                    font=state.font_name,
-                )
-            )
+            size = abs(state.size * math.hypot(start[2], start[3]))
+            rise = state.rise * start[3]
+            left, right = (start[4], end_x) if start[4] <= end_x else (end_x, start[4])
+            bottom = start[5] + rise
+            top = bottom + size * GLYPH_HEIGHT
+            crop = self.crop
+            if not (left >= crop[0] and right <= crop[2] and bottom >= crop[1] and top <= crop[3]):
+                if inside_share((left, bottom, right, top), crop) < CROP_INSIDE:
+                    return
+            run = Run(text=text, x0=start[4], x1=end_x, y=start[5], rise=rise, size=size, font=state.font_name)
+            render = state.render
+            if render == CLIP_ONLY:
+                self.clips.holding.append((*self.level, len(self.runs), run))
+            elif render in INVISIBLE_MODES or (state.fill_clear and render in FILL_MODES):
+                self.invisible.append((len(self.runs), run))
+            elif not (
+                state.fill_white and render in FILL_MODES and self.paint.white_under((left + right) / 2, (bottom + top) / 2)
+            ):
+                self.runs.append(run)
 
     def _show(self, value: str | bytes, state: _TextState, tm: Matrix, ctm: Matrix) -> Matrix:
         if state.font is None:
@@ -307,6 +346,14 @@ class _Walker:
         return end_tm
 
 
+
+
+
+
+
+
+
+
 def _operations(content: Any, pdf: Any) -> list[tuple[list[Any], bytes]]:
     """The operations of a page's contents (a stream or an array of them) or of a form."""
     if isinstance(content, ArrayObject):
@@ -330,19 +377,27 @@ class RunReader:
     """Reads the runs of each page of one PDF, sharing decoded fonts between pages."""
 
     def __init__(self) -> None:
-        self._fonts = _FontCache()
+        self._fonts = FontCache()
 
     def page_runs(self, page: Any) -> list[Run]:
-        """Every upright, left-to-right run of text on a page, in content-stream order."""
+        """Every upright, left-to-right run of text a reader can see on a page, in content-stream order.
+
+        Left out: runs outside the crop box, drawn invisibly (but for a scanned page's OCR
+        layer) and white on white (see source.visibility).
+        """
         contents = page.get("/Contents")
         if contents is None:
             return []
         resources = page.get("/Resources")
         resources = resources.get_object() if resources is not None else DictionaryObject()
-        walker = _Walker(self._fonts)
+        walker = _Walker(self._fonts, crop_area(page))
         content = contents.get_object()
         # Normalise for a page box that does not start at the origin.
         box = page.mediabox
         ctm: Matrix = (1.0, 0.0, 0.0, 1.0, -float(box.left), -float(box.bottom))
         walker.walk(content, resources, page.pdf, ctm)
-        return walker.runs
+        walker.invisible.extend(walker.clips.end(-1, -1))
+        extra = walker.clips.shown
+        if walker.invisible and ocr_layer(walker.runs, [run for _, run in walker.invisible], walker.paint, walker.crop):
+            extra = sorted(extra + walker.invisible, key=lambda item: item[0])
+        return in_stream_order(walker.runs, extra) if extra else walker.runs

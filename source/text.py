@@ -82,7 +82,7 @@ class Joiner:
         hyphen does not stand between two letters (nothing to mend)."""
         if not (before.endswith(HYPHENS) and len(before) > 1 and before[-2].isalpha() and after[:1].isalpha()):
             return None
-        if before.endswith("\u00ad") or not self.keep_hyphen(before, after):
+        if before.endswith("\u00ad") or not self.keep_hyphen(before[:-1] + "-", after):
             return before[:-1]
         if before.endswith("\u2010"):
             return before[:-1] + "-"

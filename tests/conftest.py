@@ -4,11 +4,15 @@
   once per session into a temporary directory.
 - `read_document`: `source.read_pdf` with a per-session cache, so that each PDF is parsed
   once however many tests look at it (a failure is cached and raised again, too).
+- `fresh_dirs` (autouse, whole session): the cache, data, config and state directories
+  (CITEX_CACHE_DIR, CITEX_DATA_DIR and the XDG ones) point into this session's temporary
+  directory, so that no test reads a Document or an index cached by an earlier run (or
+  by the user's own Citex) and none writes outside it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +26,27 @@ if TYPE_CHECKING:
 TESTS_DIR = Path(__file__).resolve().parent
 REAL_CORPUS = TESTS_DIR / "corpus" / "real"
 SAMPLE_REPORT = TESTS_DIR.parent / "explorer" / "data" / "connection-denied.pdf"
+SESSION_DIRS = {
+    "CITEX_CACHE_DIR": "citex-cache",
+    "CITEX_DATA_DIR": "citex-data",
+    "XDG_CACHE_HOME": "xdg-cache",
+    "XDG_DATA_HOME": "xdg-data",
+    "XDG_CONFIG_HOME": "xdg-config",
+    "XDG_STATE_HOME": "xdg-state",
+}
+"""The environment variables pointed at a fresh directory for the session, with its name."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fresh_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
+    """Every directory Citex reads or writes, new and empty for this session."""
+    root = tmp_path_factory.mktemp("citex-session")
+    dirs = {name: root / sub for name, sub in SESSION_DIRS.items()}
+    with pytest.MonkeyPatch.context() as patch:
+        for name, path in dirs.items():
+            path.mkdir()
+            patch.setenv(name, str(path))
+        yield dirs
 
 
 @pytest.fixture(scope="session")
@@ -36,12 +61,12 @@ def read_document() -> Callable[[Path], Document]:
     cache: dict[str, Document | BaseException] = {}
 
     def read(path: Path) -> Document:
-        key = str(path)
+        key = str(Path(path).resolve())
         if key not in cache:
             try:
                 from source import read_pdf
 
-                cache[key] = read_pdf(key)
+                cache[key] = read_pdf(str(path))
             except Exception as error:  # cached so that a broken reader fails fast everywhere
                 cache[key] = error
         found = cache[key]

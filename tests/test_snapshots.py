@@ -16,8 +16,7 @@ REPORT = str(bundled_report())
 
 @pytest.fixture(autouse=True)
 def _dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cache = Path(__file__).resolve().parent.parent / ".pytest_cache" / "citex-tui-cache"
-    monkeypatch.setenv("CITEX_CACHE_DIR", str(cache))
+    # the cache is the session's own (conftest.fresh_dirs): the report is parsed once per session
     monkeypatch.setenv("CITEX_DATA_DIR", str(tmp_path / "data"))
 
 

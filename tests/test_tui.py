@@ -32,8 +32,7 @@ def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
 
 @pytest.fixture(autouse=True)
 def _dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    cache = Path(__file__).resolve().parent.parent / ".pytest_cache" / "citex-tui-cache"
-    monkeypatch.setenv("CITEX_CACHE_DIR", str(cache))
+    # the cache is the session's own (conftest.fresh_dirs): the report is parsed once per session
     monkeypatch.setenv("CITEX_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     copied: list[str] = []
     monkeypatch.setattr(clipboard, "system_copy", lambda text: copied.append(text) or True)
