@@ -21,6 +21,17 @@ SMALLER_THAN_BODY = 0.95
 """A note line is set in less than this share of the body size."""
 START = re.compile(r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))")
 
+RULE_TEXT = re.compile(r"^[\s\-‐‑‒–—―_=·.\ufffd]{5,}$")
+"""A line drawn with dashes or underscores in the text layer: the rule above a note area."""
+
+
+def is_rule(line: Line) -> bool:
+    """Whether a line is a rule drawn in text (it is no body text and ends no paragraph)."""
+    return bool(RULE_TEXT.match(line.text)) and not line.markers
+
+
+MIN_LIST_NOTES = 3
+"""A page with this many footnotes and not one answered by a marker holds a list, not notes."""
 INNER_GAP = 2.2
 """Lines of notes under a box or table are at most this many sizes apart."""
 INNER_ALIGN = 2.0
@@ -127,7 +138,8 @@ def _inner_notes(part: list[Line], foot: list[Line], body_size: float) -> list[L
     i = 0
     while i < len(order):
         line = order[i]
-        found = start_label(line) if line.size < body_size * SMALLER_THAN_BODY and not line.markers else None
+        small = line.size < body_size * SMALLER_THAN_BODY and line.lead is not None and not line.markers
+        found = start_label(line) if small else None  # the label set small or raised, as notes are
         aligned = i > 0 and abs(order[i - 1].x0 - line.x0) <= body_size * INNER_ALIGN
         if found is None or not aligned or label_key(found[0]) not in seen or not PROSE.search(found[1].text):
             seen |= {label_key(m.label) for m in line.markers}
@@ -152,7 +164,8 @@ def _region_top(area: list[Line], first: int, size: float) -> int:
     top = first
     for i in range(first - 1, -1, -1):
         line, below = area[i], area[top]
-        if not _same_size(line.size, size) or line.y - below.y > size * 2.5 or line.markers:
+        fits = _same_size(line.size, size) or line.size < size  # small caps set smaller in a note
+        if not fits or line.y - below.y > size * 2.5 or line.markers:
             break
         top = i
     return top

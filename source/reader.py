@@ -18,13 +18,14 @@ from source.blocks import (
 )
 from source.cache import file_sha256
 from source.endnotes import MIN_LINKED_SHARE, find_endnotes, without_sections
+from source.notes import MIN_LIST_NOTES
 from source.errors import NoTextLayerError, SourceError
 from source.furniture import find_furniture
 from source.labels import page_numbers
 from source.lines import Line, LineMarker, page_lines
 from source.metadata import read_metadata
 from source.model import Block, Document, Marker, MarkerRef, Note, OutlineEntry, Page, Sentence
-from source.notes import RawNote, collect_notes, link_markers, note_area
+from source.notes import RawNote, collect_notes, is_rule, link_markers, note_area
 from source.runs import RunReader
 from source.runon import SIZE_TOLERANCE, join_columns, mend_word
 from source.sentences import split_run
@@ -60,7 +61,8 @@ def _read(reader: Any, path: Path) -> Document:
     furniture, printed = find_furniture(pages_lines, heights)
     numbers = page_numbers(printed, _pagelabels(reader))
     content = [
-        [ln for ln in lines if ln not in f.header and ln not in f.footer] for lines, f in zip(pages_lines, furniture)
+        [ln for ln in lines if ln not in f.header and ln not in f.footer and not is_rule(ln)]
+        for lines, f in zip(pages_lines, furniture)
     ]
     style = document_style(content)
     raw_notes, bodies = _notes(content, style)
@@ -131,12 +133,15 @@ def _read(reader: Any, path: Path) -> Document:
 def _notes(content: list[list[Line]], style: Style) -> tuple[list[RawNote], list[list[Line]]]:
     """Footnotes and endnotes, and each page's body lines with the markers linked to them.
 
-    A notes section few of whose notes any marker answers is no endnotes section (a
-    numbered list under "Notes"): it is read again as body text."""
+    Read again without what the first reading took for notes and no marker answers: a
+    notes section few of whose notes are linked is a numbered list under "Notes", and a
+    page of several footnotes none of which is linked is a numbered list set small (a
+    bibliography); both are body text."""
     sections, _ = find_endnotes(content, style)
+    listed: set[int] = set()  # pages whose "notes" are a list
     while True:
         rest = without_sections(content, sections)
-        split = [note_area(lines, style.size) for lines in rest]
+        split = [note_area(lines, style.size) if p not in listed else (lines, []) for p, lines in enumerate(rest)]
         footnotes, bodies = collect_notes([b for b, _ in split], [a for _, a in split])
         endnotes = [note for section in sections for note in section.notes]
         notes = sorted(footnotes + endnotes, key=lambda n: n.page)  # stable: each kind keeps its order
@@ -147,9 +152,22 @@ def _notes(content: list[list[Line]], style: Style) -> tuple[list[RawNote], list
             s for s in sections
             if sum(index[id(n)] in linked for n in s.notes) >= len(s.notes) * MIN_LINKED_SHARE
         ]
-        if len(kept) == len(sections):
+        unlinked = _unlinked_pages(footnotes, {id(n) for n in notes if index[id(n)] in linked})
+        if len(kept) == len(sections) and not unlinked - listed:
             return notes, bodies
         sections = kept
+        listed |= unlinked
+
+
+def _unlinked_pages(footnotes: list[RawNote], linked: set[int]) -> set[int]:
+    """Pages with at least MIN_LIST_NOTES footnotes starting on them and none linked."""
+    count: dict[int, int] = {}
+    answered: set[int] = set()
+    for note in footnotes:
+        count[note.page] = count.get(note.page, 0) + 1
+        if id(note) in linked:
+            answered.add(note.page)
+    return {page for page, n in count.items() if n >= MIN_LIST_NOTES and page not in answered}
 
 
 BlockText = tuple[RawBlock, str, list[LineMarker], bool]

@@ -31,7 +31,9 @@ def vocabulary(texts: Iterable[str]) -> tuple[set[str], set[str]]:
     return whole, hyphenated
 
 
-URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S+/\S*/\S*$")
+URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S*[A-Za-z0-9-]\.[A-Za-z]{2,}\S*/\S*$")
+"""The end of a line that breaks a web address: with its scheme, or a domain before a slash
+("example.org/path/"; a UN symbol "A/HRC/WG.6/7/SVN/1" is no address)."""
 
 
 def inside_url(before: str, after: str) -> bool:
