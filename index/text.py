@@ -17,11 +17,14 @@ _HYPHENS = "-\u2010\u2011\u00ad"
 """Hyphen-minus, hyphen, non-breaking hyphen, soft hyphen: join the parts of a word."""
 _APOSTROPHES = "'\u2019\u02bc\u2018"
 """Straight and curly apostrophes inside a word."""
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+"""Combining marks: part of the word they follow (a decomposed "é" is "e" + U+0301)."""
+_RUN = rf"[^\W_][^\W_{_MARKS}]*(?:[{_MARKS}]+[^\W_]*)*"
 WORD = re.compile(
-    rf"(?:\[[^\W_]{{1,3}}\])?[^\W_]+(?:(?:[{_HYPHENS}][ \t]*\n\s*|[{_HYPHENS}{_APOSTROPHES}])[^\W_]+)*"
+    rf"(?:\[[^\W_]{{1,3}}\])?{_RUN}(?:(?:[{_HYPHENS}][ \t]*\n\s*|[{_HYPHENS}{_APOSTROPHES}]){_RUN})*"
 )
-"""A word: letters and digits, maybe joined by hyphens (also across a line break) or apostrophes,
-maybe opening with an editor's bracketed letters ("[W]e" is the word "we")."""
+"""A word: letters and digits (with any combining accents), maybe joined by hyphens (also across a
+line break) or apostrophes, maybe opening with an editor's bracketed letters ("[W]e" is the word "we")."""
 _DROP = str.maketrans("", "", _HYPHENS + _APOSTROPHES + "[] \t\r\n\f\v")
 _cache: dict[str, str] = {}
 _CACHE_LIMIT = 200_000

@@ -23,6 +23,14 @@ def test_ligatures_and_accents() -> None:
     assert words("ﬁrst-hand café") == ["firsthand", "cafe"]
 
 
+def test_a_decomposed_accent_stays_in_its_word() -> None:
+    # Some PDFs give "é" as "e" + U+0301: it must not cut "Médecins" in two.
+    assert words("Me\u0301decins Sans Frontie\u0300res") == words("Médecins Sans Frontières") == [
+        "medecins", "sans", "frontieres"]
+    found, spans = words_with_offsets("Me\u0301decins x")
+    assert found == ["medecins", "x"] and spans[0] == (0, 9)
+
+
 def test_an_em_dash_between_words_separates_them() -> None:
     assert words("authorities—which") == ["authorities", "which"]
 
