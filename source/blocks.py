@@ -139,7 +139,7 @@ def _breaks(prev: Line, cur: Line, block: list[Line], style: Style) -> bool:
     lead = style.leading * max(prev.size, cur.size) / style.size
     if prev.y - cur.y > lead * 1.3 or cur.y > prev.y + 1:
         return True
-    if is_heading_line(prev, style) != is_heading_line(cur, style):
+    if is_heading_line(prev, style) != is_heading_line(cur, style) and not _lead_in(prev, cur, style):
         return True
     if abs(prev.size - cur.size) > style.size * 0.1:
         return True
@@ -161,6 +161,18 @@ def _cap_edge(line: Line) -> float | None:
     if first.size >= line.size * DROP_CAP and len(first.text.strip()) == 1:
         return first.x1
     return None
+
+
+def _lead_in(prev: Line, cur: Line, style: Style) -> bool:
+    """A bold line in the body's size that runs on, mid-sentence, into a plain lowercase line:
+    the bold lead-in of a paragraph, not a heading."""
+    return (
+        prev.bold
+        and not cur.bold
+        and abs(prev.size - cur.size) <= style.size * 0.1
+        and cur.text[:1].islower()
+        and not TERMINAL.search(prev.text.rstrip())
+    )
 
 
 def segment(groups: list[list[Line]], style: Style) -> list[RawBlock]:
