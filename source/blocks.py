@@ -57,7 +57,7 @@ def document_style(pages: list[list[Line]]) -> Style:
     for lines in pages:
         for line in lines:
             sizes[round(line.size, 1)] += len(line.text)
-            letters = sum(ch.isalpha() for ch in line.text)
+            letters = sum(map(str.isalpha, line.text))
             if letters >= PROSE_SHARE * len(line.text.replace(" ", "")):
                 prose[round(line.size, 1)] += letters
     size = (prose or sizes).most_common(1)[0][0] if sizes else 10.0

@@ -242,17 +242,27 @@ def _gutters(runs: list[Run]) -> list[float]:
         return []
     first, step = left + width * GUTTER_MARGIN, width * (1 - 2 * GUTTER_MARGIN) / GUTTER_STEPS
     steps = [first + step * i for i in range(GUTTER_STEPS + 1)]
-    crossed = [0] * len(steps)
     row_spans = [[(r.x0, r.x1) for r in row if r.text.strip()] for row in rows.values()]
+    delta = [0] * (len(steps) + 1)  # rows crossing each step, by a sweep over each row's merged spans
     for spans in row_spans:
-        hit = [False] * len(steps)
-        for a, b in spans:  # the steps strictly inside (a, b)
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):  # the steps strictly inside (a, b)
             lo = max(0, math.floor((a - first) / step) + 1)
             hi = min(len(steps) - 1, math.ceil((b - first) / step) - 1)
-            for i in range(lo, hi + 1):
-                hit[i] = True
-        for i, inside in enumerate(hit):
-            crossed[i] += inside
+            if lo > hi:
+                continue
+            if merged and lo <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        for lo, hi in merged:
+            delta[lo] += 1
+            delta[hi + 1] -= 1
+    crossed = []
+    running = 0
+    for change in delta[:-1]:
+        running += change
+        crossed.append(running)
     limit = GUTTER_CROSSING * len(rows)
     found: list[float] = []
     i = 0

@@ -38,7 +38,9 @@ URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S*[A-Za-z0-9-]\.[A-Za-z]{2,}\S*
 
 def inside_url(before: str, after: str) -> bool:
     """Whether a line that ends with `before` broke a web address that `after` goes on with."""
-    if not after or not (after[0].isalnum() or after[0] in "/?&=#%_~-.") or not URL_TAIL.search(before):
+    if not after or not (after[0].isalnum() or after[0] in "/?&=#%_~-.") or "/" not in before[-300:]:
+        return False
+    if not URL_TAIL.search(before[before.rfind(" ") + 1 :]):  # the last word only: a long line is cheap
         return False
     last = before[-1]
     if last in ",;)]\u201d\"":
