@@ -142,10 +142,10 @@ def text(pdf: str | None, label: str | None, index: int | None, password: str | 
     elif label is not None:
         selected = pages_by_label(document, label)
         if not selected:
-            from explorer.docviews import label_range
+            from explorer.docviews import labels_said
 
             raise nothing_found(
-                f"no page is labelled {label!r} (labels run {label_range(document)}; "
+                f"no page is labelled {label!r} ({labels_said(document)}; "
                 "use --index N or --page '#N' for a physical page)"
             )
         if len(selected) > 1:

@@ -15,6 +15,12 @@ from explorer.text import clean_for_terminal
 from source.model import Block, Document, MarkerRef, Page, Sentence
 
 
+def labels_said(document: Document) -> str:
+    """The printed labels for an error line: "printed labels: i-48", or "no page prints a number"."""
+    found = label_range(document)
+    return "no page prints a number" if found == "none" else f"printed labels: {found}"
+
+
 def label_range(document: Document) -> str:
     """The labels of the first and last labelled page, e.g. "i-48" (one label when one page);
     "none" when no page carries a label."""

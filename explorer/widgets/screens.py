@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from explorer.docviews import ambiguous_label, label_range, pages_by_label
+from explorer.docviews import ambiguous_label, label_range, labels_said, pages_by_label
 from explorer.text import clean_for_terminal
 from source.model import Document
 
@@ -147,7 +147,7 @@ class GoToPageScreen(ModalScreen[int | None]):
             error.update(clean_for_terminal(ambiguous_label(value, pages)))
             return
         error.update(
-            f"no page is labelled {clean_for_terminal(value)!r} (labels run {label_range(self.document)};"
+            f"no page is labelled {clean_for_terminal(value)!r} ({labels_said(self.document)};"
             f" #N: physical page N of {len(self.document.pages)})"
         )
 
