@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from source.blocks import Style, is_heading_line, reading_order
 from source.lines import Line
-from source.notes import PROSE, SMALLER_THAN_BODY, RawNote, follows, start_label
+from source.notes import FIRST_LABELS, PROSE, ROMAN_VALUES, SMALLER_THAN_BODY, RawNote, follows, start_label
 
 NOTES_HEADING = re.compile(
     r"^(?:(?:end\s*)?notes?|notes?\s+(?:to|for|on)\s+(?:chapter|part|section)\s+\S+.*|"
@@ -34,6 +34,10 @@ MAX_HEADING_CHARS = 60
 """A notes heading or a sub-heading in a notes section is at most this long."""
 MIN_SECTION_NOTES = 2
 """A notes section holds at least this many notes (one "Note" line is a remark)."""
+MIN_TAIL_NOTES = 3
+"""Endnotes with no heading at the end of a document are at least this many."""
+FOOTNOTE_SHARE = 0.5
+"""Notes at the end whose markers stand on their own page, past this share, are footnotes."""
 MIN_LINKED_SHARE = 0.3
 """A notes section whose notes are answered by fewer markers than this share is a numbered
 list under a "Notes" heading, and stays in the body."""
@@ -69,9 +73,14 @@ def _first_note_within(lines: list[tuple[int, Line]], start: int) -> int | None:
     """Index of a line labelled 1 (or a symbol) within reach of `start`."""
     for j in range(start, min(start + HEADING_REACH, len(lines))):
         found = start_label(lines[j][1])
-        if found is not None and (found[0] == "1" or not found[0].isdigit()):
+        if found is not None and _first(found[0]):
             return j
     return None
+
+
+def _first(label: str) -> bool:
+    """Whether a label can start a run of notes: 1, i, or a symbol."""
+    return label in FIRST_LABELS or not (label.isdigit() or label in ROMAN_VALUES)
 
 
 def _is_subheading(line: Line, style: Style) -> bool:
@@ -98,7 +107,29 @@ def find_endnotes(content: list[list[Line]], style: Style) -> tuple[list[Endnote
         section, i = _read_section(lines, i, style)
         if len(section.notes) >= MIN_SECTION_NOTES:
             sections.append(section)
+    if not sections and (tail := _tail_section(lines, style)) is not None:
+        sections.append(tail)
     return sections, without_sections(content, sections)
+
+
+def _tail_section(lines: list[tuple[int, Line]], style: Style) -> EndnoteSection | None:
+    """Endnotes with no heading, as a word processor sets them after the last paragraph: from a
+    note labelled 1 (or i) set small to the end of the document, numbered on, and with their
+    markers on earlier pages (notes whose markers stand on their own page are footnotes)."""
+    marked: dict[int, set[str]] = {}
+    for at, line in lines:
+        marked.setdefault(at, set()).update(m.label for m in line.markers)
+    for start, (_, line) in enumerate(lines):
+        found = start_label(line)
+        if found is None or found[0] not in FIRST_LABELS or line.size >= style.size * SMALLER_THAN_BODY:
+            continue
+        section, end = _read_section(lines, start - 1, style, heading=False)
+        if end < len(lines) or len(section.notes) < MIN_TAIL_NOTES:
+            continue
+        here = sum(1 for note in section.notes if note.label in marked.get(note.page, set()))
+        if here <= len(section.notes) * FOOTNOTE_SHARE:
+            return section
+    return None
 
 
 def without_sections(content: list[list[Line]], sections: list[EndnoteSection]) -> list[list[Line]]:
@@ -109,9 +140,12 @@ def without_sections(content: list[list[Line]], sections: list[EndnoteSection]) 
     return [[ln for ln in page if (p, id(ln)) not in taken] for p, page in enumerate(content)]
 
 
-def _read_section(lines: list[tuple[int, Line]], head: int, style: Style) -> tuple[EndnoteSection, int]:
-    """Read the notes of the section whose heading is at `head`; returns it and where it ends."""
-    taken = {(lines[head][0], id(lines[head][1]))}
+def _read_section(
+    lines: list[tuple[int, Line]], head: int, style: Style, heading: bool = True
+) -> tuple[EndnoteSection, int]:
+    """Read the notes of the section whose heading is at `head` (with `heading` False, the
+    section starts just after `head`, with no heading); returns it and where it ends."""
+    taken = {(lines[head][0], id(lines[head][1]))} if heading else set()
     notes: list[RawNote] = []
     current: RawNote | None = None
     i = head + 1
@@ -123,7 +157,7 @@ def _read_section(lines: list[tuple[int, Line]], head: int, style: Style) -> tup
         if found is not None:
             label, rest = found
             words = rest.text or (lines[i + 1][1].text if i + 1 < len(lines) else "")
-            fits = follows(label, last) or (restart_ok and (label == "1" or not label.isdigit()))
+            fits = follows(label, last) or (restart_ok and _first(label))
             if fits and PROSE.search(words):
                 current = RawNote(label=label, page=page, lines=[rest] if rest.text else [], pages=[page], kind="endnote")
                 notes.append(current)

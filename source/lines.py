@@ -17,8 +17,10 @@ from source.runs import Run
 
 MARKER_TEXT = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})$")
 """What a note marker can look like: a short number or a few note symbols."""
-NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})[.)]?$")
+NOTE_START = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3}|[ivx]{1,5})[.)]?$")
 """A note's label alone, as it starts a note: "12", "12.", "*"."""
+ROMAN_MARKER = re.compile(r"^[ivx]{1,5}$")
+"""A lower-case roman numeral: a marker only when raised (a word processor's endnotes: i, ii, iii)."""
 SYMBOL_NORMAL = str.maketrans({"∗": "*"})
 
 
@@ -304,7 +306,7 @@ def _split(row: list[Run], gutters: list[float]) -> list[list[Run]]:
 
 def _label(text: str) -> str | None:
     stripped = text.strip()
-    if MARKER_TEXT.match(stripped):
+    if MARKER_TEXT.match(stripped) or ROMAN_MARKER.match(stripped):
         return stripped
     return None
 
@@ -357,6 +359,8 @@ def _build(runs: list[Run]) -> Line:
         smaller = run.size < size * SMALLER
         raised = run.top - base > size * RAISED
         glued = label is not None and not label.isdigit() and prev is not None and run.x0 - prev.x1 < SPACE_GAP * size
+        if label and ROMAN_MARKER.match(label) and not raised:
+            label = None  # "i", "v", "xi" set on the line are words, not markers
         if label and (smaller or raised or glued) and (prev is not None or len(runs) > 1):
             marker = LineMarker(label=label, offset=length, raised=raised, style=(run.font, round(run.size, 1)))
             last = line.markers[-1] if line.markers else line.lead

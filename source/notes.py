@@ -19,7 +19,7 @@ from source.lines import MARKER_TEXT, Line, LineMarker, label_key
 
 SMALLER_THAN_BODY = 0.95
 """A note line is set in less than this share of the body size."""
-START = re.compile(r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))")
+START = re.compile(r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3}|[ivx]{1,5}(?=[.)]\s|\s|[A-Z]))(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))")
 
 RULE_TEXT = re.compile(r"^[\s\-‐‑‒–—―_=·.\ufffd]{5,}$")
 """A line drawn with dashes or underscores in the text layer: the rule above a note area."""
@@ -67,12 +67,31 @@ SYMBOL_STEP = 2
 """A symbol note may follow the one before by at most this many places in SYMBOL_ORDER."""
 
 
+def roman(value: int) -> str:
+    """A number in lower-case roman numerals."""
+    out = ""
+    for number, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                            (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= number:
+            out += letters
+            value -= number
+    return out
+
+
+ROMAN_VALUES = {roman(n): n for n in range(1, 400)}
+"""Lower-case roman labels and their values."""
+FIRST_LABELS = ("1", "i")
+"""The labels a run of numbered notes starts with."""
+
+
 def follows(label: str, last: str | None) -> bool:
     """Whether a note labelled `label` can come right after the note labelled `last`."""
     if last is None:
         return False
     if label.isdigit() and last.isdigit():
         return int(label) == int(last) + 1
+    if label in ROMAN_VALUES and last in ROMAN_VALUES:
+        return ROMAN_VALUES[label] == ROMAN_VALUES[last] + 1
     a, b = label_key(last), label_key(label)
     if len(a) == len(b) == 1 and a in SYMBOL_ORDER and b in SYMBOL_ORDER:
         return 0 < SYMBOL_ORDER.index(b) - SYMBOL_ORDER.index(a) <= SYMBOL_STEP

@@ -76,7 +76,8 @@ def runs_on(before: RawBlock, after: RawBlock, style: Style) -> bool:
     if abs(first.size - last.size) > SIZE_TOLERANCE * style.size:
         return False
     head = last.text.rstrip()
-    if not head or not (ends_open(head) or head.endswith(HYPHENS)) or not _prose(head):
+    tail = " ".join(ln.text for ln in before.lines[-3:])  # a narrow column's last line holds few words
+    if not head or not (ends_open(head) or head.endswith(HYPHENS)) or not (_prose(head) or _prose(tail)):
         return False
     start = first.text.lstrip()
     if not start or BULLET.match(start) or first.lead is not None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ from source import read_pdf
 from source.model import Document
 
 MADE = Path(__file__).parent / "corpus" / "made"
+Reader = Callable[[Path], Document]
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +125,51 @@ def test_latex_two_columns() -> None:
     for page in doc.pages:
         for block in page.blocks:
             assert "An independent observer described mittee" not in block.text
+
+
+# -- LibreOffice Writer note layouts (writer_notes.py) ------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "labels"), [
+    ("writer-endnotes-arabic.pdf", [str(n) for n in range(1, 7)]),
+    ("writer-endnotes-roman.pdf", ["i", "ii", "iii", "iv", "v", "vi"]),
+])
+def test_writer_endnotes_with_no_heading(read_document: Reader, name: str, labels: list[str]) -> None:
+    """Writer sets endnotes on a page of their own after the text, with no heading, numbered
+    1, 2, 3 or i, ii, iii (the label drawn in the note's own size): each is an endnote, linked
+    once, from a marker on an earlier page, and none of their text is left in the body."""
+    doc = read_document(MADE / name)
+    assert [n.label for n in doc.notes] == labels
+    assert {n.kind for n in doc.notes} == {"endnote"}
+    for number, note in enumerate(doc.notes, 1):
+        assert note.text.startswith(f"Source {number}: ")
+        assert len(note.markers) == 1 and note.markers[0].page < note.page
+    assert "Source 1:" not in body(doc)
+
+
+def test_writer_three_columns_with_footnotes(read_document: Reader) -> None:
+    """Writer in three columns, hyphenated: 13 footnotes at the foot of the page, each linked
+    from its own page, and the body read column by column (no line mixes two columns)."""
+    doc = read_document(MADE / "writer-columns3.pdf")
+    assert [n.label for n in doc.notes] == [str(n) for n in range(1, 14)]
+    for number, note in enumerate(doc.notes, 1):
+        assert note.text.startswith(f"Source {number}: ")
+        assert [ref.page for ref in note.markers] == [note.page]
+    grammar = _writer_grammar()
+    sentences = [doc.sentence_text(s) for s in doc.sentences]
+    assert len(sentences) > 100
+    for text in sentences[1:]:  # after the title, every sentence is one the generator wrote, whole
+        assert grammar.fullmatch(text), text
+
+
+def _writer_grammar() -> re.Pattern[str]:
+    """The sentences writer_notes.py writes: subject, verb, object, tail."""
+    spec = importlib.util.spec_from_file_location("writer_notes", MADE / "writer_notes.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    def any_of(words: tuple[str, ...]) -> str:
+        return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+    return re.compile(" ".join(any_of(w) for w in (module.SUBJECTS, module.VERBS, module.OBJECTS, module.TAILS)) + r"\.")
