@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from source.blocks import reading_order
 from source.columns import ACROSS, column_bounds, column_of
-from source.lines import MARKER_TEXT, Line, LineMarker, label_key
+from source.lines import NOTE_START, ROMAN_MARKER, Line, LineMarker, label_key
 
 SMALLER_THAN_BODY = 0.95
 """A note line is set in less than this share of the body size."""
@@ -37,6 +37,10 @@ INNER_GAP = 2.2
 INNER_ALIGN = 2.0
 """Notes under a box start where the box's lines start, within this many body sizes (a
 side panel beside an example is no such note)."""
+TERMINAL_TEXT = re.compile(r"[.!?:;…][\"”’)\]]*$")
+"""A note whose text ends so has ended its sentence."""
+CONTINUATION_LETTERS = 0.7
+"""Lines that go on with a note which ended its sentence on the page before are mostly letters."""
 MAX_STRAYS = 2
 """Short body-size lines below a page's notes (a job number) that do not end the note area."""
 STRAY_CHARS = 40
@@ -103,8 +107,8 @@ def start_label(line: Line) -> tuple[str, Line] | None:
     if line.lead is not None:
         return line.lead.label, line
     text = line.text
-    if MARKER_TEXT.match(text.rstrip(".)")):
-        label = text.rstrip(".)")
+    if NOTE_START.match(text) and not ROMAN_MARKER.match(text):  # "12", "12.", "12)" alone on its line
+        label = text[:-1] if text[-1] in ".)" else text
         return label, replace(line, text="", markers=[])
     match = START.match(text)
     if not match:
@@ -229,6 +233,11 @@ def collect_notes(
         region = area[top:]
         body = body + area[:top]
         first_start = starts[0][0] - top if starts else len(region)
+        if first_start and open_note is not None and not _goes_on(open_note, region[:first_start]):
+            body = body + region[:first_start]  # a table set small above the notes, not the rest of a note
+            region = region[first_start:]
+            top += first_start  # start indexes count in `area`; the region now begins at the first
+            first_start = 0
         if first_start and open_note is not None:
             open_note.lines.extend(region[:first_start])
             if index not in open_note.pages:
@@ -244,6 +253,20 @@ def collect_notes(
         open_note = notes[-1] if starts else (open_note if region else None)
         bodies.append(sorted(body, key=lambda ln: (-round(ln.y, 0), ln.x0)))
     return notes, bodies
+
+
+def _goes_on(note: RawNote, lines: list[Line]) -> bool:
+    """Whether lines at the top of a page's note area are the rest of the note before: the note
+    stopped mid-sentence, or the lines read as prose (one line to a row, mostly letters)."""
+    if not lines:
+        return True
+    text = " ".join(ln.text for ln in note.lines).rstrip()
+    if text and not TERMINAL_TEXT.search(text):
+        return True
+    rows = {round(ln.y) for ln in lines}
+    letters = sum(sum(map(str.isalpha, ln.text)) for ln in lines)
+    chars = sum(len(ln.text.replace(" ", "")) for ln in lines)
+    return len(rows) == len(lines) and letters >= chars * CONTINUATION_LETTERS
 
 
 def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Line]]:

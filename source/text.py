@@ -36,6 +36,15 @@ URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S*[A-Za-z0-9-]\.[A-Za-z]{2,}\S*
 ("example.org/path/"; a UN symbol "A/HRC/WG.6/7/SVN/1" is no address)."""
 
 
+def _range_dash(before: str, after: str) -> bool:
+    """Whether a line ends a number range at its dash, the next line holding its end ("1990–", "2000")."""
+    return len(before) > 1 and before[-1] in RANGE_DASHES and before[-2].isdigit() and after[:1].isdigit()
+
+
+RANGE_DASHES = ("-", "\u2010", "\u2011", "\u2012", "\u2013")
+"""Dashes that join the two ends of a range of numbers (1990–2000, 2261–62)."""
+
+
 def inside_url(before: str, after: str) -> bool:
     """Whether a line that ends with `before` broke a web address that `after` goes on with."""
     if not after or not (after[0].isalnum() or after[0] in "/?&=#%_~-.") or "/" not in before[-300:]:
@@ -107,6 +116,8 @@ class Joiner:
                         # the hyphen dropped: a marker standing after it moves back one
                         markers = [replace(m, offset=min(m.offset, len(mended))) for m in markers]
                     text = mended
+                elif _range_dash(text, piece):
+                    pass  # "2261–" + "62)": a range broken at its dash
                 elif not text.endswith(" "):
                     text += " "
             shift = len(text)

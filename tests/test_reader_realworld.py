@@ -116,3 +116,25 @@ def test_caption_label_is_no_sentence() -> None:
     text = "Table 1. Selected characteristics of householders. Figure 2.3: A map. It rained."
     spans = [text[a:b] for a, b in split_sentences(text)]
     assert spans == ["Table 1. Selected characteristics of householders.", "Figure 2.3: A map.", "It rained."]
+
+
+def test_a_note_line_that_starts_with_a_number_is_no_note(read_document: Reader) -> None:
+    """texaslr p. 14: note 60 breaks a page range "2261–" / "62)." across lines; "62)." is
+    neither a note of its own nor a space inside the range."""
+    doc = read_document(REAL_WORLD / "texaslr-word365.pdf")
+    on_page = [n for n in doc.notes if n.page == 14]
+    assert [n.label for n in on_page] == ["57", "58", "59", "60", "61", "62"]
+    assert on_page[3].text.endswith("(citing Loper Bright, 144 S. Ct. at 2261–62).")
+    assert on_page[5].text == "Id." and len(on_page[5].markers) == 1
+
+
+def test_table_notes_keep_to_their_table(read_document: Reader) -> None:
+    """mmwr: each table's * † § notes hold their own text only; the next page's table, set as
+    small as the notes, is no continuation of the last note of the page before."""
+    doc = read_document(REAL_WORLD / "mmwr-table-symbol-notes.pdf")
+    assert [(n.label, n.page) for n in doc.notes] == [
+        ("*", 2), ("†", 2), ("§", 2), ("*", 3), ("†", 3), ("§", 3), ("*", 5), ("†", 5), ("*", 6), ("†", 6)
+    ]
+    for note in doc.notes:
+        assert len(note.text) < 260, (note.label, note.page, note.text[:80])
+        assert note.text.endswith(".") or note.text.endswith(")."), note.text[-40:]
