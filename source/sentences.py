@@ -17,7 +17,17 @@ ABBREVIATIONS = {
     "arts", "p", "pp", "cf", "etc", "fig", "figs", "al", "ed", "eds", "ch", "sec", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "vs", "v", "u.s", "u.n",
     "op", "cit", "ibid", "approx", "gen", "gov", "rev", "jr", "sr", "n", "ff",
+    # titles, law reports and UN documents: "Sen. Byrd", "2d Cir. 1983", "U.N. Doc. A/HRC/43/15"
+    "sen", "rep", "hon", "pres", "amb", "adm", "lt", "col", "maj", "capt", "sgt", "fr", "mt", "ave", "blvd",
+    "cir", "ct", "app", "dist", "supp", "stat", "reg", "regs", "admin", "cong", "sess", "doc", "docs",
+    "res", "rec", "ann", "dept", "univ", "assn", "bros", "mfg", "nat", "int", "comm", "env", "dev", "ser",
+    "pt", "pts", "sch", "ord", "nn", "fn", "trans", "repr", "viz", "ca", "cnty", "tex", "cal", "pa",
+    "fla", "va", "md", "conn", "colo", "mo", "tenn", "ky", "la", "ala", "ga", "ariz",
+    "okla", "nev", "minn", "wis", "kan", "neb", "mich", "ind", "l", "j", "q", "rptr", "cl", "chap", "sched",
+    "corr", "suppl", "eq", "eqs", "ref", "refs",
 }
+INITIALISM = re.compile(r"[a-z](?:\.[a-z]){1,3}")
+"""Initials with their dots ("N.C.G.S", "G.A", "D.C"): no sentence ends after one."""
 
 
 CAPTION_LABEL = re.compile(
@@ -34,7 +44,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = match.end()
         word = re.search(r"(\S+?)[.!?…]+[\"”’)\]]*$", text[start:end])
         token = word.group(1).lower().lstrip("(\"“‘[") if word else ""
-        if match.group(0).startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
+        if match.group(0).startswith(".") and (
+            token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or INITIALISM.fullmatch(token)
+        ):
             continue
         if CAPTION_LABEL.match(text[start:end]):
             continue  # "Table 1. Selected characteristics…" is one caption
