@@ -49,11 +49,18 @@ def bench(pdf: Path, runs: int, against: Path | None = None) -> list[tuple[str, 
     try:
         cold = [_time(citex, env, empty_cache) for _ in range(runs)]
         warm = [_time(citex, env) for _ in range(runs)]
-        rows = [("citex notes --json (cold)", statistics.median(cold)), ("citex notes --json (warm)", statistics.median(warm))]
+        rows = [
+            ("citex notes --json (cold)", statistics.median(cold)),
+            ("citex notes --json (warm)", statistics.median(warm)),
+        ]
         if against is not None:
             other = [str(against), "notes", "--json", str(pdf)]
-            rows.append((f"{against.parent.parent.parent.name} citex (cold)", statistics.median(
-                [_time(other, env, empty_cache, check=False) for _ in range(runs)])))
+            rows.append(
+                (
+                    f"{against.parent.parent.parent.name} citex (cold)",
+                    statistics.median([_time(other, env, empty_cache, check=False) for _ in range(runs)]),
+                )
+            )
         if shutil.which("pdftotext"):
             ref = [_time(["pdftotext", str(pdf), "-"], env) for _ in range(runs)]
             rows.append(("pdftotext PDF -", statistics.median(ref)))

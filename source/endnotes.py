@@ -84,7 +84,9 @@ def _first(label: str) -> bool:
 
 
 def _is_subheading(line: Line, style: Style) -> bool:
-    return len(line.text) <= MAX_HEADING_CHARS and (is_heading_line(line, style) or bool(NOTES_HEADING.match(line.text)))
+    return len(line.text) <= MAX_HEADING_CHARS and (
+        is_heading_line(line, style) or bool(NOTES_HEADING.match(line.text))
+    )
 
 
 def _leaves_note_size(line: Line, note: RawNote, style: Style) -> bool:
@@ -159,7 +161,9 @@ def _read_section(
             words = rest.text or (lines[i + 1][1].text if i + 1 < len(lines) else "")
             fits = follows(label, last) or (restart_ok and _first(label))
             if fits and PROSE.search(words):
-                current = RawNote(label=label, page=page, lines=[rest] if rest.text else [], pages=[page], kind="endnote")
+                current = RawNote(
+                    label=label, page=page, lines=[rest] if rest.text else [], pages=[page], kind="endnote"
+                )
                 notes.append(current)
                 taken.add((page, id(line)))
                 restart_ok = False

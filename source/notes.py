@@ -19,7 +19,9 @@ from source.lines import NOTE_START, ROMAN_MARKER, Line, LineMarker, label_key
 
 SMALLER_THAN_BODY = 0.95
 """A note line is set in less than this share of the body size."""
-START = re.compile(r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3}|[ivx]{1,5}(?=[.)]\s|\s|[A-Z]))(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))")
+START = re.compile(
+    r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3}|[ivx]{1,5}(?=[.)]\s|\s|[A-Z]))(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))"
+)
 
 RULE_TEXT = re.compile(r"^[\s\-‐‑‒–—―_=·.\ufffd]{5,}$")
 """A line drawn with dashes or underscores in the text layer: the rule above a note area."""
@@ -74,8 +76,21 @@ SYMBOL_STEP = 2
 def roman(value: int) -> str:
     """A number in lower-case roman numerals."""
     out = ""
-    for number, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                            (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for number, letters in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while value >= number:
             out += letters
             value -= number
@@ -117,7 +132,9 @@ def start_label(line: Line) -> tuple[str, Line] | None:
     cut = match.end()
     if cut == len(match.group(1)) and min(line.runs, key=lambda r: r.x0).text.strip() != match.group(1):
         return None  # "6D27-4E9C…": digits glued to a word are no label unless set as a run of their own
-    rest = replace(line, text=text[cut:], markers=[replace(m, offset=max(m.offset - cut, 0)) for m in line.markers])
+    rest = replace(
+        line, text=text[cut:], markers=[replace(m, offset=max(m.offset - cut, 0)) for m in line.markers]
+    )
     return label, rest
 
 
@@ -128,7 +145,9 @@ def note_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Lin
     body: list[Line] = []
     area: list[Line] = []
     # A column's foot lies below all the text that runs across the page.
-    across = [ln.y for ln in lines if column_of(ln, bounds) == ACROSS and ln.size >= body_size * SMALLER_THAN_BODY]
+    across = [
+        ln.y for ln in lines if column_of(ln, bounds) == ACROSS and ln.size >= body_size * SMALLER_THAN_BODY
+    ]
     floor = min(across, default=float("inf"))
     for column in (*range(len(bounds) + 1), ACROSS):
         part = [ln for ln in lines if column_of(ln, bounds) == column]
@@ -170,7 +189,11 @@ def _inner_notes(part: list[Line], foot: list[Line], body_size: float) -> list[L
             continue
         run = [line]
         j = i + 1
-        while j < len(order) and _same_size(order[j].size, line.size) and run[-1].y - order[j].y <= line.size * INNER_GAP:
+        while (
+            j < len(order)
+            and _same_size(order[j].size, line.size)
+            and run[-1].y - order[j].y <= line.size * INNER_GAP
+        ):
             run.append(order[j])
             j += 1
         inner += run
@@ -355,7 +378,9 @@ def _same_label_bounds(notes: list[RawNote]) -> dict[int, tuple[float, float]]:
     return bounds
 
 
-def _link_endnotes(bodies: list[list[Line]], notes: list[RawNote], chosen: dict[tuple[int, int, int], int]) -> None:
+def _link_endnotes(
+    bodies: list[list[Line]], notes: list[RawNote], chosen: dict[tuple[int, int, int], int]
+) -> None:
     """Link endnotes to markers by sequence: each run of endnotes numbered on from 1 takes
     the next markers with its labels, in reading order. A note whose marker is not found
     (the next note's marker comes first) is left without one rather than take a later one."""
@@ -363,7 +388,12 @@ def _link_endnotes(bodies: list[list[Line]], notes: list[RawNote], chosen: dict[
     for page, body in enumerate(bodies):
         rank = {id(line): r for r, line in enumerate(ln for group in reading_order(body) for ln in group)}
         lines = sorted(range(len(body)), key=lambda li: rank.get(id(body[li]), li))
-        order += [(page, li, mi) for li in lines for mi in range(len(body[li].markers)) if (page, li, mi) not in chosen]
+        order += [
+            (page, li, mi)
+            for li in lines
+            for mi in range(len(body[li].markers))
+            if (page, li, mi) not in chosen
+        ]
     labels = [label_key(bodies[p][li].markers[mi].label) for p, li, mi in order]
     endnotes = [(i, n) for i, n in enumerate(notes) if n.kind == "endnote"]
     pos = 0

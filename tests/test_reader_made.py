@@ -130,10 +130,13 @@ def test_latex_two_columns() -> None:
 # -- LibreOffice Writer note layouts (writer_notes.py) ------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "labels"), [
-    ("writer-endnotes-arabic.pdf", [str(n) for n in range(1, 7)]),
-    ("writer-endnotes-roman.pdf", ["i", "ii", "iii", "iv", "v", "vi"]),
-])
+@pytest.mark.parametrize(
+    ("name", "labels"),
+    [
+        ("writer-endnotes-arabic.pdf", [str(n) for n in range(1, 7)]),
+        ("writer-endnotes-roman.pdf", ["i", "ii", "iii", "iv", "v", "vi"]),
+    ],
+)
 def test_writer_endnotes_with_no_heading(read_document: Reader, name: str, labels: list[str]) -> None:
     """Writer sets endnotes on a page of their own after the text, with no heading, numbered
     1, 2, 3 or i, ii, iii (the label drawn in the note's own size): each is an endnote, linked
@@ -172,4 +175,6 @@ def _writer_grammar() -> re.Pattern[str]:
     def any_of(words: tuple[str, ...]) -> str:
         return "(?:" + "|".join(re.escape(w) for w in words) + ")"
 
-    return re.compile(" ".join(any_of(w) for w in (module.SUBJECTS, module.VERBS, module.OBJECTS, module.TAILS)) + r"\.")
+    return re.compile(
+        " ".join(any_of(w) for w in (module.SUBJECTS, module.VERBS, module.OBJECTS, module.TAILS)) + r"\."
+    )

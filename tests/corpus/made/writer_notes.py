@@ -14,14 +14,33 @@ import random
 import sys
 from xml.sax.saxutils import escape
 
-SUBJECTS = ("The survey office", "The provincial court", "The irrigation board", "The standing committee",
-            "An independent observer", "The harbour master", "A retired ferryman", "The district archive")
+SUBJECTS = (
+    "The survey office",
+    "The provincial court",
+    "The irrigation board",
+    "The standing committee",
+    "An independent observer",
+    "The harbour master",
+    "A retired ferryman",
+    "The district archive",
+)
 VERBS = ("measured", "catalogued", "questioned", "summarised", "described", "reconsidered", "documented")
-OBJECTS = ("the height of the winter floods", "the cost of repairing the weir", "the condition of the old canals",
-           "the rules for sharing the reservoir", "the boundary stones along the ridge",
-           "the accounts of the cattle drovers", "the extraordinarily complicated arrangements")
-TAILS = ("with the help of local guides", "long after the events themselves", "on the basis of older records",
-         "for the benefit of later readers", "in considerable administrative detail")
+OBJECTS = (
+    "the height of the winter floods",
+    "the cost of repairing the weir",
+    "the condition of the old canals",
+    "the rules for sharing the reservoir",
+    "the boundary stones along the ridge",
+    "the accounts of the cattle drovers",
+    "the extraordinarily complicated arrangements",
+)
+TAILS = (
+    "with the help of local guides",
+    "long after the events themselves",
+    "on the basis of older records",
+    "for the benefit of later readers",
+    "in considerable administrative detail",
+)
 
 
 def sentence(rng: random.Random) -> str:
@@ -30,9 +49,11 @@ def sentence(rng: random.Random) -> str:
 
 def note(kind: str, number: int, rng: random.Random) -> str:
     body = escape(f"Source {number}: {sentence(rng)}")
-    return (f'<text:note text:id="n{number}" text:note-class="{kind}"><text:note-citation>{number}'
-            f'</text:note-citation><text:note-body><text:p text:style-name="Note">{body}</text:p>'
-            f"</text:note-body></text:note>")
+    return (
+        f'<text:note text:id="n{number}" text:note-class="{kind}"><text:note-citation>{number}'
+        f'</text:note-citation><text:note-body><text:p text:style-name="Note">{body}</text:p>'
+        f"</text:note-body></text:note>"
+    )
 
 
 def paragraphs(kind: str, count: int, rng: random.Random) -> str:
@@ -51,7 +72,7 @@ def document(variant: str) -> str:
     rng = random.Random(variant)
     kind = "footnote" if variant == "columns3" else "endnote"
     numbering = ' style:num-format="1"' if variant == "endnotes-arabic" else ' style:num-format="i"'
-    columns = ('<style:columns fo:column-count="3" fo:column-gap="0.5cm"/>' if variant == "columns3" else "")
+    columns = '<style:columns fo:column-count="3" fo:column-gap="0.5cm"/>' if variant == "columns3" else ""
     hyphenate = ' fo:hyphenate="true" fo:hyphenation-remain-char-count="2" fo:hyphenation-push-char-count="2"'
     body = paragraphs(kind, 26 if variant == "columns3" else 12, rng)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
