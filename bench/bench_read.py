@@ -47,7 +47,10 @@ def bench(pdf: Path, runs: int) -> list[tuple[str, float]]:
     try:
         cold = [_time(citex, env, empty_cache) for _ in range(runs)]
         warm = [_time(citex, env) for _ in range(runs)]
-        rows = [("citex notes --json (cold)", statistics.median(cold)), ("citex notes --json (warm)", statistics.median(warm))]
+        rows = [
+            ("citex notes --json (cold)", statistics.median(cold)),
+            ("citex notes --json (warm)", statistics.median(warm)),
+        ]
         if shutil.which("pdftotext"):
             ref = [_time(["pdftotext", str(pdf), "-"], env) for _ in range(runs)]
             rows.append(("pdftotext PDF -", statistics.median(ref)))

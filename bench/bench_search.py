@@ -47,11 +47,23 @@ _EXE = Path(sys.executable).with_name("citex")
 CITEX = [str(_EXE)] if _EXE.exists() else [sys.executable, "-m", "explorer.cli"]
 """The `citex` command (the installed script, else the module)."""
 PHRASE = "mobile phones"
-SEARCHES = ['"mobile phones" AND border', "surveillance", "inminban", "page:22 surveillance", "in:notes Gause",
-            "(radio OR television) NOT china", "smuggl*", "section:methodology interview", "bribe*", "SIM cards"]
-ABSENT = ["North Korean authorities have banned all foreign newspapers since the famine of the 1990s.",
-          "The leader of the country wields limited power and shares it with an elected parliament.",
-          "People caught with foreign films are usually given a warning and released the same day."]
+SEARCHES = [
+    '"mobile phones" AND border',
+    "surveillance",
+    "inminban",
+    "page:22 surveillance",
+    "in:notes Gause",
+    "(radio OR television) NOT china",
+    "smuggl*",
+    "section:methodology interview",
+    "bribe*",
+    "SIM cards",
+]
+ABSENT = [
+    "North Korean authorities have banned all foreign newspapers since the famine of the 1990s.",
+    "The leader of the country wields limited power and shares it with an elected parliament.",
+    "People caught with foreign films are usually given a warning and released the same day.",
+]
 
 
 def percentiles(samples: Sequence[float]) -> tuple[float, float]:
@@ -76,8 +88,18 @@ def timed(call: Callable[[str], Any], inputs: Sequence[str], rounds: int) -> tup
 def hyperfine(commands: Sequence[Sequence[str]], runs: int, workdir: Path) -> list[float]:
     """Mean wall time (ms) of each command, warm (hyperfine -N, 3 warm-up runs)."""
     out = workdir / "hyperfine.json"
-    args = ["hyperfine", "-N", "-i", "--warmup", "3", "--runs", str(runs), "--export-json", str(out),
-            *[shlex.join(c) for c in commands]]
+    args = [
+        "hyperfine",
+        "-N",
+        "-i",
+        "--warmup",
+        "3",
+        "--runs",
+        str(runs),
+        "--export-json",
+        str(out),
+        *[shlex.join(c) for c in commands],
+    ]
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return [r["mean"] * 1000 for r in json.loads(out.read_text())["results"]]
 
@@ -98,8 +120,11 @@ def same_place(a: Sequence[Any], b: Sequence[Any]) -> bool:
     if not a or not b or a[0].doc_id != b[0].doc_id or a[0].span is None or b[0].span is None:
         return False
     x, y = a[0].span, b[0].span
-    return (x.page, x.block, x.start) < (y.end_page, y.end_block, y.end) and \
-        (y.page, y.block, y.start) < (x.end_page, x.end_block, x.end)
+    return (x.page, x.block, x.start) < (y.end_page, y.end_block, y.end) and (y.page, y.block, y.start) < (
+        x.end_page,
+        x.end_block,
+        x.end,
+    )
 
 
 def bench_report(rounds: int, workdir: Path) -> dict[str, Any]:
@@ -115,15 +140,26 @@ def bench_report(rounds: int, workdir: Path) -> dict[str, Any]:
     figures["search"] = timed(lambda q: corpus.search(q, 10), SEARCHES, rounds)
     figures["find"] = timed(lambda q: corpus.find(q, 5), quotes, max(1, rounds // 4))
     figures["verify"] = timed(corpus.verify, quotes + ABSENT, max(1, rounds // 4))
-    right = sum(same_place(corpus.find(v, 1), corpus.find(m, 1)) for v, m in zip(verbatim, misremembered, strict=True))
+    right = sum(
+        same_place(corpus.find(v, 1), corpus.find(m, 1)) for v, m in zip(verbatim, misremembered, strict=True)
+    )
     exact = sum(corpus.verify(v).verdict == "exact" for v in verbatim)
     absent = sum(corpus.verify(a).verdict == "absent" for a in ABSENT)
-    figures["accuracy"] = (f"verbatim exact {exact}/{len(verbatim)}; misremembered (two edits each) found at the "
-                           f"same place {right}/{len(verbatim)}; "
-                           f"invented absent {absent}/{len(ABSENT)}")
+    figures["accuracy"] = (
+        f"verbatim exact {exact}/{len(verbatim)}; misremembered (two edits each) found at the "
+        f"same place {right}/{len(verbatim)}; "
+        f"invented absent {absent}/{len(ABSENT)}"
+    )
     corpus.close()
-    whole = hyperfine([[*CITEX, "search", PHRASE, str(REPORT)], ["pdfgrep", "-n", PHRASE, str(REPORT)],
-                       [*CITEX, "find", misremembered[0], str(REPORT)]], 20, workdir)
+    whole = hyperfine(
+        [
+            [*CITEX, "search", PHRASE, str(REPORT)],
+            ["pdfgrep", "-n", PHRASE, str(REPORT)],
+            [*CITEX, "find", misremembered[0], str(REPORT)],
+        ],
+        20,
+        workdir,
+    )
     figures["process"] = whole
     return figures
 
@@ -143,8 +179,9 @@ def bench_library(n: int, workdir: Path) -> dict[str, Any]:
     verbatim, misremembered = report_quotes(rng)
     figures["find"] = timed(lambda q: library.find(q, 5), verbatim + misremembered, 2)
     library.close()
-    figures["process"] = hyperfine([[*CITEX, "search", PHRASE], ["pdfgrep", "-r", "-n", PHRASE, str(folder)]], 5,
-                                   workdir)
+    figures["process"] = hyperfine(
+        [[*CITEX, "search", PHRASE], ["pdfgrep", "-r", "-n", PHRASE, str(folder)]], 5, workdir
+    )
     return figures
 
 
@@ -160,7 +197,9 @@ def bench_scale(docs: int, pages: int, workdir: Path) -> dict[str, Any]:
     start = time.perf_counter()
     paths = generate_library(folder, docs, pages, report_sentences(REPORT))
     took = time.perf_counter() - start
-    figures: dict[str, Any] = {"generate": f"{took:.0f} s" + (f" ({there} were already there)" if there else "")}
+    figures: dict[str, Any] = {
+        "generate": f"{took:.0f} s" + (f" ({there} were already there)" if there else "")
+    }
     library = Library(workdir / "scale-library.json")
     done = [0]
 
@@ -173,19 +212,40 @@ def bench_scale(docs: int, pages: int, workdir: Path) -> dict[str, Any]:
     added = library.add(paths, progress=progress).added
     ingest = time.perf_counter() - start
     total_pages = sum(e.pages for e in added)
-    figures["ingest"] = (f"{total_pages} pages in {ingest:.0f} s: {total_pages / ingest:.0f} pages/s (2 workers)"
-                         if added else "not measured: the library in --workdir was already read")
+    figures["ingest"] = (
+        f"{total_pages} pages in {ingest:.0f} s: {total_pages / ingest:.0f} pages/s (2 workers)"
+        if added
+        else "not measured: the library in --workdir was already read"
+    )
     cache = Path(os.environ["CITEX_CACHE_DIR"])
     assert library.index_dir is not None
-    figures["disk"] = (f"library index {disk_usage(library.index_dir) / 1e6:.0f} MB; per-document indexes and "
-                       f"document.json {(disk_usage(cache) - disk_usage(library.index_dir)) / 1e6:.0f} MB; "
-                       f"PDFs {disk_usage(folder) / 1e6:.0f} MB")
+    figures["disk"] = (
+        f"library index {disk_usage(library.index_dir) / 1e6:.0f} MB; per-document indexes and "
+        f"document.json {(disk_usage(cache) - disk_usage(library.index_dir)) / 1e6:.0f} MB; "
+        f"PDFs {disk_usage(folder) / 1e6:.0f} MB"
+    )
     start = time.perf_counter()
     corpus = library.corpus()
     figures["open"] = f"{(time.perf_counter() - start) * 1000:.0f} ms, {corpus.unit_count()} units"
-    words = ["government", "surveillance", "border", "radio", "phones", "interview", "authorities", "security"]
-    queries = [*words, '"mobile phones"', '"human rights" AND border', "inform*", "radio OR television",
-               "phones NOT china", "in:notes border"]
+    words = [
+        "government",
+        "surveillance",
+        "border",
+        "radio",
+        "phones",
+        "interview",
+        "authorities",
+        "security",
+    ]
+    queries = [
+        *words,
+        '"mobile phones"',
+        '"human rights" AND border',
+        "inform*",
+        "radio OR television",
+        "phones NOT china",
+        "in:notes border",
+    ]
     figures["search"] = timed(lambda q: library.search(q, 10), queries, 5)
     partial = [q for q in queries if not library.search(q, 10).complete]
     figures["partial"] = f"{len(partial)} of {len(queries)}" + (f" ({', '.join(partial)})" if partial else "")
@@ -209,8 +269,10 @@ def bench_scale(docs: int, pages: int, workdir: Path) -> dict[str, Any]:
     figures["pdfgrep"] = (time.perf_counter() - start) * 1000
     found = sum(library.verify(q).verdict == "exact" for q in verbatim)
     right = sum(same_place(library.find(v, 1), library.find(misremember(v, rng), 1)) for v in verbatim)
-    figures["accuracy"] = (f"Accuracy on {len(verbatim)} random passages: verbatim verified exact {found}; "
-                           f"misremembered (two edits each) found at the same place {right}")
+    figures["accuracy"] = (
+        f"Accuracy on {len(verbatim)} random passages: verbatim verified exact {found}; "
+        f"misremembered (two edits each) found at the same place {right}"
+    )
     library.close()
     return figures
 

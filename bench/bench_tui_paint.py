@@ -21,19 +21,28 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HELLO = "from textual.app import App\nfrom textual.widgets import Static\n\nclass H(App):\n" \
-        "    def compose(self):\n        yield Static('HELLO WORLD')\n\nH().run()\n"
+HELLO = (
+    "from textual.app import App\nfrom textual.widgets import Static\n\nclass H(App):\n"
+    "    def compose(self):\n        yield Static('HELLO WORLD')\n\nH().run()\n"
+)
 
 
 def paint_time(command: str, expect: str, env: dict[str, str]) -> float:
     subprocess.run(["tmux", "kill-session", "-t", "citex-bench"], stderr=subprocess.DEVNULL, check=False)
     start = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", "citex-bench", "-x", "120", "-y", "40", command],
-                   env=env, check=True)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", "citex-bench", "-x", "120", "-y", "40", command],
+        env=env,
+        check=True,
+    )
     try:
         while time.perf_counter() - start < 20:
-            shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", "citex-bench"],
-                                   capture_output=True, text=True, check=False).stdout
+            shown = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", "citex-bench"],
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout
             if expect in shown:
                 return time.perf_counter() - start
             time.sleep(0.02)
@@ -54,7 +63,9 @@ def main() -> None:
     hello.write_text(HELLO)
     python = shlex.quote(sys.executable)
     citex = shlex.quote(str(Path(sys.executable).with_name("citex")))
-    subprocess.run([str(Path(sys.executable).with_name("citex")), "info"], env=env, capture_output=True, check=True)
+    subprocess.run(
+        [str(Path(sys.executable).with_name("citex")), "info"], env=env, capture_output=True, check=True
+    )
     rows = [
         ("citex (warm cache): the report's first page", f"{citex}", "CONNECTION DENIED"),
         ("minimal Textual app (reference)", f"{python} {shlex.quote(str(hello))}", "HELLO WORLD"),

@@ -18,7 +18,24 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-SYLLABLES = ["ka", "lo", "mi", "ren", "sa", "tor", "vi", "dun", "pel", "qua", "zor", "ne", "bri", "hal", "us", "ge"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "sa",
+    "tor",
+    "vi",
+    "dun",
+    "pel",
+    "qua",
+    "zor",
+    "ne",
+    "bri",
+    "hal",
+    "us",
+    "ge",
+]
 TAIL_WORDS = 200_000
 TAIL_RATE = 0.03
 
@@ -105,7 +122,9 @@ def report_sentences(report: Path) -> list[str]:
     return [re.sub(r"\s+", " ", document.sentence_text(s)) for s in document.sentences]
 
 
-def generate_library(folder: Path, docs: int, pages: int, sentences: Sequence[str], workers: int = 2) -> list[Path]:
+def generate_library(
+    folder: Path, docs: int, pages: int, sentences: Sequence[str], workers: int = 2
+) -> list[Path]:
     """`docs` distinct PDFs of `pages` pages under `folder` (existing ones are kept)."""
     folder.mkdir(parents=True, exist_ok=True)
     chain = _chain(sentences)

@@ -70,25 +70,30 @@ def verify_all(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
             v = corpus.verify(q["quote"])
             took = time.perf_counter() - t0
             hit = v.hit
-            results.append({
-                **q,
-                "verdict": v.verdict,
-                "score": round(v.score, 1),
-                "got_page": hit.page if hit else None,
-                "got_text": hit.text if hit else "",
-                "got_kind": hit.kind if hit else "",
-                "diff": [(d.op, d.quote, d.source) for d in v.diff],
-                "seconds": took,
-                "open_seconds": opened,
-            })
+            results.append(
+                {
+                    **q,
+                    "verdict": v.verdict,
+                    "score": round(v.score, 1),
+                    "got_page": hit.page if hit else None,
+                    "got_text": hit.text if hit else "",
+                    "got_kind": hit.kind if hit else "",
+                    "diff": [(d.op, d.quote, d.source) for d in v.diff],
+                    "seconds": took,
+                    "open_seconds": opened,
+                }
+            )
         corpus.close()
     return results
 
 
 def table(results: list[dict[str, Any]]) -> str:
     """The per-file table (Markdown)."""
-    rows = ["| file | quotes | exact | near | absent | exact, right page | wrong page | citex read+index (cold) "
-            "| verify p50 | pdftotext -layout |", "|---|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| file | quotes | exact | near | absent | exact, right page | wrong page | citex read+index (cold) "
+        "| verify p50 | pdftotext -layout |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     total = {"n": 0, "exact": 0, "near": 0, "absent": 0, "ok": 0, "wrong": 0}
     for name in sorted({r["file"] for r in results}):
         mine = [r for r in results if r["file"] == name]
@@ -97,12 +102,16 @@ def table(results: list[dict[str, Any]]) -> str:
         ok = sum(r["verdict"] == "exact" and r["got_page"] == r["page"] for r in mine)
         wrong = sum(r["verdict"] != "absent" and r["got_page"] != r["page"] for r in mine)
         p50 = statistics.median(r["seconds"] for r in mine) * 1000
-        rows.append(f"| {name} | {n} | {counts['exact']} | {counts['near']} | {counts['absent']} | {ok} | {wrong} "
-                    f"| {mine[0]['open_seconds']:.2f} s | {p50:.0f} ms | {pdftotext_seconds(CORPUS / name):.3f} s |")
+        rows.append(
+            f"| {name} | {n} | {counts['exact']} | {counts['near']} | {counts['absent']} | {ok} | {wrong} "
+            f"| {mine[0]['open_seconds']:.2f} s | {p50:.0f} ms | {pdftotext_seconds(CORPUS / name):.3f} s |"
+        )
         for key, value in (("n", n), ("ok", ok), ("wrong", wrong), *counts.items()):
             total[key] += value
-    rows.append(f"| **all** | {total['n']} | {total['exact']} | {total['near']} | {total['absent']} | {total['ok']} "
-                f"| {total['wrong']} | | | |")
+    rows.append(
+        f"| **all** | {total['n']} | {total['exact']} | {total['near']} | {total['absent']} | {total['ok']} "
+        f"| {total['wrong']} | | | |"
+    )
     return "\n".join(rows)
 
 
@@ -113,8 +122,10 @@ def failures(results: list[dict[str, Any]]) -> str:
         if r["verdict"] == "exact" and r["got_page"] == r["page"]:
             continue
         label = r.get("failure") or "(unclassified)"
-        out.append(f"- {r['file']} p.{r['page']} [{r['kind']}] -> {r['verdict']} {r['score']} p.{r['got_page']} "
-                   f"({label})\n    quote:  {r['quote']}\n    citex:  {r['got_text'][:400]}\n    diff:   {r['diff']}")
+        out.append(
+            f"- {r['file']} p.{r['page']} [{r['kind']}] -> {r['verdict']} {r['score']} p.{r['got_page']} "
+            f"({label})\n    quote:  {r['quote']}\n    citex:  {r['got_text'][:400]}\n    diff:   {r['diff']}"
+        )
     return "\n".join(out)
 
 
@@ -131,15 +142,19 @@ def write(path: Path, quotes: list[dict[str, Any]]) -> None:
             if key in before:
                 entry[key] = before[key]
         kept.append(entry)
-    doc = {"about": "True quotes from tests/corpus/real-world, taken by pdftotext (bench/truequotes.py), "
-                    "checked by hand against the page; page = 1-based physical page where the quote starts. "
-                    "failure = why Citex does not find it exact on that page today (a strict xfail).",
-           "quotes": kept}
+    doc = {
+        "about": "True quotes from tests/corpus/real-world, taken by pdftotext (bench/truequotes.py), "
+        "checked by hand against the page; page = 1-based physical page where the quote starts. "
+        "failure = why Citex does not find it exact on that page today (a strict xfail).",
+        "quotes": kept,
+    }
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sample", action="store_true", help="take fresh quotes instead of quotes.json")
     parser.add_argument("--per-file", type=int, default=15, help="quotes per file; 0: every candidate")
     parser.add_argument("--seed", type=int, default=7)

@@ -193,7 +193,9 @@ def load(path: Path) -> Pdf:
         lines = []
         for line in page.iter("line"):
             words = [
-                Word((w.text or "").strip(), *(float(w.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax")))
+                Word(
+                    (w.text or "").strip(), *(float(w.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax"))
+                )
                 for w in line.iter("word")
             ]
             words = [w for w in words if w.text]
@@ -219,7 +221,11 @@ def _is_body_size(word: Word, size: float) -> bool:
 
 def _is_mark(word: Word, size: float) -> bool:
     """A note marker: a short raised or small label (digits, a letter, a symbol) smaller than the body."""
-    return word.height < SMALL_RATIO * size and len(word.text) <= 4 and bool(re.fullmatch(r"\W*[\d*†‡§∗a-z]{1,3}\W*", word.text))
+    return (
+        word.height < SMALL_RATIO * size
+        and len(word.text) <= 4
+        and bool(re.fullmatch(r"\W*[\d*†‡§∗a-z]{1,3}\W*", word.text))
+    )
 
 
 def _key(line: Line) -> str:
@@ -287,7 +293,9 @@ def _drop_caps(page: list[Line], size: float) -> None:
         if len(cap_line.words) != 1:
             continue
         cap = cap_line.words[0]
-        if not (len(cap.text) <= 2 and cap.text.isalpha() and cap.text.isupper() and cap.height > DROP_CAP * size):
+        if not (
+            len(cap.text) <= 2 and cap.text.isalpha() and cap.text.isupper() and cap.height > DROP_CAP * size
+        ):
             continue
         for line in page:
             first = line.words[0]
@@ -302,7 +310,11 @@ def _follows(a: Line, b: Line) -> bool:
     step = b.y0 - a.y0
     height = a.y1 - a.y0
     overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
-    return a.page == b.page and 0.5 * height < step <= LINE_STEP * height and overlap > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+    return (
+        a.page == b.page
+        and 0.5 * height < step <= LINE_STEP * height
+        and overlap > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+    )
 
 
 def runs(pdf: Pdf) -> list[tuple[list[Line], str]]:
@@ -331,10 +343,19 @@ def runs(pdf: Pdf) -> list[tuple[list[Line], str]]:
             start = first.words[0].text
             reads_on = start[:1].islower() or (start[:1].isupper() and _full(pdf, prev))
             if reads_on and re.search(r"[^\W_][,;]?$", prev.words[-1].text):
-                if first.page == prev.page + 1 and _clear(pdf, prev, below=True) and _clear(pdf, first, below=False):
+                if (
+                    first.page == prev.page + 1
+                    and _clear(pdf, prev, below=True)
+                    and _clear(pdf, first, below=False)
+                ):
                     how = "page"
-                elif (first.page == prev.page and first.x0 > prev.x1 - 5 and first.y0 < prev.y0
-                      and _clear(pdf, prev, below=True) and _clear(pdf, first, below=False)):
+                elif (
+                    first.page == prev.page
+                    and first.x0 > prev.x1 - 5
+                    and first.y0 < prev.y0
+                    and _clear(pdf, prev, below=True)
+                    and _clear(pdf, first, below=False)
+                ):
                     how = "column"
         joined.append((run, how))
     return joined
@@ -393,8 +414,9 @@ def _sentence_end(token: str, following: str | None) -> bool:
     if not _ENDS.search(token):
         return False
     bare = token.rstrip(".?!\"”’')]").lower()
-    if token.rstrip("\"”’')]").endswith(".") and (bare in ABBREVIATIONS or re.fullmatch(r"[a-z]", bare)
-                                                   or "." in bare):
+    if token.rstrip("\"”’')]").endswith(".") and (
+        bare in ABBREVIATIONS or re.fullmatch(r"[a-z]", bare) or "." in bare
+    ):
         return False
     return following is None or bool(re.match(r"[\"“‘'(]?[A-Z]|\d+\.$", following))
 
@@ -409,7 +431,9 @@ def sentences(pdf: Pdf) -> list[list[_Token]]:
             if tok.mark:
                 continue
             if _sentence_end(tok.text, after.text if after else None):
-                if start == 0 and (not re.match(r"[\"“‘(]?[A-Z]", stream[0].text) or not _opens(pdf, stream[0].line)):
+                if start == 0 and (
+                    not re.match(r"[\"“‘(]?[A-Z]", stream[0].text) or not _opens(pdf, stream[0].line)
+                ):
                     start = i + 1  # the run starts mid-sentence (after something not kept)
                     continue
                 found.append(stream[start : i + 1])
@@ -437,7 +461,7 @@ def _acceptable(tokens: Sequence[_Token]) -> bool:
     if not MIN_WORDS <= len(tokens) <= MAX_WORDS or any(t.mark for t in tokens):
         return False
     first = tokens[0].text
-    if _DIGIT.match(first.lstrip("(\"“")) or not re.match(r"[\"“‘(]?[A-Z]", first):
+    if _DIGIT.match(first.lstrip('("“')) or not re.match(r"[\"“‘(]?[A-Z]", first):
         return False
     if any(_GLUED_MARK.search(t.text) and not re.fullmatch(r"\(?\d{4}\)?[.,;:]?", t.text) for t in tokens):
         return False  # a note marker glued to a word
@@ -494,7 +518,9 @@ def repair_ligatures(text: str, name: str, vocab: dict[str, Counter[str]]) -> st
 def candidates(pdf: Pdf, vocab: dict[str, Counter[str]] | None = None) -> list[TrueQuote]:
     """Every acceptable sentence of a PDF, checked against pdftotext's plain text."""
     classify(pdf)
-    body = " " + " ".join(" ".join(_norm_words(ln.text)) for page in pdf.lines for ln in page if ln.body) + " "
+    body = (
+        " " + " ".join(" ".join(_norm_words(ln.text)) for page in pdf.lines for ln in page if ln.body) + " "
+    )
     whole = " " + " ".join(_norm_words("\n".join(pdf.raw))) + " "
     out = []
     for tokens in sentences(pdf):
@@ -513,9 +539,19 @@ def candidates(pdf: Pdf, vocab: dict[str, Counter[str]] | None = None) -> list[T
         if body.count(needle) > 1 or whole.count(needle) > 1:
             continue  # the same words stand twice: the quote has no one page
         breaks = {t.brk for t in tokens[1:]}
-        kind = "page" if "page" in breaks else "column" if "column" in breaks else "lines" if "line" in breaks else "line"
+        kind = (
+            "page"
+            if "page" in breaks
+            else "column"
+            if "column" in breaks
+            else "lines"
+            if "line" in breaks
+            else "line"
+        )
         fixed = repair_ligatures(quote, pdf.path.name, vocab) if vocab else quote
-        repair = "drop cap" if tokens[0].line.drop_cap and tokens[0].line.words[0].text == tokens[0].text else ""
+        repair = (
+            "drop cap" if tokens[0].line.drop_cap and tokens[0].line.words[0].text == tokens[0].text else ""
+        )
         repair = "ligature" if fixed != quote else repair
         out.append(TrueQuote(pdf.path.name, first, fixed, kind, last, repair))
     return out

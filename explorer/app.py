@@ -241,7 +241,9 @@ class CitexApp(ReaderActions, App[None]):
         if hit.span is not None:
             cursor = nav.sentence_at(hit.span.page, hit.span.block, hit.span.start)
             reader.show_page(hit.span.page, cursor=cursor, hit=hit.span)
-            end = nav.sentence_at(hit.span.end_page, hit.span.end_block, max(hit.span.start, hit.span.end - 1))
+            end = nav.sentence_at(
+                hit.span.end_page, hit.span.end_block, max(hit.span.start, hit.span.end - 1)
+            )
             if cursor is not None and end is not None and end > cursor:
                 reader.action_extend(end - cursor)
             reader.set_marker(None)
@@ -269,7 +271,9 @@ class CitexApp(ReaderActions, App[None]):
         reader = self.query_one("#reader", Reader)
         if self.document is not None and reader.page:
             page = self.document.page(reader.page)
-            parts.append(f"page {clean_for_terminal(page.display_label)} ({page.index}/{len(self.document.pages)})")
+            parts.append(
+                f"page {clean_for_terminal(page.display_label)} ({page.index}/{len(self.document.pages)})"
+            )
         if self._selection:
             parts.append(f"selected: {self._selection}")
         parts.append(f"cite: {STYLE_NAMES[self.style]}")

@@ -36,7 +36,9 @@ class ReaderActions(_Base):
         if self.document is None or reader.cursor is None:
             return None
         quote = self.navs[self.document.id].quote(reader.cursor, reader.extent)
-        return format_citation(quote.text, self.document.metadata, quote.first_label, quote.last_label, self.style)
+        return format_citation(
+            quote.text, self.document.metadata, quote.first_label, quote.last_label, self.style
+        )
 
     def action_copy(self) -> None:
         text = self.citation_text()
@@ -64,7 +66,9 @@ class ReaderActions(_Base):
         except OSError as exc:
             self.notify(f"could not save bookmarks: {exc}", severity="error")
             return
-        self.notify(f"{'Bookmarked' if added else 'Removed bookmark on'} p. {clean_for_terminal(page.display_label)}")
+        self.notify(
+            f"{'Bookmarked' if added else 'Removed bookmark on'} p. {clean_for_terminal(page.display_label)}"
+        )
 
     def action_bookmarks(self) -> None:
         if self.document is None:
@@ -73,7 +77,9 @@ class ReaderActions(_Base):
             (f"p. {clean_for_terminal(b.label)}  {clean_for_terminal(b.text)}", (b.page, b.block))
             for b in bookmarks.load(self.document.id)
         ]
-        self.push_screen(PickerScreen("Bookmarks", items, "(no bookmarks: press b on a page)"), self._goto_place)
+        self.push_screen(
+            PickerScreen("Bookmarks", items, "(no bookmarks: press b on a page)"), self._goto_place
+        )
 
     def action_next_document(self) -> None:
         if self.document is not None and len(self.documents) > 1:

@@ -66,7 +66,7 @@ class Source:
 
 
 def page_range(first: str, last: str | None = None) -> str:
-    """"22", or "22–23" when the quote ends on another printed page; an unnumbered page
+    """ "22", or "22–23" when the quote ends on another printed page; an unnumbered page
     without a guess ("[#3]") is "unnumbered page (PDF p. 3)"."""
     if _unnumbered(first, last):
         return _physical_range(first, last)
@@ -113,16 +113,18 @@ def format_citation(
         byline = f"{src.author}, " if src.author else ""
         return f"\u201c{quote}\u201d\n\n{byline}{src.title}{report} ({src.date}), {pages}."
     if style == "apa":
-        reference = f"{_end(src.author)} ({src.year}). {_end(src.title)}" if src.author else (
-            f"{_end(src.title)} ({src.year})."
+        reference = (
+            f"{_end(src.author)} ({src.year}). {_end(src.title)}"
+            if src.author
+            else (f"{_end(src.title)} ({src.year}).")
         )
         return f"\u201c{quote}\u201d ({who}, {src.year}, {_pp(first, last)})\n\n{reference}"
     if style == "mla":
         byline = f"{_end(src.author)} " if src.author else ""
         return f"\u201c{quote}\u201d ({who} {pages})\n\n{byline}{_end(src.title)} {_end(src.date)}"
     if style == "harvard":
-        reference = f"{src.author} ({src.year}) {_end(src.title)}" if src.author else (
-            f"{src.title} ({src.year})."
+        reference = (
+            f"{src.author} ({src.year}) {_end(src.title)}" if src.author else (f"{src.title} ({src.year}).")
         )
         return f"\u201c{quote}\u201d ({who} {src.year}, {_pp(first, last)})\n\n{reference}"
     if style == "plain":

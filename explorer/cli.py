@@ -104,7 +104,9 @@ def pages(pdf: str | None, password: str | None, as_json: bool) -> None:
         print_json(data)
         return
     for row in data:
-        shown = row["label"] if row["label"] is not None else f"[{row['inferred']}]" if row["inferred"] else "-"
+        shown = (
+            row["label"] if row["label"] is not None else f"[{row['inferred']}]" if row["inferred"] else "-"
+        )
         click.echo(f"{row['page']}\t{clean_for_terminal(shown)}")
 
 

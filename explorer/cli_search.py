@@ -45,8 +45,14 @@ _QUOTED = re.compile(r"\"([^\"]+)\"|\u201c([^\u201d]+)\u201d|\u00ab([^\u00bb]+)\
 _BLOCKQUOTE = re.compile(r"(?m)^(?:[ \t]*>[^\n]*(?:\n|$))+")
 _MARK = re.compile(r"\[\[(.+?)\]\]", re.S)
 pdfs_argument = click.argument("pdfs", nargs=-1, metavar="[PDF]...")
-limit_option = click.option("--limit", "-n", type=click.IntRange(min=1), default=10, show_default=True,
-                            help="At most this many results.")
+limit_option = click.option(
+    "--limit",
+    "-n",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="At most this many results.",
+)
 
 
 class Scope(Protocol):
@@ -208,8 +214,14 @@ def draft_quotations(text: str) -> list[str]:
 
 @click.command()
 @click.argument("args", nargs=-1, metavar="[QUOTE] [PDF]...")
-@click.option("--from", "draft", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              metavar="DRAFT", help="Check every quotation of 5+ words in this file (- for stdin).")
+@click.option(
+    "--from",
+    "draft",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default=None,
+    metavar="DRAFT",
+    help="Check every quotation of 5+ words in this file (- for stdin).",
+)
 @password_option
 @json_option
 def verify(args: tuple[str, ...], draft: str | None, password: str | None, as_json: bool) -> int:
@@ -229,7 +241,9 @@ def verify(args: tuple[str, ...], draft: str | None, password: str | None, as_js
     scope = _scope(pdfs, password)
     results = [scope.verify(q) for q in quotes]
     if as_json:
-        print_json(verification_json(results[0]) if draft is None else [verification_json(v) for v in results])
+        print_json(
+            verification_json(results[0]) if draft is None else [verification_json(v) for v in results]
+        )
     else:
         for v in results:
             label = v.hit.page_label if v.hit else "-"
@@ -243,8 +257,11 @@ def _print_near(v: Verification) -> None:
     assert v.hit is not None
     click.echo(clean_for_terminal(f"  source: {v.hit.document}:{v.hit.page_label}: {v.hit.text}"))
     for d in v.diff:
-        what = {"replace": f"{d.quote!r} -> {d.source!r}", "delete": f"{d.quote!r} not in the source",
-                "insert": f"source also has {d.source!r}"}[d.op]
+        what = {
+            "replace": f"{d.quote!r} -> {d.source!r}",
+            "delete": f"{d.quote!r} not in the source",
+            "insert": f"source also has {d.source!r}",
+        }[d.op]
         click.echo(clean_for_terminal(f"  {d.op}: {what}"))
 
 

@@ -104,10 +104,14 @@ class Engine:
                     if len(hits) >= limit:
                         break
         if mode == "verify":
-            verdict = "exact" if hits and " ".join(words) in " ".join(_WORD.findall(hits[0].text.lower())) else (
-                "absent"
+            verdict = (
+                "exact"
+                if hits and " ".join(words) in " ".join(_WORD.findall(hits[0].text.lower()))
+                else ("absent")
             )
-            verification = Verification(verdict, 100.0 if verdict == "exact" else 0.0, query, hits[0] if hits else None)
+            verification = Verification(
+                verdict, 100.0 if verdict == "exact" else 0.0, query, hits[0] if hits else None
+            )
             return Outcome(mode, query, tuple(hits[:1]), verdict_line(verification), verification)
         return Outcome(mode, query, tuple(hits), "plain word search (no index)")
 
@@ -127,14 +131,18 @@ def _plain_hit(document: Document, sentence: Sentence, text: str, words: list[st
         document=document.path,
         doc_id=document.id,
         page=sentence.page,
-        page_label=label_range(document.display_label(sentence.page), document.display_label(sentence.end_page)),
+        page_label=label_range(
+            document.display_label(sentence.page), document.display_label(sentence.end_page)
+        ),
         score=0.0,
         text=text,
         kind="body",
         notes=notes,
         snippet=snippet,
         section=blk.section,
-        span=Span(sentence.page, sentence.block, sentence.start, sentence.end_page, sentence.end_block, sentence.end),
+        span=Span(
+            sentence.page, sentence.block, sentence.start, sentence.end_page, sentence.end_block, sentence.end
+        ),
     )
 
 

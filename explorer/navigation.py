@@ -130,8 +130,10 @@ class Navigator:
                     gap = document.block(s.page, s.block).text[before.end : s.start]
                     text += gap or " "
                 elif document.block(s.page, s.block).continues:
-                    text += joint(document.block(before.end_page, before.end_block).text,
-                                  document.block(s.page, s.block).text)
+                    text += joint(
+                        document.block(before.end_page, before.end_block).text,
+                        document.block(s.page, s.block).text,
+                    )
                 else:
                     text += "\n\n"
             text += document.sentence_text(s)

@@ -27,7 +27,9 @@ PARTIAL = "the query matches so much that only part of it was ranked: add a word
 class Corpus:
     """Documents searchable together: Whoosh indexes and a path for each document id."""
 
-    def __init__(self, indexes: Sequence[Index], paths: Mapping[str, str], only: set[str] | None = None) -> None:
+    def __init__(
+        self, indexes: Sequence[Index], paths: Mapping[str, str], only: set[str] | None = None
+    ) -> None:
         self.indexes = list(indexes)
         """The Whoosh indexes (one per document, or one for a whole library)."""
         self.paths = dict(paths)
@@ -109,7 +111,11 @@ class Corpus:
         )
 
     def search(
-        self, query: str, limit: int = 10, docs: Iterable[str] | None = None, seconds: float | None = SEARCH_TIME
+        self,
+        query: str,
+        limit: int = 10,
+        docs: Iterable[str] | None = None,
+        seconds: float | None = SEARCH_TIME,
     ) -> SearchResult:
         """Ranked full-text search (see `index.query` for the language), within `seconds` of ranking."""
         from index.query import bounded_search, highlight, parse, suggest
@@ -118,7 +124,9 @@ class Corpus:
         parsed = parse(self.parser(), query)
         if parsed.query is None:
             return SearchResult((), parsed.message, fallback=bool(parsed.message))
-        results, complete = bounded_search(searcher, parsed.query, max(1, limit), self.doc_filter(docs), seconds)
+        results, complete = bounded_search(
+            searcher, parsed.query, max(1, limit), self.doc_filter(docs), seconds
+        )
         hits = []
         for result in results:
             unit = Unit.from_stored(result.fields())
@@ -127,7 +135,9 @@ class Corpus:
         if not complete:
             message = "; ".join(filter(None, [message, PARTIAL]))
         suggestion = "" if hits or not complete else suggest(searcher, parsed, query)
-        return SearchResult(tuple(hits), message, suggestion, fallback=bool(parsed.message), complete=complete)
+        return SearchResult(
+            tuple(hits), message, suggestion, fallback=bool(parsed.message), complete=complete
+        )
 
     def find(self, quote: str, limit: int = 10, docs: Iterable[str] | None = None) -> list[Hit]:
         """Passages that match a quote as remembered, best first, scored 0 to 100."""

@@ -212,8 +212,9 @@ def _widen(pieces: _Pieces, window: tuple[Piece, ...], need: int) -> tuple[Piece
     return (*reversed(sides[0]), *window, *sides[1])
 
 
-def align(quote: Sequence[str], source: Sequence[str], bounds: Sequence[tuple[bool, bool]] = ()
-          ) -> tuple[int, int, float]:
+def align(
+    quote: Sequence[str], source: Sequence[str], bounds: Sequence[tuple[bool, bool]] = ()
+) -> tuple[int, int, float]:
     """(start, end, score): the stretch of `source` words that best matches the quote, and its score.
 
     The stretch runs from the first to the last word matched (difflib), maybe widened by
@@ -245,7 +246,9 @@ def align(quote: Sequence[str], source: Sequence[str], bounds: Sequence[tuple[bo
         return fuzz.ratio(q, " ".join(source[start:end])) + bonus, end - start
 
     front, back = min(first.a, _MAX_WIDEN), min(tail, _MAX_WIDEN)
-    options = [(s, e) for s in range(max(0, lo - front), lo + 1) for e in range(hi, min(len(source), hi + back) + 1)]
+    options = [
+        (s, e) for s in range(max(0, lo - front), lo + 1) for e in range(hi, min(len(source), hi + back) + 1)
+    ]
     start, end = max(options, key=merit)
     span = source[start:end]
     if list(span) == list(quote):
@@ -282,7 +285,9 @@ def _match(window: tuple[Piece, ...], start: int, end: int, score: float, traili
         hi = b + extra if p == p1 else len(piece.unit.text)
         parts.append(piece.unit.text[lo:hi])
         limit = hi + (run - extra if p == p1 else 0)
-        notes.extend(label for offset, label in piece.unit.marks if lo < offset <= limit or piece.unit.kind == "note")
+        notes.extend(
+            label for offset, label in piece.unit.marks if lo < offset <= limit or piece.unit.kind == "note"
+        )
     unit0, unit1 = first.unit, last.unit
     page, block, offset, label = unit0.place(a)
     end_page, end_block, end_offset, end_label = unit1.place(b + extra, closing=True)
@@ -335,7 +340,9 @@ def find(corpus: Corpus, quote: str, limit: int = 10, docs: Iterable[str] | None
     scored.sort(key=lambda t: (t[0], t[1]))
     for negative, _, wide, start, end in scored:
         score = -negative
-        match = _match(wide, start, end, score, trailing, corpus.paths.get(wide[0].unit.doc, wide[0].unit.doc))
+        match = _match(
+            wide, start, end, score, trailing, corpus.paths.get(wide[0].unit.doc, wide[0].unit.doc)
+        )
         if any(_overlaps(match.hit, other) for other in taken):
             continue
         taken.append((match.hit.doc_id, match.hit.span, match.hit.note))
@@ -360,7 +367,10 @@ def _overlaps(hit: Hit, other: tuple[str, Span | None, int]) -> bool:
         return False
     if hit.span is None or span is None:
         return hit.span is None and span is None and hit.note == note
-    a = ((hit.span.page, hit.span.block, hit.span.start), (hit.span.end_page, hit.span.end_block, hit.span.end))
+    a = (
+        (hit.span.page, hit.span.block, hit.span.start),
+        (hit.span.end_page, hit.span.end_block, hit.span.end),
+    )
     b = ((span.page, span.block, span.start), (span.end_page, span.end_block, span.end))
     return a[0] < b[1] and b[0] < a[1]
 

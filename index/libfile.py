@@ -91,8 +91,9 @@ class LibraryFile:
         """Write the entries, atomically."""
         from source.cache import write_atomic
 
-        payload = json.dumps({"format": FORMAT, "documents": [asdict(e) for e in entries]}, ensure_ascii=False,
-                             indent=1)
+        payload = json.dumps(
+            {"format": FORMAT, "documents": [asdict(e) for e in entries]}, ensure_ascii=False, indent=1
+        )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, payload)

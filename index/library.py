@@ -116,7 +116,9 @@ class Library:
         self._sync()
         return AddResult(tuple(added), tuple(updated), tuple(unchanged), tuple(failed + errors))
 
-    def _record(self, done: list[Ingested]) -> tuple[list[LibraryEntry], list[LibraryEntry], list[tuple[str, str]]]:
+    def _record(
+        self, done: list[Ingested]
+    ) -> tuple[list[LibraryEntry], list[LibraryEntry], list[tuple[str, str]]]:
         added: list[LibraryEntry] = []
         updated: list[LibraryEntry] = []
         errors = [(r.path, r.error) for r in done if r.error]
@@ -143,7 +145,9 @@ class Library:
         """Record the new mtime of files touched but not changed (so they are not hashed again)."""
         fresh = {e.path: e for e in entries}
         with self._file.locked():
-            self._file.save([fresh.get(e.path, e) if fresh.get(e.path, e).sha == e.sha else e for e in self._file.load()])
+            self._file.save(
+                [fresh.get(e.path, e) if fresh.get(e.path, e).sha == e.sha else e for e in self._file.load()]
+            )
 
     def remove(self, path: str | os.PathLike[str]) -> LibraryEntry:
         """Take a PDF out of the library (the file itself is left alone). Raises LibraryError if absent."""
@@ -327,7 +331,11 @@ def _ingest_all(paths: list[str]) -> Iterator[Ingested]:
     import threading
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    method = (
+        "fork"
+        if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+        else "spawn"
+    )
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=min(WORKERS, len(paths)), mp_context=context) as pool:
         futures = {pool.submit(ingest, p): p for p in paths}

@@ -60,7 +60,7 @@ class Parsed:
 def syntax_problem(text: str) -> str:
     """Why a query does not parse ("" when it does): unbalanced quotes or parentheses, a stray operator."""
     if text.count('"') % 2:
-        return 'a quotation mark is not closed'
+        return "a quotation mark is not closed"
     depth = 0
     for ch in re.sub(r'"[^"]*"', "", text):
         depth += (ch == "(") - (ch == ")")
@@ -103,7 +103,9 @@ def _rewrite(text: str) -> str:
     def fieldname(m: re.Match[str]) -> str:
         name, value = m.group(1).lower(), m.group(2)
         if name == "in":
-            value = _IN_VALUES.get(value.lower().rstrip(")"), value) + ")" * (len(value) - len(value.rstrip(")")))
+            value = _IN_VALUES.get(value.lower().rstrip(")"), value) + ")" * (
+                len(value) - len(value.rstrip(")"))
+            )
         return f"{name}:{value}"
 
     return _FIELD.sub(fieldname, text)
@@ -197,7 +199,9 @@ def parse(parser: QueryParser, text: str) -> Parsed:
     if not words:
         return Parsed(None, Terms(), f"could not read the query: {problem}" if problem else "")
     query = plain_words(parser.schema, words)
-    message = f"could not parse the query ({problem}); searched for the words: {' '.join(words)}" if problem else ""
+    message = (
+        f"could not parse the query ({problem}); searched for the words: {' '.join(words)}" if problem else ""
+    )
     return Parsed(query, terms_of(query), message)
 
 

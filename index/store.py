@@ -52,7 +52,9 @@ def import_whoosh() -> None:
     """
     if "whoosh.searching" in sys.modules:
         return
-    stand_ins = {name: types.ModuleType(name) for name in ("urllib.request", "asyncio") if name not in sys.modules}
+    stand_ins = {
+        name: types.ModuleType(name) for name in ("urllib.request", "asyncio") if name not in sys.modules
+    }
     if "urllib.request" in stand_ins:
         stand_ins["urllib.request"].urlretrieve = _urlretrieve  # type: ignore[attr-defined]
     sys.modules.update(stand_ins)

@@ -174,7 +174,10 @@ def units_of(document: Document) -> list[Unit]:
         if (nxt.page, nxt.block) == (s.end_page, s.end_block):
             following[s] = nxt.start
     covered = {
-        (page, block) for s in document.sentences if s.crosses for page, block, _, _ in document.sentence_parts(s)[1:]
+        (page, block)
+        for s in document.sentences
+        if s.crosses
+        for page, block, _, _ in document.sentence_parts(s)[1:]
     }
     units: list[Unit] = []
     for page in document.pages:
@@ -197,13 +200,24 @@ def units_of(document: Document) -> list[Unit]:
                 section = document.block(ref.page, ref.block).section
         label = document.display_label(note.page) if 0 < note.page <= len(document.pages) else str(note.page)
         units.append(
-            Unit(document.id, len(units), note.page, label, section, "note", note.text,
-                 marks=((0, note.label),), note=n)
+            Unit(
+                document.id,
+                len(units),
+                note.page,
+                label,
+                section,
+                "note",
+                note.text,
+                marks=((0, note.label),),
+                note=n,
+            )
         )
     return units
 
 
-def _sentence_unit(document: Document, sentence: Sentence, upto: int | None, kind: HitKind, seq: int) -> Unit | None:
+def _sentence_unit(
+    document: Document, sentence: Sentence, upto: int | None, kind: HitKind, seq: int
+) -> Unit | None:
     """The unit of one sentence: its whole text joined across its blocks, where each later block
     starts in it, and the markers inside it or just after its end (up to `upto`, where the next
     sentence starts in its last block, else that block's end)."""
@@ -218,7 +232,9 @@ def _sentence_unit(document: Document, sentence: Sentence, upto: int | None, kin
             text += joint(previous, block.text)
             breaks.append((len(text), page, b, document.display_label(page)))
         base = len(text) - start
-        limit = max(end, len(block.text) if upto is None else upto) if k == len(parts) - 1 else len(block.text)
+        limit = (
+            max(end, len(block.text) if upto is None else upto) if k == len(parts) - 1 else len(block.text)
+        )
         for i, m in enumerate(block.markers):
             if start < m.offset <= limit or (k and m.offset == 0):
                 marks.append((min(m.offset, end) + base, _marker_label(document, block, i)))
@@ -228,8 +244,19 @@ def _sentence_unit(document: Document, sentence: Sentence, upto: int | None, kin
         return None
     first = document.page(sentence.page)
     section = first.blocks[sentence.block].section
-    return Unit(document.id, seq, first.index, first.display_label, section, kind, text, block=sentence.block,
-                start=sentence.start, marks=tuple(marks), breaks=tuple(breaks))
+    return Unit(
+        document.id,
+        seq,
+        first.index,
+        first.display_label,
+        section,
+        kind,
+        text,
+        block=sentence.block,
+        start=sentence.start,
+        marks=tuple(marks),
+        breaks=tuple(breaks),
+    )
 
 
 def _whole(text: str) -> list[tuple[int, int]]:

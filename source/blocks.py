@@ -13,7 +13,9 @@ from source.text import Joiner
 BULLET = re.compile(r"^(?:[•◦▪▫●○■□‣⁃–—-]\s|\(?[0-9]{1,2}[.)]\s|\(?[a-z][.)]\s|\([ivx]{1,4}\)\s)")
 SYMBOL_BULLET = re.compile(r"^[•◦▪▫●○■□‣⁃–—-]\s")
 CAPTION = re.compile(r"^(?:figure|fig\.|table|source|photo|image|chart|map|graph)\b", re.I)
-NUMBERED_HEADING = re.compile(r"^(?:(?:chapter|part|section|annex|appendix)\s+)?(\d+(?:\.\d+)*)\.?\s+\S", re.I)
+NUMBERED_HEADING = re.compile(
+    r"^(?:(?:chapter|part|section|annex|appendix)\s+)?(\d+(?:\.\d+)*)\.?\s+\S", re.I
+)
 OPEN_QUOTES = ("“", '"', "‘", "«", "„")
 WORDY = re.compile(r"[^\W\d_]{2}")
 TERMINAL = re.compile(r"[.!?:;…][\"”’)\]]*$")
@@ -195,7 +197,12 @@ def _classify(lines: list[Line], style: Style) -> RawBlock:
     text = " ".join(ln.text for ln in lines)
     if text.startswith(OPEN_QUOTES) and (first.italic or first.size > style.size * 1.05):
         return RawBlock("quote", lines)
-    if all(is_heading_line(ln, style) for ln in lines) and len(lines) <= 4 and len(text) < 300 and WORDY.search(text):
+    if (
+        all(is_heading_line(ln, style) for ln in lines)
+        and len(lines) <= 4
+        and len(text) < 300
+        and WORDY.search(text)
+    ):
         return RawBlock("heading", lines, level=_level(text, first, style))
     if first.size < style.size * 0.92 and (CAPTION.match(text) or (len(lines) <= 2 and len(text) < 200)):
         return RawBlock("caption" if CAPTION.match(text) else "other", lines)

@@ -90,7 +90,11 @@ def column_of(line: Line, bounds: tuple[float, ...]) -> int:
     column = 0
     for x in bounds:
         if line.x1 <= x + EDGE_SLACK:
-            return column if line.x0 >= (bounds[column - 1] - EDGE_SLACK if column else float("-inf")) else ACROSS
+            return (
+                column
+                if line.x0 >= (bounds[column - 1] - EDGE_SLACK if column else float("-inf"))
+                else ACROSS
+            )
         column += 1
     if bounds and line.x0 < bounds[-1] - EDGE_SLACK:
         return ACROSS

@@ -75,7 +75,9 @@ def _first_note_within(lines: list[tuple[int, Line]], start: int) -> int | None:
 
 
 def _is_subheading(line: Line, style: Style) -> bool:
-    return len(line.text) <= MAX_HEADING_CHARS and (is_heading_line(line, style) or bool(NOTES_HEADING.match(line.text)))
+    return len(line.text) <= MAX_HEADING_CHARS and (
+        is_heading_line(line, style) or bool(NOTES_HEADING.match(line.text))
+    )
 
 
 def _leaves_note_size(line: Line, note: RawNote, style: Style) -> bool:
@@ -125,7 +127,9 @@ def _read_section(lines: list[tuple[int, Line]], head: int, style: Style) -> tup
             words = rest.text or (lines[i + 1][1].text if i + 1 < len(lines) else "")
             fits = follows(label, last) or (restart_ok and (label == "1" or not label.isdigit()))
             if fits and PROSE.search(words):
-                current = RawNote(label=label, page=page, lines=[rest] if rest.text else [], pages=[page], kind="endnote")
+                current = RawNote(
+                    label=label, page=page, lines=[rest] if rest.text else [], pages=[page], kind="endnote"
+                )
                 notes.append(current)
                 taken.add((page, id(line)))
                 restart_ok = False

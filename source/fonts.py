@@ -14,8 +14,16 @@ from pypdf.generic import DictionaryObject, IndirectObject
 from pypdf.generic._font import Font
 
 TEX_LIGATURES = {
-    0x0B: "ff", 0x0C: "fi", 0x0D: "fl", 0x0E: "ffi", 0x0F: "ffl",  # TeX's OT1 encoding
-    0x1B: "ff", 0x1C: "fi", 0x1D: "fl", 0x1E: "ffi", 0x1F: "ffl",  # TeX's T1 (Cork) encoding
+    0x0B: "ff",
+    0x0C: "fi",
+    0x0D: "fl",
+    0x0E: "ffi",
+    0x0F: "ffl",  # TeX's OT1 encoding
+    0x1B: "ff",
+    0x1C: "fi",
+    0x1D: "fl",
+    0x1E: "ffi",
+    0x1F: "ffl",  # TeX's T1 (Cork) encoding
 }
 """Ligature codes of TeX's text encodings, used where a font maps them to no character."""
 
@@ -34,9 +42,7 @@ class FontInfo:
         if self.single_byte:
             encoding = font.encoding
             cmap = font.character_map
-            self.table = {
-                b: "".join(cmap.get(c, c) for c in encoding.get(b, chr(b))) for b in range(256)
-            }
+            self.table = {b: "".join(cmap.get(c, c) for c in encoding.get(b, chr(b))) for b in range(256)}
             if self.table[0x7F] == "\x7f":  # PDF 32000, annex D: an unused WinAnsi code shows a bullet
                 self.table[0x7F] = "•"
             for code, ligature in TEX_LIGATURES.items():

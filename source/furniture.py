@@ -60,7 +60,9 @@ def _edge_candidates(lines: list[Line], height: float) -> tuple[list[Line], list
     return top, bottom
 
 
-def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[PageFurniture], list[str | None]]:
+def find_furniture(
+    pages: list[list[Line]], heights: list[float]
+) -> tuple[list[PageFurniture], list[str | None]]:
     """Headers and footers of every page, and the page number printed on each.
 
     Furniture is what repeats in the bands across pages, a bare page number there, and
@@ -93,11 +95,15 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[
                     kept.append(line)
             parts.append(kept)
         repeated.append((parts[0], parts[1]))
+
     def running(lines: list[Line]) -> list[Line]:  # a heading is no running head
         return [ln for ln in lines if ln.size <= body_size * 1.08]
 
     outer = [(running(_outer_rows(top, [])), running(_outer_rows([], bottom))) for top, bottom in edges]
-    strong = [_numbers([ln for ln in _outer_rows(top, bottom) if PAGE_NUMBER.match(ln.text)]) for top, bottom in edges]
+    strong = [
+        _numbers([ln for ln in _outer_rows(top, bottom) if PAGE_NUMBER.match(ln.text)])
+        for top, bottom in edges
+    ]
     weak = [
         _numbers([*rtop, *rbottom]) + _numbers(otop) + _numbers(obottom, first=False)
         for (rtop, rbottom), (otop, obottom) in zip(repeated, outer)
@@ -190,11 +196,13 @@ def printed_numbers(strong: list[list[Folio]], weak: list[list[Folio]]) -> list[
     both = [set(s) | set(w) for s, w in zip(strong, weak)]
     agreeing: list[list[Folio]] = []
     for i in range(n):
-        agreeing.append([
-            (value, kind)
-            for value, kind in [*strong[i], *weak[i]]
-            if n == 1 or any((value + d, kind) in both[i + d] for d in (-2, -1, 1, 2) if 0 <= i + d < n)
-        ])
+        agreeing.append(
+            [
+                (value, kind)
+                for value, kind in [*strong[i], *weak[i]]
+                if n == 1 or any((value + d, kind) in both[i + d] for d in (-2, -1, 1, 2) if 0 <= i + d < n)
+            ]
+        )
     # Where a page has several, the offset most pages share wins (code line numbers lose).
     votes: Counter[Folio] = Counter()
     for i, cands in enumerate(agreeing):

@@ -81,7 +81,7 @@ def _key(label: str) -> str:
 def split_folio(label: str) -> tuple[str, int, bool] | None:
     """A folio as (prefix, value, roman): "A-5" is ("A-", 5, False), "xii" ("", 12, True)."""
     head = label.rstrip("0123456789")
-    digits = label[len(head):]
+    digits = label[len(head) :]
     if digits:
         return head, int(digits), False
     value = roman_value(label)
@@ -140,8 +140,21 @@ def roman_value(text: str) -> int | None:
 def to_roman(value: int) -> str:
     """A positive number as a lower-case roman numeral."""
     out = []
-    for num, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                     (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for num, sym in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while value >= num:
             out.append(sym)
             value -= num

@@ -158,13 +158,18 @@ def _drop_caps(runs: list[Run]) -> list[Run]:
         return []
     sizes = sorted(r.size for r in runs)
     usual = sizes[len(sizes) // 2]
-    return [r for r in runs if r.size >= usual * DROP_CAP and len(r.text.strip()) == 1 and r.text.strip().isalpha()]
+    return [
+        r
+        for r in runs
+        if r.size >= usual * DROP_CAP and len(r.text.strip()) == 1 and r.text.strip().isalpha()
+    ]
 
 
 def _attach_cap(cap: Run, rows: list[list[Run]]) -> None:
     """A drop cap joins the highest row it stands beside: the first line of its paragraph."""
     beside = [
-        row for row in rows
+        row
+        for row in rows
         if cap.y - 1 <= min(r.y for r in row) <= cap.y + cap.size * 0.8
         and 0 <= min(r.x0 for r in row) - cap.x1 <= cap.size * 0.6
     ]
@@ -337,7 +342,9 @@ LINE_END_HYPHENS = ("-", "\u00ad", "\u2010")
 
 def _build(runs: list[Run]) -> Line:
     size, font, base = _dominant(runs)
-    line = Line(runs=runs, x0=min(r.x0 for r in runs), x1=max(r.x1 for r in runs), y=base, size=size, font=font)
+    line = Line(
+        runs=runs, x0=min(r.x0 for r in runs), x1=max(r.x1 for r in runs), y=base, size=size, font=font
+    )
     parts: list[str] = []
     length = 0
     prev: Run | None = None
@@ -346,9 +353,16 @@ def _build(runs: list[Run]) -> Line:
         label = _label(run.text)
         smaller = run.size < size * SMALLER
         raised = run.top - base > size * RAISED
-        glued = label is not None and not label.isdigit() and prev is not None and run.x0 - prev.x1 < SPACE_GAP * size
+        glued = (
+            label is not None
+            and not label.isdigit()
+            and prev is not None
+            and run.x0 - prev.x1 < SPACE_GAP * size
+        )
         if label and (smaller or raised or glued) and (prev is not None or len(runs) > 1):
-            marker = LineMarker(label=label, offset=length, raised=raised, style=(run.font, round(run.size, 1)))
+            marker = LineMarker(
+                label=label, offset=length, raised=raised, style=(run.font, round(run.size, 1))
+            )
             last = line.markers[-1] if line.markers else line.lead
             if _same_marker(last, marker, prev, run):
                 assert last is not None
@@ -370,7 +384,11 @@ def _build(runs: list[Run]) -> Line:
             text = text.lstrip()
         if prev is not None and parts:
             gap = run.x0 - prev.x1
-            if gap > SPACE_GAP * min(run.size, prev.size) and not parts[-1].endswith(" ") and not text.startswith(" "):
+            if (
+                gap > SPACE_GAP * min(run.size, prev.size)
+                and not parts[-1].endswith(" ")
+                and not text.startswith(" ")
+            ):
                 hyphen = (  # a line-end hyphen set apart from its word: no space
                     text.strip() in LINE_END_HYPHENS
                     and parts[-1][-1:].isalpha()
@@ -391,7 +409,8 @@ def _build(runs: list[Run]) -> Line:
     line.text = text.strip()
     end = len(line.text)
     line.markers = [
-        LineMarker(m.label, min(max(m.offset - shift, 0), end), m.raised, m.note, m.style) for m in line.markers
+        LineMarker(m.label, min(max(m.offset - shift, 0), end), m.raised, m.note, m.style)
+        for m in line.markers
     ]
     return line
 

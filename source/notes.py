@@ -94,7 +94,9 @@ def start_label(line: Line) -> tuple[str, Line] | None:
     cut = match.end()
     if cut == len(match.group(1)) and min(line.runs, key=lambda r: r.x0).text.strip() != match.group(1):
         return None  # "6D27-4E9C…": digits glued to a word are no label unless set as a run of their own
-    rest = replace(line, text=text[cut:], markers=[replace(m, offset=max(m.offset - cut, 0)) for m in line.markers])
+    rest = replace(
+        line, text=text[cut:], markers=[replace(m, offset=max(m.offset - cut, 0)) for m in line.markers]
+    )
     return label, rest
 
 
@@ -105,7 +107,9 @@ def note_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Lin
     body: list[Line] = []
     area: list[Line] = []
     # A column's foot lies below all the text that runs across the page.
-    across = [ln.y for ln in lines if column_of(ln, bounds) == ACROSS and ln.size >= body_size * SMALLER_THAN_BODY]
+    across = [
+        ln.y for ln in lines if column_of(ln, bounds) == ACROSS and ln.size >= body_size * SMALLER_THAN_BODY
+    ]
     floor = min(across, default=float("inf"))
     for column in (*range(len(bounds) + 1), ACROSS):
         part = [ln for ln in lines if column_of(ln, bounds) == column]
@@ -147,7 +151,11 @@ def _inner_notes(part: list[Line], foot: list[Line], body_size: float) -> list[L
             continue
         run = [line]
         j = i + 1
-        while j < len(order) and _same_size(order[j].size, line.size) and run[-1].y - order[j].y <= line.size * INNER_GAP:
+        while (
+            j < len(order)
+            and _same_size(order[j].size, line.size)
+            and run[-1].y - order[j].y <= line.size * INNER_GAP
+        ):
             run.append(order[j])
             j += 1
         inner += run
@@ -313,7 +321,9 @@ def _same_label_bounds(notes: list[RawNote]) -> dict[int, tuple[float, float]]:
     return bounds
 
 
-def _link_endnotes(bodies: list[list[Line]], notes: list[RawNote], chosen: dict[tuple[int, int, int], int]) -> None:
+def _link_endnotes(
+    bodies: list[list[Line]], notes: list[RawNote], chosen: dict[tuple[int, int, int], int]
+) -> None:
     """Link endnotes to markers by sequence: each run of endnotes numbered on from 1 takes
     the next markers with its labels, in reading order. A note whose marker is not found
     (the next note's marker comes first) is left without one rather than take a later one."""
@@ -321,7 +331,12 @@ def _link_endnotes(bodies: list[list[Line]], notes: list[RawNote], chosen: dict[
     for page, body in enumerate(bodies):
         rank = {id(line): r for r, line in enumerate(ln for group in reading_order(body) for ln in group)}
         lines = sorted(range(len(body)), key=lambda li: rank.get(id(body[li]), li))
-        order += [(page, li, mi) for li in lines for mi in range(len(body[li].markers)) if (page, li, mi) not in chosen]
+        order += [
+            (page, li, mi)
+            for li in lines
+            for mi in range(len(body[li].markers))
+            if (page, li, mi) not in chosen
+        ]
     labels = [label_key(bodies[p][li].markers[mi].label) for p, li, mi in order]
     endnotes = [(i, n) for i, n in enumerate(notes) if n.kind == "endnote"]
     pos = 0

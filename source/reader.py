@@ -93,7 +93,9 @@ def _read(reader: Any, path: Path) -> Document:
             )
             for m in markers:
                 if m.note >= 0:
-                    refs.setdefault(m.note, []).append(MarkerRef(page=index + 1, block=len(blocks), offset=m.offset))
+                    refs.setdefault(m.note, []).append(
+                        MarkerRef(page=index + 1, block=len(blocks), offset=m.offset)
+                    )
             blocks.append(block)
         f = furniture[index]
         pages.append(
@@ -141,7 +143,9 @@ def _notes(content: list[list[Line]], style: Style) -> tuple[list[RawNote], list
     listed: set[int] = set()  # pages whose "notes" are a list
     while True:
         rest = without_sections(content, sections)
-        split = [note_area(lines, style.size) if p not in listed else (lines, []) for p, lines in enumerate(rest)]
+        split = [
+            note_area(lines, style.size) if p not in listed else (lines, []) for p, lines in enumerate(rest)
+        ]
         footnotes, bodies = collect_notes([b for b, _ in split], [a for _, a in split])
         endnotes = [note for section in sections for note in section.notes]
         notes = sorted(footnotes + endnotes, key=lambda n: n.page)  # stable: each kind keeps its order
@@ -149,7 +153,8 @@ def _notes(content: list[list[Line]], style: Style) -> tuple[list[RawNote], list
         linked = {m.note for lines in bodies for line in lines for m in line.markers}
         index = {id(note): i for i, note in enumerate(notes)}
         kept = [
-            s for s in sections
+            s
+            for s in sections
             if sum(index[id(n)] in linked for n in s.notes) >= len(s.notes) * MIN_LINKED_SHARE
         ]
         unlinked = _unlinked_pages(footnotes, {id(n) for n in notes if index[id(n)] in linked})

@@ -290,7 +290,9 @@ class _Walker:
 
     def _advance(self, measured: tuple[str, float, int, int], state: _TextState) -> float:
         _, width, glyphs, spaces = measured
-        return ((width / 1000.0) * state.size + glyphs * state.char_spacing + spaces * state.word_spacing) * state.scale
+        return (
+            (width / 1000.0) * state.size + glyphs * state.char_spacing + spaces * state.word_spacing
+        ) * state.scale
 
     def _emit(self, text: str, state: _TextState, start_tm: Matrix, end_tm: Matrix, ctm: Matrix) -> None:
         start = _mult(start_tm, ctm)
@@ -305,14 +307,18 @@ class _Walker:
             if not (left >= crop[0] and right <= crop[2] and bottom >= crop[1] and top <= crop[3]):
                 if inside_share((left, bottom, right, top), crop) < CROP_INSIDE:
                     return
-            run = Run(text=text, x0=start[4], x1=end_x, y=start[5], rise=rise, size=size, font=state.font_name)
+            run = Run(
+                text=text, x0=start[4], x1=end_x, y=start[5], rise=rise, size=size, font=state.font_name
+            )
             render = state.render
             if render == CLIP_ONLY:
                 self.clips.holding.append((*self.level, len(self.runs), run))
             elif render in INVISIBLE_MODES or (state.fill_clear and render in FILL_MODES):
                 self.invisible.append((len(self.runs), run))
             elif not (
-                state.fill_white and render in FILL_MODES and self.paint.white_under((left + right) / 2, (bottom + top) / 2)
+                state.fill_white
+                and render in FILL_MODES
+                and self.paint.white_under((left + right) / 2, (bottom + top) / 2)
             ):
                 self.runs.append(run)
 
@@ -344,14 +350,6 @@ class _Walker:
         end_tm = _mult((1, 0, 0, 1, shift, 0), tm)
         self._emit("".join(pieces), state, tm, end_tm, ctm)
         return end_tm
-
-
-
-
-
-
-
-
 
 
 def _operations(content: Any, pdf: Any) -> list[tuple[list[Any], bytes]]:
@@ -398,6 +396,8 @@ class RunReader:
         walker.walk(content, resources, page.pdf, ctm)
         walker.invisible.extend(walker.clips.end(-1, -1))
         extra = walker.clips.shown
-        if walker.invisible and ocr_layer(walker.runs, [run for _, run in walker.invisible], walker.paint, walker.crop):
+        if walker.invisible and ocr_layer(
+            walker.runs, [run for _, run in walker.invisible], walker.paint, walker.crop
+        ):
             extra = sorted(extra + walker.invisible, key=lambda item: item[0])
         return in_stream_order(walker.runs, extra) if extra else walker.runs

@@ -13,15 +13,70 @@ from bisect import bisect_left, bisect_right
 
 BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 ABBREVIATIONS = {
-    "e.g", "i.e", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "vols", "para", "paras", "art",
-    "arts", "p", "pp", "cf", "etc", "fig", "figs", "al", "ed", "eds", "ch", "sec", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "vs", "v", "u.s", "u.n",
-    "op", "cit", "ibid", "approx", "gen", "gov", "rev", "jr", "sr", "n", "ff",
+    "e.g",
+    "i.e",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "no",
+    "nos",
+    "vol",
+    "vols",
+    "para",
+    "paras",
+    "art",
+    "arts",
+    "p",
+    "pp",
+    "cf",
+    "etc",
+    "fig",
+    "figs",
+    "al",
+    "ed",
+    "eds",
+    "ch",
+    "sec",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "vs",
+    "v",
+    "u.s",
+    "u.n",
+    "op",
+    "cit",
+    "ibid",
+    "approx",
+    "gen",
+    "gov",
+    "rev",
+    "jr",
+    "sr",
+    "n",
+    "ff",
 }
 
 
 CAPTION_LABEL = re.compile(
-    r"\s*(?:table|figure|fig|chart|map|box|exhibit|plate|graph|panel)\.?\s+[A-Z]?[\dIVXLC]+(?:\.\d+)*[.:]\s*$", re.I
+    r"\s*(?:table|figure|fig|chart|map|box|exhibit|plate|graph|panel)\.?\s+[A-Z]?[\dIVXLC]+(?:\.\d+)*[.:]\s*$",
+    re.I,
 )
 """A caption's label ("Table 1.", "Figure 2.3:"): no sentence ends after it."""
 
@@ -33,7 +88,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in BOUNDARY.finditer(text):
         end = match.end()
         word = re.search(r"(\S+?)[.!?…]+[\"”’)\]]*$", text[start:end])
-        token = word.group(1).lower().lstrip("(\"“‘[") if word else ""
+        token = word.group(1).lower().lstrip('("“‘[') if word else ""
         if match.group(0).startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
             continue
         if CAPTION_LABEL.match(text[start:end]):

@@ -41,7 +41,7 @@ def inside_url(before: str, after: str) -> bool:
     if not after or not (after[0].isalnum() or after[0] in "/?&=#%_~-.") or not URL_TAIL.search(before):
         return False
     last = before[-1]
-    if last in ",;)]\u201d\"":
+    if last in ',;)]\u201d"':
         return False
     if last == ".":
         return after[0].islower() or after[0].isdigit()
@@ -82,7 +82,9 @@ class Joiner:
         """`before`, which ends a line with a hyphen, as it reads when `after` goes on with the
         word: the hyphen dropped for a broken word, kept (as "-") for a compound; None when the
         hyphen does not stand between two letters (nothing to mend)."""
-        if not (before.endswith(HYPHENS) and len(before) > 1 and before[-2].isalpha() and after[:1].isalpha()):
+        if not (
+            before.endswith(HYPHENS) and len(before) > 1 and before[-2].isalpha() and after[:1].isalpha()
+        ):
             return None
         if before.endswith("\u00ad") or not self.keep_hyphen(before[:-1] + "-", after):
             return before[:-1]

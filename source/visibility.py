@@ -204,7 +204,10 @@ def fill_clear(resources: Any, operands: list[Any]) -> bool | None:
     except Exception:  # a damaged state: as it was
         return None
 
-def path_box(path: Sequence[tuple[bytes, Sequence[Any]]], ctm: tuple[float, float, float, float, float, float]) -> Box | None:
+
+def path_box(
+    path: Sequence[tuple[bytes, Sequence[Any]]], ctm: tuple[float, float, float, float, float, float]
+) -> Box | None:
     """The bounding box in page space of a path's points (control points included)."""
     xs: list[float] = []
     ys: list[float] = []

@@ -92,8 +92,14 @@ def make_document(
                     note_page.setdefault(label, page_index)
             block_index = len(blocks)
             blocks.append(
-                Block(kind=kind, text=text, level=level, markers=tuple(markers), continues=continues,  # type: ignore[arg-type]
-                      section=section)
+                Block(
+                    kind=kind,
+                    text=text,
+                    level=level,
+                    markers=tuple(markers),
+                    continues=continues,  # type: ignore[arg-type]
+                    section=section,
+                )
             )
             if kind != "heading":
                 for start, end in split_sentences(text):
@@ -166,7 +172,9 @@ def report_document(path: str = "report.pdf") -> Document:
     return make_document(REPORT_PAGES, REPORT_NOTES, labels=["21", "22", "23"], path=path)
 
 
-def write_pdf(path: str | os.PathLike[str], pages: Sequence[Sequence[str]], title: str = "A test PDF") -> None:
+def write_pdf(
+    path: str | os.PathLike[str], pages: Sequence[Sequence[str]], title: str = "A test PDF"
+) -> None:
     """A plain PDF (reportlab): each page's paragraphs set in 11pt Helvetica, wrapped at 90 characters."""
     import textwrap
 

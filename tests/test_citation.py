@@ -20,9 +20,15 @@ Q = "North Korea remains one of the most isolated countries in the world."
     ("style", "expected"),
     [
         ("chicago", f"“{Q}”\n\nAmnesty International, Connection Denied, ASA 24/3373/2016 (March 2016), 22."),
-        ("apa", f"“{Q}” (Amnesty International, 2016, p. 22)\n\nAmnesty International. (2016). Connection Denied."),
+        (
+            "apa",
+            f"“{Q}” (Amnesty International, 2016, p. 22)\n\nAmnesty International. (2016). Connection Denied.",
+        ),
         ("mla", f"“{Q}” (Amnesty International 22)\n\nAmnesty International. Connection Denied. March 2016."),
-        ("harvard", f"“{Q}” (Amnesty International 2016, p. 22)\n\nAmnesty International (2016) Connection Denied."),
+        (
+            "harvard",
+            f"“{Q}” (Amnesty International 2016, p. 22)\n\nAmnesty International (2016) Connection Denied.",
+        ),
         ("plain", f"“{Q}” — Amnesty International, Connection Denied, March 2016, p. 22"),
         (
             "markdown",

@@ -15,8 +15,10 @@ from explorer.cli_search import draft_quotations
 
 HIT_KEYS = {"document", "page", "page_label", "score", "text", "kind", "notes"}
 VERIFY_KEYS = {"verdict", "score", "page", "page_label", "source", "diff", "notes"}
-VERBATIM = ("The report finds that rather than allowing users to access the full potential of the technology, "
-            "the North Korean government has sought to maintain its absolute monopoly over communications")
+VERBATIM = (
+    "The report finds that rather than allowing users to access the full potential of the technology, "
+    "the North Korean government has sought to maintain its absolute monopoly over communications"
+)
 NEAR = "the North Korean government has tried to keep its absolute monopoly over communications"
 ABSENT = "The leader of the country wields limited power and shares it with an elected parliament."
 
@@ -91,7 +93,12 @@ def test_find_nothing() -> None:
 def test_verify_exit_codes_and_json() -> None:
     exact = run_json("verify", VERBATIM)
     assert set(exact) >= VERIFY_KEYS and exact["verdict"] == "exact" and exact["score"] == 100
-    assert exact["page"] == 2 and exact["page_label"] == "7" and exact["source"] == VERBATIM and exact["diff"] == []
+    assert (
+        exact["page"] == 2
+        and exact["page_label"] == "7"
+        and exact["source"] == VERBATIM
+        and exact["diff"] == []
+    )
     near = run_json("verify", NEAR, code=1)
     assert near["verdict"] == "near" and 80 <= near["score"] < 100
     assert near["diff"] == [
@@ -133,8 +140,14 @@ def test_verify_from_a_draft(dirs: Path) -> None:
 
 
 def test_draft_quotations() -> None:
-    text = '“one two three four five” and "six seven eight nine ten eleven" and "too short"\n> a b c\n> d e f\n'
-    assert draft_quotations(text) == ["a b c d e f", "one two three four five", "six seven eight nine ten eleven"]
+    text = (
+        '“one two three four five” and "six seven eight nine ten eleven" and "too short"\n> a b c\n> d e f\n'
+    )
+    assert draft_quotations(text) == [
+        "a b c d e f",
+        "one two three four five",
+        "six seven eight nine ten eleven",
+    ]
 
 
 def test_errors_are_one_line_and_exit_2(dirs: Path) -> None:
@@ -170,7 +183,9 @@ def test_library_commands(dirs: Path) -> None:
     hits = run_json("search", "alpaca")  # no PDF given: the library, not the bundled report
     assert [Path(h["document"]).name for h in hits] == ["alpha.pdf"]
     assert run("search", "inminban").exit_code == 1
-    assert run_json("search", "inminban", str(Path(__file__).parent.parent / "explorer/data/connection-denied.pdf"))
+    assert run_json(
+        "search", "inminban", str(Path(__file__).parent.parent / "explorer/data/connection-denied.pdf")
+    )
     assert run("verify", "Beekeepers in the northern hills move their hives twice a year").exit_code == 0
 
     assert run("remove", str(alpha)).stdout.startswith("removed\t")
@@ -191,7 +206,10 @@ def test_search_of_a_damaged_library_warns(dirs: Path) -> None:
 def test_highlights_on_a_terminal_only() -> None:
     from explorer.cli_search import _highlight
 
-    assert _highlight("the [[mobile phones]] here\x1b[2J", color=True) == "the \x1b[1;31mmobile phones\x1b[0m here"
+    assert (
+        _highlight("the [[mobile phones]] here\x1b[2J", color=True)
+        == "the \x1b[1;31mmobile phones\x1b[0m here"
+    )
     assert _highlight("the [[mobile phones]] here", color=False) == "the mobile phones here"
 
 

@@ -54,8 +54,10 @@ def test_a_verbatim_quote_scores_100_with_its_page_and_notes(small: Corpus) -> N
 
 
 def test_a_quote_across_a_page_break(small: Corpus) -> None:
-    quote = "calls made on Chinese mobile phones near the border with sophisticated surveillance equipment that " \
-            "can detect signals within a few kilometres"
+    quote = (
+        "calls made on Chinese mobile phones near the border with sophisticated surveillance equipment that "
+        "can detect signals within a few kilometres"
+    )
     hit = small.find(quote)[0]
     assert hit.score == 100
     assert (hit.page, hit.page_label) == (2, "22-23")
@@ -89,7 +91,9 @@ def test_near_gives_a_word_diff(small: Corpus) -> None:
         ("replace", "nation", "country"),
         ("replace", "total", "absolute"),
     ]
-    v = small.verify("In February 2014 the United Nations Commission issued a 372-page long report documenting violations")
+    v = small.verify(
+        "In February 2014 the United Nations Commission issued a 372-page long report documenting violations"
+    )
     assert v.verdict == "near"
     assert [(d.op, d.quote, d.source) for d in v.diff] == [("insert", "", "of Inquiry")]
 
@@ -124,8 +128,10 @@ def test_align_cuts_to_the_matched_words() -> None:
 
 
 def test_report_verbatim(report: Corpus) -> None:
-    quote = ("The report finds that rather than allowing users to access the full potential of the technology, "
-             "the North Korean government has sought to maintain its absolute monopoly over communications")
+    quote = (
+        "The report finds that rather than allowing users to access the full potential of the technology, "
+        "the North Korean government has sought to maintain its absolute monopoly over communications"
+    )
     hit = report.find(quote)[0]
     assert hit.score == 100 and hit.page == 2 and hit.page_label == "7"
     assert hit.text == quote
@@ -133,8 +139,10 @@ def test_report_verbatim(report: Corpus) -> None:
 
 
 def test_report_across_a_page_break(report: Corpus) -> None:
-    quote = "Individuals who spoke to Amnesty International reported a similar tightening of control over " \
-            "communications near the border"
+    quote = (
+        "Individuals who spoke to Amnesty International reported a similar tightening of control over "
+        "communications near the border"
+    )
     hit = report.find(quote)[0]
     assert hit.score == 100 and hit.page == 3 and hit.page_label == "8-9"
     v = report.verify(quote.replace("Amnesty International", "Amnesty"))
@@ -142,22 +150,28 @@ def test_report_across_a_page_break(report: Corpus) -> None:
 
 
 def test_report_notes_in_the_matched_span(report: Corpus) -> None:
-    hit = report.find("consult frequently with agents of the State Security Department (SSD) and the Ministry of "
-                      "People's Security.")[0]
+    hit = report.find(
+        "consult frequently with agents of the State Security Department (SSD) and the Ministry of "
+        "People's Security."
+    )[0]
     assert hit.score == 100 and hit.page_label == "22" and hit.notes == ("25",)
 
 
 def test_report_curly_quotes_and_dashes(report: Corpus) -> None:
-    typed = ('These efforts by the authorities - which appear jointly aimed at preventing North Korean citizens '
-             'from learning about the situation outside of their country')
+    typed = (
+        "These efforts by the authorities - which appear jointly aimed at preventing North Korean citizens "
+        "from learning about the situation outside of their country"
+    )
     assert report.verify(typed).verdict == "exact"
     straight = 'The report found an "almost complete denial of the right to freedom of thought, conscience and religion'
     assert report.verify(straight).verdict == "exact"
 
 
 def test_report_misremembered(report: Corpus) -> None:
-    quote = ("the North Korean government has tried to keep its absolute monopoly over communication and the "
-             "flow of information through increased controls, repression and intimidation")
+    quote = (
+        "the North Korean government has tried to keep its absolute monopoly over communication and the "
+        "flow of information through increased controls, repression and intimidation"
+    )
     hits = report.find(quote)
     assert hits[0].page_label == "7" and hits[0].score >= NEAR
     assert hits[0].text.startswith("the North Korean government has sought")

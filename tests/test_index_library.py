@@ -13,8 +13,10 @@ import index.ingest
 from index import Library, LibraryError
 from index.libindex import indexed_documents
 
-ALPHA = [["The alpaca herders of the high plateau count their animals every spring before the long march."],
-         ["Wool from the alpaca is sorted by colour and sold at the market in the valley town."]]
+ALPHA = [
+    ["The alpaca herders of the high plateau count their animals every spring before the long march."],
+    ["Wool from the alpaca is sorted by colour and sold at the market in the valley town."],
+]
 BETA = [["Beekeepers in the northern hills move their hives twice a year to follow the flowering heather."]]
 GAMMA = [["Glassblowers in the old harbour district still shape every bottle by hand and by breath."]]
 
@@ -59,7 +61,8 @@ def test_add_list_search_remove(tmp_path: Path, pdfs: dict[str, Path]) -> None:
     assert [Path(e.path).name for e in library.list()] == ["beta.pdf"]
     assert library.search("alpaca").hits == ()
     assert library.find("alpaca herders of the high plateau") == [] or all(
-        Path(h.document).name != "alpha.pdf" for h in library.find("alpaca herders of the high plateau"))
+        Path(h.document).name != "alpha.pdf" for h in library.find("alpaca herders of the high plateau")
+    )
     with pytest.raises(LibraryError, match="not in the library"):
         library.remove(pdfs["alpha"])
     with pytest.raises(LibraryError, match="not in the library"):
@@ -75,8 +78,9 @@ def test_the_library_persists_and_a_second_library_sees_it(tmp_path: Path, pdfs:
     assert data["format"] == 1 and data["documents"][0]["path"] == str(pdfs["gamma"])
 
 
-def test_an_unchanged_file_is_not_read_again(tmp_path: Path, pdfs: dict[str, Path],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unchanged_file_is_not_read_again(
+    tmp_path: Path, pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     library = Library(tmp_path / "library.json")
     library.add([pdfs["alpha"]])
 
@@ -96,7 +100,9 @@ def test_a_changed_file_is_read_again(tmp_path: Path, pdfs: dict[str, Path]) -> 
     library = Library(tmp_path / "library.json")
     library.add([pdfs["alpha"], pdfs["beta"]])
     old_sha = library.list()[0].sha
-    write_pdf(pdfs["alpha"], [["Ostriches replaced the alpacas on the plateau farms last winter."]], title="Alpha")
+    write_pdf(
+        pdfs["alpha"], [["Ostriches replaced the alpacas on the plateau farms last winter."]], title="Alpha"
+    )
     result = library.add([pdfs["alpha"], pdfs["beta"]])
     assert [Path(e.path).name for e in result.updated] == ["alpha.pdf"]
     assert [Path(e.path).name for e in result.unchanged] == ["beta.pdf"]
@@ -150,7 +156,9 @@ def test_a_cleared_cache_is_rebuilt(tmp_path: Path, pdfs: dict[str, Path], cache
     assert again.search("glassblowers").hits
 
 
-def test_a_search_filters_documents_it_does_not_own_but_never_deletes(tmp_path: Path, pdfs: dict[str, Path]) -> None:
+def test_a_search_filters_documents_it_does_not_own_but_never_deletes(
+    tmp_path: Path, pdfs: dict[str, Path]
+) -> None:
     file = tmp_path / "library.json"
     Library(file).add([pdfs["alpha"], pdfs["beta"]])
     data = json.loads(file.read_text())

@@ -6,7 +6,9 @@ from index.text import contains_words, normalize, quote_words, words, words_with
 
 
 def test_quotes_dashes_case_and_spacing_do_not_count() -> None:
-    assert normalize("“Almost complete denial” — of the  right") == normalize('"almost complete DENIAL" - of the right')
+    assert normalize("“Almost complete denial” — of the  right") == normalize(
+        '"almost complete DENIAL" - of the right'
+    )
 
 
 def test_apostrophes_and_in_word_hyphens() -> None:
@@ -25,8 +27,11 @@ def test_ligatures_and_accents() -> None:
 
 def test_a_decomposed_accent_stays_in_its_word() -> None:
     # Some PDFs give "é" as "e" + U+0301: it must not cut "Médecins" in two.
-    assert words("Me\u0301decins Sans Frontie\u0300res") == words("Médecins Sans Frontières") == [
-        "medecins", "sans", "frontieres"]
+    assert (
+        words("Me\u0301decins Sans Frontie\u0300res")
+        == words("Médecins Sans Frontières")
+        == ["medecins", "sans", "frontieres"]
+    )
     found, spans = words_with_offsets("Me\u0301decins x")
     assert found == ["medecins", "x"] and spans[0] == (0, 9)
 
@@ -59,6 +64,14 @@ def test_editorial_brackets_stay_in_the_word() -> None:
     from index.text import words, words_with_offsets
 
     assert words("Kim Jong-un ordered that “[W]e should take [the] lead") == [
-        "kim", "jongun", "ordered", "that", "we", "should", "take", "the", "lead",
+        "kim",
+        "jongun",
+        "ordered",
+        "that",
+        "we",
+        "should",
+        "take",
+        "the",
+        "lead",
     ]
     assert words_with_offsets("“[W]e should") == (["we", "should"], [(1, 5), (6, 12)])

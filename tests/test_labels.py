@@ -53,7 +53,9 @@ def test_agreeing_pagelabels_are_the_guess_for_unnumbered_pages() -> None:
 
 def test_no_folio_anywhere() -> None:
     assert {n.source for n in page_numbers([None, None], ["1", "2"])} == {"pagelabels"}
-    assert {(n.label, n.inferred, n.source) for n in page_numbers([None, None], None)} == {(None, None, "none")}
+    assert {(n.label, n.inferred, n.source) for n in page_numbers([None, None], None)} == {
+        (None, None, "none")
+    }
     # /PageLabels that do not cover every page are not used
     assert {n.source for n in page_numbers([None, None], ["1"])} == {"none"}
 
@@ -114,7 +116,9 @@ def test_text_page_of_a_repeated_label_lists_the_pages(fixture_pdfs: dict[str, F
 
 def test_text_page_finds_a_prefixed_folio(fixture_pdfs: dict[str, Fixture]) -> None:
     code, out, _ = _cli("text", str(fixture_pdfs["prefixed_folios"].path), "--page", "a-3", "--json")
-    assert code == 0 and [(p["page"], p["label"], p["source"]) for p in json.loads(out)] == [(3, "A-3", "printed")]
+    assert code == 0 and [(p["page"], p["label"], p["source"]) for p in json.loads(out)] == [
+        (3, "A-3", "printed")
+    ]
 
 
 # -- the TUI's go-to ------------------------------------------------------------------------
@@ -142,4 +146,3 @@ def test_go_to_a_repeated_label_asks_which(fixture_pdfs: dict[str, Fixture]) -> 
             assert app.query_one("#reader", Reader).page == 6
 
     asyncio.run(scenario())
-

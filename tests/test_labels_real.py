@@ -62,11 +62,15 @@ def test_un_documents_first_page_prints_no_folio(read_document: Reader, name: st
     # un-upr: the running head "A/HRC/WG.6/7/SVN/1" over "Page N".
     doc = read_document(_pdf(name))
     assert _labels(doc) == [None] + [str(p) for p in range(2, pages + 1)]
-    assert (doc.pages[0].inferred, doc.pages[0].label_source, doc.display_label(1)) == ("1", "inferred", "[1]")
+    assert (doc.pages[0].inferred, doc.pages[0].label_source, doc.display_label(1)) == (
+        "1",
+        "inferred",
+        "[1]",
+    )
 
 
 def test_loc_folio_in_the_running_head(read_document: Reader) -> None:
-    """"LAW LIBRARY OF CONGRESS – N"; pages 4, 12 and 32 have content streams broken part
+    """ "LAW LIBRARY OF CONGRESS – N"; pages 4, 12 and 32 have content streams broken part
     way, and keep the running head drawn before the break."""
     doc = read_document(_pdf("loc-iraq-word-pdfmaker"))
     for page in doc.pages:
@@ -91,7 +95,11 @@ def test_guideline_chapter_openings_print_no_folio(read_document: Reader, key: d
     unnumbered = {1, 2, 3, 26, 29, 33, 42, 64, 155}  # cover pages, chapter openings, the back cover
     for page in doc.pages:
         if page.index in unnumbered:
-            assert (page.label, page.inferred, page.label_source) == (None, pagelabels[page.index - 1], "inferred")
+            assert (page.label, page.inferred, page.label_source) == (
+                None,
+                pagelabels[page.index - 1],
+                "inferred",
+            )
         else:
             assert (page.label, page.label_source) == (pagelabels[page.index - 1], "printed"), page.index
     assert (doc.display_label(1), doc.display_label(29)) == ("[C1]", "[4]")

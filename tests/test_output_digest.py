@@ -24,10 +24,15 @@ from source.model import PARSER_VERSION, Document
 Reader = Callable[[Path], Document]
 
 
-def test_output_digests_match_the_parser_version(fixture_pdfs: dict[str, Fixture], read_document: Reader) -> None:
+def test_output_digests_match_the_parser_version(
+    fixture_pdfs: dict[str, Fixture], read_document: Reader
+) -> None:
     version, recorded = load()
     assert recorded, f"no digests recorded: run `{REFRESH}`"
-    current = {key: entry(pdf, read_document) for key, pdf in all_pdfs({n: f.path for n, f in fixture_pdfs.items()}).items()}
+    current = {
+        key: entry(pdf, read_document)
+        for key, pdf in all_pdfs({n: f.path for n, f in fixture_pdfs.items()}).items()
+    }
     diff = changes(recorded, current)
     if diff["output"] and version == PARSER_VERSION:
         raise AssertionError(

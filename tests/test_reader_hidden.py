@@ -154,10 +154,16 @@ def test_a_hyphen_run_as_far_as_the_lines_word_spaces_is_a_dash() -> None:
 def test_joiner_joins_every_kind_of_line_end_hyphen() -> None:
     joiner = Joiner({"exclusive"}, {"well-known"})
     for hyphen in ("-", "\u00ad", "\u2010"):
-        lines = page_lines([run(f"an ex{hyphen}", 72, 100, 700)]) + page_lines([run("clusive right", 72, 130, 686)])
+        lines = page_lines([run(f"an ex{hyphen}", 72, 100, 700)]) + page_lines(
+            [run("clusive right", 72, 130, 686)]
+        )
         assert joiner.join(lines)[0] == "an exclusive right", hyphen
-        lines = page_lines([run(f"a well{hyphen}", 72, 100, 700)]) + page_lines([run("known sight", 72, 130, 686)])
-        assert joiner.join(lines)[0] == ("a well-known sight" if hyphen != "\u00ad" else "a wellknown sight"), hyphen
+        lines = page_lines([run(f"a well{hyphen}", 72, 100, 700)]) + page_lines(
+            [run("known sight", 72, 130, 686)]
+        )
+        assert joiner.join(lines)[0] == (
+            "a well-known sight" if hyphen != "\u00ad" else "a wellknown sight"
+        ), hyphen
 
 
 def test_hyphen_runs_fixture(hyphens: Document) -> None:

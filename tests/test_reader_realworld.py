@@ -24,7 +24,11 @@ Reader = Callable[[Path], Document]
 REAL_WORLD = Path(__file__).resolve().parent / "corpus" / "real-world"
 KEY = json.loads((REAL_WORLD / "notes-sample.json").read_text(encoding="utf-8"))
 KNOWN_MISSES: dict[tuple[str, str, int], str] = {
-    ("loc-iraq-word-pdfmaker", "3", 3): "the damaged font places the superscript 'th' of '24th' beside the marker",
+    (
+        "loc-iraq-word-pdfmaker",
+        "3",
+        3,
+    ): "the damaged font places the superscript 'th' of '24th' beside the marker",
 }
 """(file id, label, page) -> why the keyed marker context is not yet found."""
 
@@ -41,8 +45,11 @@ def _cases() -> list[Any]:
         for note in entry["notes"]:
             key = (entry["id"], note["label"], note["page"])
             marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[key])] if key in KNOWN_MISSES else []
-            cases.append(pytest.param(entry["file"], note, id=f"{entry['id']}-{note['label']}-p{note['page']}",
-                                      marks=marks))
+            cases.append(
+                pytest.param(
+                    entry["file"], note, id=f"{entry['id']}-{note['label']}-p{note['page']}", marks=marks
+                )
+            )
     return cases
 
 
@@ -59,17 +66,25 @@ def notes_of(read_document: Reader) -> Callable[[str], list[dict[str, Any]]]:
 
 
 @pytest.mark.parametrize(("name", "key"), _cases())
-def test_keyed_note_and_its_marker(name: str, key: dict[str, Any], notes_of: Callable[[str], list[dict[str, Any]]]) -> None:
+def test_keyed_note_and_its_marker(
+    name: str, key: dict[str, Any], notes_of: Callable[[str], list[dict[str, Any]]]
+) -> None:
     notes = notes_of(name)
     want = norm(key["text_start"])[:40]
-    hits = [n for n in notes if n["label"] == key["label"] and n["page"] == key["page"] and norm(n["text"]).startswith(want)]
+    hits = [
+        n
+        for n in notes
+        if n["label"] == key["label"] and n["page"] == key["page"] and norm(n["text"]).startswith(want)
+    ]
     assert hits, f"no note {key['label']} on p{key['page']} starting {want!r}"
     context = key.get("marker_context")
     if context is None:  # an orphan note: no mark anywhere
         return
     page = key.get("marker_page", key["page"])
     found = [norm(m["context"]) for n in hits for m in n["markers"]]
-    assert any(m["page"] == page and norm(context)[:30] in norm(m["context"]) for n in hits for m in n["markers"]), found
+    assert any(
+        m["page"] == page and norm(context)[:30] in norm(m["context"]) for n in hits for m in n["markers"]
+    ), found
 
 
 def test_endnotes_are_endnotes(read_document: Reader) -> None:

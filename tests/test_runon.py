@@ -78,7 +78,9 @@ def test_sentence_across_a_break_is_one_with_its_page_range(case: Fixture, doc: 
         s = sentence_of(doc, text)
         assert (s.page, s.end_page) == (first, last)
         assert s.crosses == (first != last)  # a column break on one page joins the blocks themselves
-        expected = doc.label_of(first) if first == last else f"{doc.label_of(first)}\u2013{doc.label_of(last)}"
+        expected = (
+            doc.label_of(first) if first == last else f"{doc.label_of(first)}\u2013{doc.label_of(last)}"
+        )
         assert doc.sentence_pages(s) == expected
         parts = doc.sentence_parts(s)
         assert [p for p, _, _, _ in parts] == list(range(first, last + 1))
@@ -177,7 +179,11 @@ def test_report_pages_that_end_mid_sentence_run_on(report: Document) -> None:
         assert any(s.page <= page.index < s.end_page for s in report.sentences), f"page {page.index}"
         running += 1
     assert running >= 25
-    starts = [report.sentence_text(s) for s in report.sentences if s.block == 0 and report.page(s.page).blocks[0].continues]
+    starts = [
+        report.sentence_text(s)
+        for s in report.sentences
+        if s.block == 0 and report.page(s.page).blocks[0].continues
+    ]
     assert not [t for t in starts if t[:1].islower()]
 
 
@@ -185,7 +191,9 @@ def test_report_pages_that_end_mid_sentence_run_on(report: Document) -> None:
 
 
 def _line(text: str, x0: float, y: float, width: float | None = None) -> Line:
-    return Line(runs=[], text=text, x0=x0, x1=x0 + (width if width is not None else 5.0 * len(text)), y=y, size=10.0)
+    return Line(
+        runs=[], text=text, x0=x0, x1=x0 + (width if width is not None else 5.0 * len(text)), y=y, size=10.0
+    )
 
 
 def _block(*lines: Line) -> RawBlock:
@@ -199,18 +207,46 @@ FOOT, TOP, LEFT, RIGHT = 100.0, 700.0, 50.0, 320.0
 @pytest.mark.parametrize(
     ("last", "first", "joined"),
     [
-        ("the river towns kept their own records of the", "flood years and of the harvests that followed them.", True),
-        ("the river towns kept their own records of the vast ma-", "jority of the flood years, as the survey found.", True),
-        ("the records were sent for safe keeping to the", "Northern Basin Authority at Lower Ashford Bridge.", True),
-        ("the river towns kept their own records of the years.", "Northern Basin Authority at Lower Ashford Bridge.", False),
+        (
+            "the river towns kept their own records of the",
+            "flood years and of the harvests that followed them.",
+            True,
+        ),
+        (
+            "the river towns kept their own records of the vast ma-",
+            "jority of the flood years, as the survey found.",
+            True,
+        ),
+        (
+            "the records were sent for safe keeping to the",
+            "Northern Basin Authority at Lower Ashford Bridge.",
+            True,
+        ),
+        (
+            "the river towns kept their own records of the years.",
+            "Northern Basin Authority at Lower Ashford Bridge.",
+            False,
+        ),
         ("Alaska Native Female", "352 27 (7.8) 2.1 (0.9–4.8) and more", False),
         ("and the records were kept by the survey office in", "352 27 (7.8) 2.1 (0.9–4.8) 19 22", False),
-        ("the following were asked about the rules as stated:", "Every surveyor on the team was asked twice.", False),
+        (
+            "the following were asked about the rules as stated:",
+            "Every surveyor on the team was asked twice.",
+            False,
+        ),
     ],
 )
-def test_column_run_on_needs_an_open_line_of_prose_and_a_continuation(last: str, first: str, joined: bool) -> None:
-    before = _block(_line("The standing committee reviewed the history of", LEFT, FOOT + 12, 250), _line(last, LEFT, FOOT, 250))
-    after = _block(_line(first, RIGHT, TOP, 250), _line("and so on for the rest of the paragraph here.", RIGHT, TOP - 12, 250))
+def test_column_run_on_needs_an_open_line_of_prose_and_a_continuation(
+    last: str, first: str, joined: bool
+) -> None:
+    before = _block(
+        _line("The standing committee reviewed the history of", LEFT, FOOT + 12, 250),
+        _line(last, LEFT, FOOT, 250),
+    )
+    after = _block(
+        _line(first, RIGHT, TOP, 250),
+        _line("and so on for the rest of the paragraph here.", RIGHT, TOP - 12, 250),
+    )
     assert runs_on(before, after, STYLE) is joined
     assert len(join_columns([before, after], STYLE)) == (1 if joined else 2)
 
@@ -221,8 +257,10 @@ def test_column_run_on_not_into_a_narrow_column_or_down_the_same_one() -> None:
     assert not runs_on(before, toc, STYLE)
     lower = _block(_line("flood years and of the harvests that followed.", LEFT, FOOT - 40, 250))
     assert not runs_on(before, lower, STYLE)
-    indented = _block(_line("Northern Basin Authority at Lower Ashford.", RIGHT + 20, TOP, 230),
-                      _line("and so on for the rest of the paragraph here.", RIGHT, TOP - 12, 250))
+    indented = _block(
+        _line("Northern Basin Authority at Lower Ashford.", RIGHT + 20, TOP, 230),
+        _line("and so on for the rest of the paragraph here.", RIGHT, TOP - 12, 250),
+    )
     assert not runs_on(before, indented, STYLE)
 
 

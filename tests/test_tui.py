@@ -229,5 +229,9 @@ async def test_sentence_across_a_page_break_is_selected_and_copied_whole(_dirs: 
         await pilot.press("y")
         await pilot.pause()
         text = document.sentence_text(crossing)
-        assert _dirs and _dirs[-1].startswith(f"\u201c{text}\u201d") and _dirs[-1].endswith(f"{first}\u2013{last}.")
+        assert (
+            _dirs
+            and _dirs[-1].startswith(f"\u201c{text}\u201d")
+            and _dirs[-1].endswith(f"{first}\u2013{last}.")
+        )
         assert "selected: 1 sentence p. " + f"{first}\u2013{last}" in str(app.query_one("#status").render())

@@ -32,7 +32,12 @@ TESTS_DIR = Path(__file__).resolve().parent
 ROOT = TESTS_DIR.parent
 DIGESTS_FILE = TESTS_DIR / "corpus" / "digests.json"
 """Where the digests are kept."""
-CORPUS_GLOBS = ("tests/corpus/real/*.pdf", "tests/corpus/made/*.pdf", "tests/corpus/real-world/*.pdf", "explorer/data/connection-denied.pdf")
+CORPUS_GLOBS = (
+    "tests/corpus/real/*.pdf",
+    "tests/corpus/made/*.pdf",
+    "tests/corpus/real-world/*.pdf",
+    "explorer/data/connection-denied.pdf",
+)
 """The committed PDFs, relative to the repository root."""
 DIGEST_FIXTURES = (
     "raised_small",
@@ -103,7 +108,9 @@ def load() -> tuple[int | None, dict[str, dict[str, str]]]:
     return data.get("parser_version"), data.get("digests", {})
 
 
-def changes(recorded: Mapping[str, Mapping[str, str]], current: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
+def changes(
+    recorded: Mapping[str, Mapping[str, str]], current: Mapping[str, Mapping[str, str]]
+) -> dict[str, list[str]]:
     """What differs, by kind: "output" (same PDF, other Document), "pdf" (the PDF itself), "new", "gone"."""
     found: dict[str, list[str]] = {"output": [], "pdf": [], "new": [], "gone": []}
     for key, now in current.items():
@@ -120,7 +127,9 @@ def changes(recorded: Mapping[str, Mapping[str, str]], current: Mapping[str, Map
 
 def write(version: int, digests: Mapping[str, Mapping[str, str]]) -> None:
     """Write the digests file (sorted, one entry a line, so that diffs stay readable)."""
-    lines = [f"  {json.dumps(key)}: {json.dumps(dict(digests[key]), sort_keys=True)}" for key in sorted(digests)]
+    lines = [
+        f"  {json.dumps(key)}: {json.dumps(dict(digests[key]), sort_keys=True)}" for key in sorted(digests)
+    ]
     body = ",\n".join(lines)
     DIGESTS_FILE.write_text(
         f'{{\n "parser_version": {version},\n "digests": {{\n{body}\n }}\n}}\n', encoding="utf-8"
@@ -128,8 +137,12 @@ def write(version: int, digests: Mapping[str, Mapping[str, str]]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--force", action="store_true", help="write even when output changed without a version bump")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="write even when output changed without a version bump"
+    )
     args = parser.parse_args(argv)
     sys.path[:0] = [str(ROOT), str(TESTS_DIR)]
     from fixtures.pdfs import build
@@ -151,10 +164,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     write(PARSER_VERSION, current)
     counts = ", ".join(f"{len(keys)} {kind}" for kind, keys in diff.items() if keys) or "no change"
-    print(f"{DIGESTS_FILE.relative_to(ROOT)}: {len(current)} PDFs at parser version {PARSER_VERSION} ({counts})")
+    print(
+        f"{DIGESTS_FILE.relative_to(ROOT)}: {len(current)} PDFs at parser version {PARSER_VERSION} ({counts})"
+    )
     return 0
 
 
 if __name__ == "__main__":
     raise SystemExit(main())
-

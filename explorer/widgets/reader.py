@@ -175,7 +175,8 @@ class Reader(VerticalScroll, can_focus=True):
         page = self.document.page(self.page)
         views = list(self.query(BlockView))
         if len(views) != len(page.blocks) or any(
-            v.index != i or not v.has_class(f"block-{b.kind}") for i, (v, b) in enumerate(zip(views, page.blocks))
+            v.index != i or not v.has_class(f"block-{b.kind}")
+            for i, (v, b) in enumerate(zip(views, page.blocks))
         ):
             self.remove_children()
             views = [BlockView(i, b.kind) for i, b in enumerate(page.blocks)]
@@ -215,16 +216,25 @@ class Reader(VerticalScroll, can_focus=True):
         style = self.get_component_rich_style
         base = style("reader--heading") if block.kind == "heading" else Style()
         text = Text(_PREFIX.get(block.kind, ""), style=base)
-        cuts = sorted({0, len(block.text), *[m.offset for m in block.markers],
-                       *[p for r in hits + selection for p in r]})
+        cuts = sorted(
+            {
+                0,
+                len(block.text),
+                *[m.offset for m in block.markers],
+                *[p for r in hits + selection for p in r],
+            }
+        )
         cuts = [c for c in cuts if 0 <= c <= len(block.text)]
         markers_at: dict[int, list[int]] = {}
         for i, m in enumerate(block.markers):
             markers_at.setdefault(max(0, min(m.offset, len(block.text))), []).append(i)
         for a, b in zip(cuts, cuts[1:] + [None]):
             for i in markers_at.get(a, []):
-                current = self.marker is not None and (self.marker.page, self.marker.block, self.marker.index) == (
-                    self.page, index, i)
+                current = self.marker is not None and (
+                    self.marker.page,
+                    self.marker.block,
+                    self.marker.index,
+                ) == (self.page, index, i)
                 mstyle = style("reader--marker-current" if current else "reader--marker")
                 label = clean_for_terminal(block.markers[i].label)
                 text.append(f"[{label}]", mstyle + Style.from_meta({"marker": i}))
@@ -254,5 +264,7 @@ class NotePanel(Static):
             self.update(Text(f"marker [{clean_for_terminal(label)}]: its note was not found", style="italic"))
             return
         found = document.notes[note]
-        self.border_title = f"Note {clean_for_terminal(found.label)} · p. {document.display_label(found.page)}"
+        self.border_title = (
+            f"Note {clean_for_terminal(found.label)} · p. {document.display_label(found.page)}"
+        )
         self.update(Text(clean_for_terminal(found.text)))

@@ -47,7 +47,8 @@ def outline_screen(document: Document) -> PickerScreen:
     """The chapters and sections; dismisses with (page, block)."""
     items = [
         (
-            Text("  " * (o.level - 1) + clean_for_terminal(o.title)) + Text(f"  p. {document.display_label(o.page)}", "dim"),
+            Text("  " * (o.level - 1) + clean_for_terminal(o.title))
+            + Text(f"  p. {document.display_label(o.page)}", "dim"),
             (o.page, o.block),
         )
         for o in document.outline
@@ -132,7 +133,8 @@ class GoToPageScreen(ModalScreen[int | None]):
         with Vertical(classes="dialog"):
             yield Label("Go to printed page", classes="dialog-title")
             yield Input(
-                placeholder=f"a printed page: {label_range(self.document)}  (#N: physical page N)", id="page-input"
+                placeholder=f"a printed page: {label_range(self.document)}  (#N: physical page N)",
+                id="page-input",
             )
             yield Label("", id="page-error")
 
@@ -182,7 +184,9 @@ def note_screen(document: Document, note: int) -> TextScreen:
     if found.markers:
         cited = ", ".join(f"p. {document.display_label(m.page)}" for m in found.markers)
         body.append(f"\n\ncited on {cited}", style="dim")
-    return TextScreen(f"Note {clean_for_terminal(found.label)} · p. {document.display_label(found.page)}", body)
+    return TextScreen(
+        f"Note {clean_for_terminal(found.label)} · p. {document.display_label(found.page)}", body
+    )
 
 
 def error_screen(message: str) -> TextScreen:

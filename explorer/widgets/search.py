@@ -18,7 +18,7 @@ from index.results import Hit
 
 _MARK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 _PLACEHOLDERS: dict[Mode, str] = {
-    "search": "search: words, \"a phrase\", AND/OR/NOT, page:22, in:notes   (ctrl+t: mode)",
+    "search": 'search: words, "a phrase", AND/OR/NOT, page:22, in:notes   (ctrl+t: mode)',
     "find": "find: type a quote as you remember it   (ctrl+t: mode)",
     "verify": "verify: paste a quote to check it is in the document   (ctrl+t: mode)",
 }

@@ -1,7 +1,9 @@
 """Re-typeset the report (from Citex's own reading of it) as a LibreOffice document with real footnotes."""
+
 import html
 import sys
 from source import read_pdf
+
 doc = read_pdf("explorer/data/connection-denied.pdf")  # run from the repository root
 body_size, note_size, two_col = sys.argv[1], sys.argv[2], sys.argv[3] == "2"
 parts = []
@@ -10,20 +12,24 @@ for page in doc.pages[1:-1]:
         text = b.text
         out, last = [], 0
         for m in b.markers:
-            out.append(html.escape(text[last:m.offset]))
+            out.append(html.escape(text[last : m.offset]))
             n = doc.notes[m.note]
-            out.append(f'<text:note text:id="n{n.label}" text:note-class="footnote"><text:note-citation>{n.label}</text:note-citation><text:note-body><text:p text:style-name="Footnote">{html.escape(n.text)}</text:p></text:note-body></text:note>')
+            out.append(
+                f'<text:note text:id="n{n.label}" text:note-class="footnote"><text:note-citation>{n.label}</text:note-citation><text:note-body><text:p text:style-name="Footnote">{html.escape(n.text)}</text:p></text:note-body></text:note>'
+            )
             last = m.offset
         out.append(html.escape(text[last:]))
         inner = "".join(out)
         if b.kind == "heading":
-            parts.append(f'<text:h text:style-name="H{min(b.level,2)}" text:outline-level="{b.level}">{inner}</text:h>')
+            parts.append(
+                f'<text:h text:style-name="H{min(b.level, 2)}" text:outline-level="{b.level}">{inner}</text:h>'
+            )
         elif b.continues and parts and parts[-1].startswith('<text:p text:style-name="Body">'):
             parts[-1] = parts[-1][: -len("</text:p>")] + " " + inner + "</text:p>"
         else:
             style = "Quote" if b.kind == "quote" else "Body"
             parts.append(f'<text:p text:style-name="{style}">{inner}</text:p>')
-cols = '<style:columns fo:column-count="2" fo:column-gap="0.8cm"/>' if two_col else ''
+cols = '<style:columns fo:column-count="2" fo:column-gap="0.8cm"/>' if two_col else ""
 fodt = f'''<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:styles>
