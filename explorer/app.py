@@ -138,7 +138,7 @@ class CitexApp(ReaderActions, App[None]):
     def prepare_engine(self, documents: list[Document]) -> None:
         """Open (or build) the search indexes, once the first page is on screen."""
         self.post_message(LoadProgress(len(documents), 2 * len(documents) or 1, "Indexing…"))
-        engine = Engine(documents)
+        engine = Engine(documents, cache=self.password is None)
         engine.prepare()
         if not get_current_worker().is_cancelled:
             self.post_message(EngineReady(engine))

@@ -27,9 +27,9 @@ from explorer.cli_common import (
     password_option,
     pdf_argument,
     print_json,
-    quiet_pypdf,
 )
 from explorer.text import clean_for_terminal
+from source.opening import quiet_pypdf
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

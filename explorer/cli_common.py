@@ -4,7 +4,7 @@ Command modules (explorer/cli.py, explorer/cli_search.py) build on these:
 
 - `pdf_argument`, `password_option`, `json_option`: the usual arguments;
 - `load_document(pdf, password)`: the Document for a path (the bundled report when None),
-  through the cache, with any failure turned into a one-line SourceError;
+  through `source.opening.open_document` (the one opener);
 - `print_json(data)`, `echo_clean(text)`: output with PDF-derived text made terminal-safe;
 - `nothing_found(message)`: exit 1 (0 is done/found, 2 is an error);
 - `CitexGroup`: the click group whose errors are exactly one line on stderr,
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from explorer.text import clean_for_terminal, clean_json
-from source.opening import DEBUG_ENV, quiet_pypdf
+from source.opening import DEBUG_ENV
 
 if TYPE_CHECKING:
     from source.model import Document
@@ -74,28 +74,11 @@ def document_path(pdf: str | None) -> str:
 
 
 def load_document(pdf: str | None, password: str | None = None) -> Document:
-    """The Document for a PDF path (the bundled report when None), read through the cache.
+    """The Document for a PDF path (the bundled report when None), through `source.opening.open_document`
+    (the cache, the password rule; any failure is a one-line SourceError)."""
+    from source.opening import open_document
 
-    Raises a SourceError (one-line message) on bad input; any other failure while reading
-    becomes a SourceError too, so that the CLI never shows a traceback.
-    """
-    from source.errors import SourceError
-
-    path = document_path(pdf)
-    quiet_pypdf()
-    from source.cache import open_document
-
-    try:
-        return open_document(path, password=password)
-    except SourceError:
-        raise
-    except RecursionError:
-        raise SourceError(f"{path} could not be read: its structure is nested too deeply") from None
-    except Exception as exc:  # a damaged PDF may fail anywhere inside pypdf
-        if os.environ.get(DEBUG_ENV):
-            raise
-        reason = " ".join((str(exc) or type(exc).__name__).split())[:120]
-        raise SourceError(f"{path} could not be read (it may be damaged): {reason}") from None
+    return open_document(document_path(pdf), password=password)
 
 
 def print_json(data: Any) -> None:

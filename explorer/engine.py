@@ -47,8 +47,10 @@ class Outcome:
 class Engine:
     """Search, find and verify over a set of Documents."""
 
-    def __init__(self, documents: Sequence[Document]) -> None:
+    def __init__(self, documents: Sequence[Document], *, cache: bool = True) -> None:
         self.documents = {d.id: d for d in documents}
+        self.cache = cache
+        """False for documents opened with a password: their indexes stay in memory."""
         self._corpus: Corpus | None = None
         self.fallback = True
         """True while searches run over sentences without the index."""
@@ -58,7 +60,7 @@ class Engine:
         try:
             from index.documents import corpus_of
 
-            self._corpus = corpus_of(self.documents.values(), cache=True)
+            self._corpus = corpus_of(self.documents.values(), cache=self.cache)
             self.fallback = False
         except Exception:  # noqa: BLE001 - any failure: the plain search still works
             self._corpus = None

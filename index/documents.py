@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from index.corpus import Corpus
-from index.store import build_index, document_index_dir, memory_index, open_index
+from index.store import build_index, memory_index, open_index
+from source.cache import document_index_dir
 from index.units import units_of
 
 if TYPE_CHECKING:
@@ -37,21 +38,16 @@ def index_document(document: Document, *, cache: bool = True) -> Index:
 
 
 def document_index(path: str | os.PathLike[str], password: str | None = None) -> tuple[str, Index]:
-    """(sha256, index) of a PDF; reads the PDF only when its index is not cached. Raises SourceError."""
-    from source.cache import file_sha256, open_document
-    from source.errors import NotFoundError
-    from source.opening import check_path
+    """(sha256, index) of a PDF; reads the PDF only when its index is not cached (the file is
+    read and hashed once either way). Raises SourceError."""
+    from source.opening import identify, open_document
 
-    check_path(path)
+    file = identify(path)
     if password is None:
-        try:
-            sha = file_sha256(path)
-        except OSError as exc:
-            raise NotFoundError(f"cannot read {path}: {exc.strerror or exc}") from None
-        ix = open_index(document_index_dir(sha))
+        ix = open_index(document_index_dir(file.sha))
         if ix is not None:
-            return sha, ix
-    document = open_document(path, password=password)
+            return file.sha, ix
+    document = open_document(file, password=password)
     return document.id, index_document(document, cache=password is None)
 
 
@@ -60,18 +56,10 @@ def open_corpus(paths: Iterable[str | os.PathLike[str]], password: str | None = 
 
     Raises a SourceError (one line) for a PDF that cannot be read, whatever failed inside pypdf.
     """
-    from index.ingest import failure
-    from source.errors import SourceError
-
     indexes = []
     names: dict[str, str] = {}
     for path in paths:
-        try:
-            sha, ix = document_index(path, password)
-        except SourceError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
-            raise SourceError(failure(path, exc)) from exc
+        sha, ix = document_index(path, password)
         if sha not in names:
             indexes.append(ix)
             names[sha] = str(path)

@@ -30,34 +30,20 @@ class Ingested:
     """Why the file could not be read ("" when it was)."""
 
 
-def failure(path: str | os.PathLike[str], exc: BaseException) -> str:
-    """One line saying why a PDF could not be read (from a SourceError, or anything pypdf raised)."""
-    from source.errors import SourceError
-
-    if isinstance(exc, SourceError):
-        return str(exc)
-    if isinstance(exc, RecursionError):
-        return f"{path} could not be read: its structure is nested too deeply"
-    if isinstance(exc, OSError):
-        return f"cannot read {path}: {exc.strerror or exc}"
-    reason = " ".join((str(exc) or type(exc).__name__).split())[:120]
-    return f"{path} could not be read (it may be damaged): {reason}"
-
-
 def ingest(path: str) -> Ingested:
     """Read a PDF through the cache and build its index if need be; never raises."""
     from index.documents import index_document
-    from source.cache import open_document
+    from source.errors import SourceError
+    from source.opening import open_document
 
-    from source.opening import quiet_pypdf
-
-    quiet_pypdf()
     try:
         stat = os.stat(path)
         document = open_document(path)
         index_document(document)
-    except Exception as exc:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
-        return Ingested(path, error=failure(path, exc))
+    except SourceError as exc:
+        return Ingested(path, error=str(exc))
+    except OSError as exc:  # the file went, or the cache cannot be written
+        return Ingested(path, error=f"cannot read {path}: {exc.strerror or exc}")
     return Ingested(
         path,
         sha=document.id,

@@ -8,12 +8,12 @@ list whenever they differ (documents added, removed, or a cache cleared).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from index.store import WHOOSH_DIR, build_index, document_index_dir, open_index
+from index.store import build_index, open_index
+from source.cache import document_index_dir
 
 if TYPE_CHECKING:
     from whoosh.index import Index
@@ -25,15 +25,6 @@ _WRITER: dict[str, Any] = {"limitmb": 256, "compound": False}
 a library of hundreds of megabytes), separate files are read where needed."""
 BATCH_UNITS = 60_000
 """Units merged before a commit (one segment each): bounds the writer's memory and the final commit."""
-
-
-def library_index_dir(library_file: Path) -> Path:
-    """Where the index of the library stored in `library_file` lives (in the cache)."""
-    from source.cache import cache_root
-    from source.model import PARSER_VERSION
-
-    key = hashlib.sha256(str(library_file.resolve()).encode()).hexdigest()[:20]
-    return cache_root() / str(PARSER_VERSION) / "libraries" / key / WHOOSH_DIR
 
 
 def indexed_documents(ix: Index) -> set[str]:

@@ -68,7 +68,7 @@ class Library:
         self.file = Path(self.file)
         self._file = LibraryFile(self.file, self.warnings)
         if self.index_dir is None:
-            from index.libindex import library_index_dir
+            from source.cache import library_index_dir
 
             self.index_dir = library_index_dir(self.file)
 
@@ -296,7 +296,8 @@ def _unchanged(entry: LibraryEntry, path: str) -> LibraryEntry | None:
 
     As it was read: the same size and mtime, or the same size and sha256 (a file touched, not changed).
     """
-    from index.store import document_index_dir, open_index
+    from index.store import open_index
+    from source.cache import document_index_dir
 
     try:
         stat = os.stat(path)
