@@ -28,6 +28,7 @@ from explorer.text import clean_for_terminal, clean_json
 from source.opening import DEBUG_ENV
 
 if TYPE_CHECKING:
+    from explorer.locations import Locations
     from source.model import Document
 
 EXIT_OK = 0
@@ -64,13 +65,19 @@ def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
 
 
+def locations() -> Locations:
+    """Where this run reads and writes: computed once, by the `citex` group, and kept in its click
+    context (`ctx.obj`) for the command; computed here when a command runs without the group."""
+    from explorer.locations import Locations
+
+    ctx = click.get_current_context(silent=True)
+    found = ctx.find_object(Locations) if ctx is not None else None
+    return found if found is not None else Locations.here()
+
+
 def document_path(pdf: str | None) -> str:
     """The path a command reads: the one given, else the bundled report."""
-    if pdf:
-        return pdf
-    from explorer.locations import bundled_report
-
-    return str(bundled_report())
+    return pdf or str(locations().bundled)
 
 
 def load_document(pdf: str | None, password: str | None = None) -> Document:
@@ -185,6 +192,7 @@ class CitexGroup(click.Group):
 
 def run_guarded(call: Callable[[], Any]) -> int:
     """Run a click main in non-standalone mode; map its outcome to an exit code and one stderr line."""
+    from index.errors import CitexIndexError
     from source.errors import SourceError
 
     try:
@@ -193,7 +201,7 @@ def run_guarded(call: Callable[[], Any]) -> int:
         if str(exc):
             click.echo(f"citex: {clean_for_terminal(str(exc))}", err=True)
         return EXIT_NOTHING
-    except (SourceError, CliError) as exc:
+    except (SourceError, CitexIndexError, CliError) as exc:
         click.echo(error_line(str(exc)), err=True)
         return EXIT_ERROR
     except click.ClickException as exc:

@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -29,6 +29,7 @@ from explorer.cli_common import (
     CliError,
     error_line,
     json_option,
+    locations,
     nothing_found,
     password_option,
     print_json,
@@ -37,7 +38,8 @@ from explorer.text import clean_for_terminal
 
 if TYPE_CHECKING:
     from index.library import Library
-    from index.results import Hit, SearchResult, Verification
+    from index.results import Hit, Verification
+    from index.scope import Scope
 
 MIN_QUOTE_WORDS = 5
 """Quotations in a draft shorter than this are not checked."""
@@ -55,46 +57,26 @@ limit_option = click.option(
 )
 
 
-class Scope(Protocol):
-    """What a command searches: some PDFs (a Corpus) or the library."""
-
-    def search(self, query: str, limit: int = 10) -> SearchResult: ...
-    def find(self, quote: str, limit: int = 10) -> list[Hit]: ...
-    def verify(self, quote: str) -> Verification: ...
-
-
 def _scope(pdfs: Sequence[str], password: str | None) -> Scope:
-    """The PDFs given; else the library; else (an empty library) the bundled report."""
-    from index.documents import open_corpus
-    from index.errors import CitexIndexError
+    """What a command searches (`index.scope`): the PDFs given; else the library; else the bundled report."""
+    from index.scope import choose, open_scope
 
-    if pdfs:
-        return open_corpus(pdfs, password)
-    library = _library()
-    try:
-        if library.list():
-            library.corpus()
-            return library
-    except CitexIndexError as exc:
-        raise CliError(str(exc)) from None
-    finally:
-        _warn(library)
-    from explorer.cli_common import document_path
-
-    return open_corpus([document_path(None)], password)
+    where = locations()
+    scope = open_scope(choose(pdfs, where.library, where.bundled), password)
+    _warn(scope.warnings)
+    return scope
 
 
 def _library() -> Library:
-    from explorer.locations import library_file
     from index.library import Library
 
-    return Library(library_file())
+    return Library(locations().library)
 
 
-def _warn(library: Library) -> None:
-    for warning in library.warnings:
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
         click.echo(f"citex: warning: {clean_for_terminal(warning)}", err=True)
-    library.warnings.clear()
+    warnings.clear()
 
 
 def _highlight(snippet: str, color: bool) -> str:
@@ -277,8 +259,6 @@ def _read_draft(draft: str) -> list[str]:
 @click.argument("pdfs", nargs=-1, required=True, metavar="PDF...")
 def add(pdfs: tuple[str, ...]) -> int:
     """Add PDFs (or the PDFs under a directory) to the library; changed ones are read again."""
-    from index.errors import CitexIndexError
-
     library = _library()
     with click.progressbar(length=1, label="reading", file=sys.stderr, show_pos=True) as bar:
 
@@ -286,11 +266,8 @@ def add(pdfs: tuple[str, ...]) -> int:
             bar.length = max(total, 1)
             bar.update(done - bar.pos)
 
-        try:
-            result = library.add(pdfs, progress=progress)
-        except CitexIndexError as exc:
-            raise CliError(str(exc)) from None
-    _warn(library)
+        result = library.add(pdfs, progress=progress)
+    _warn(library.warnings)
     for entry in result.added:
         click.echo(_row("added", entry.path, f"{entry.pages} pages"))
     for entry in result.updated:
@@ -306,14 +283,9 @@ def add(pdfs: tuple[str, ...]) -> int:
 @json_option
 def list_command(as_json: bool) -> None:
     """List the PDFs in the library."""
-    from index.errors import CitexIndexError
-
     library = _library()
-    try:
-        entries = library.list()
-    except CitexIndexError as exc:
-        raise CliError(str(exc)) from None
-    _warn(library)
+    entries = library.list()
+    _warn(library.warnings)
     if as_json:
         print_json([{"path": e.path, "pages": e.pages, "title": e.title, "sha256": e.sha} for e in entries])
     else:
@@ -327,14 +299,9 @@ def list_command(as_json: bool) -> None:
 @click.argument("pdf", metavar="PDF")
 def remove(pdf: str) -> None:
     """Take a PDF out of the library (the file itself is not touched)."""
-    from index.errors import CitexIndexError
-
     library = _library()
-    try:
-        entry = library.remove(pdf)
-    except CitexIndexError as exc:
-        raise CliError(str(exc)) from None
-    _warn(library)
+    entry = library.remove(pdf)
+    _warn(library.warnings)
     click.echo(_row("removed", entry.path))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -60,8 +61,9 @@ def snippet_text(hit: Hit, width: int = 400) -> Text:
 
 
 def hit_prompt(hit: Hit) -> Text:
-    """Two or more lines for one result: page, section and notes, then the snippet."""
+    """Two or more lines for one result: its document, page, section and notes, then the snippet."""
     head = Text()
+    head.append(f"{clean_for_terminal(Path(hit.document).name)} ", style="magenta")
     head.append(f"p. {clean_for_terminal(hit.page_label)}", style="bold")
     if hit.kind != "body":
         head.append(f" {hit.kind}", style="italic")
