@@ -34,7 +34,7 @@ from explorer.cli_common import (
     password_option,
     print_json,
 )
-from explorer.text import clean_for_terminal
+from explorer.text import clean_for_terminal, clean_with_spans, snippet
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -45,7 +45,6 @@ MIN_QUOTE_WORDS = 5
 """Quotations in a draft shorter than this are not checked."""
 _QUOTED = re.compile(r"\"([^\"]+)\"|\u201c([^\u201d]+)\u201d|\u00ab([^\u00bb]+)\u00bb", re.S)
 _BLOCKQUOTE = re.compile(r"(?m)^(?:[ \t]*>[^\n]*(?:\n|$))+")
-_MARK = re.compile(r"\[\[(.+?)\]\]", re.S)
 pdfs_argument = click.argument("pdfs", nargs=-1, metavar="[PDF]...")
 limit_option = click.option(
     "--limit",
@@ -79,9 +78,16 @@ def _warn(warnings: list[str]) -> None:
     warnings.clear()
 
 
-def _highlight(snippet: str, color: bool) -> str:
-    text = clean_for_terminal(snippet)
-    return _MARK.sub(lambda m: f"\x1b[1;31m{m.group(1)}\x1b[0m" if color else m.group(1), text)
+def _highlight(hit: Hit, color: bool) -> str:
+    """A hit's text, cut around its first match, made terminal-safe; matches in red on a terminal."""
+    text, spans = snippet(*clean_with_spans(hit.text, hit.highlights))
+    if not color:
+        return text
+    out, at = [], 0
+    for start, end in spans:
+        out.append(f"{text[at:start]}\x1b[1;31m{text[start:end]}\x1b[0m")
+        at = end
+    return "".join(out) + text[at:]
 
 
 def _line(hit: Hit, text: str, color: bool) -> str:
@@ -92,19 +98,21 @@ def _line(hit: Hit, text: str, color: bool) -> str:
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:
-    """The JSON of a search or find result."""
+    """The JSON of a search or find result; a search hit's "highlights" are [start, end] offsets of the
+    matched words in "text" (counted in the text as printed here, control characters removed)."""
+    text, spans = clean_with_spans(hit.text, hit.highlights, keep_newlines=True, keep_tabs=True)
     data: dict[str, Any] = {
         "document": hit.document,
         "page": hit.page,
         "page_label": hit.page_label,
         "score": hit.score,
-        "text": hit.text,
+        "text": text,
         "kind": hit.kind,
         "notes": list(hit.notes),
         "section": hit.section,
     }
-    if hit.snippet:
-        data["snippet"] = hit.snippet
+    if hit.highlights:
+        data["highlights"] = [list(span) for span in spans]
     return data
 
 
@@ -153,7 +161,7 @@ def search(query: str, pdfs: tuple[str, ...], limit: int, password: str | None, 
     else:
         color = _color()
         for hit in result.hits:
-            click.echo(_line(hit, _highlight(hit.snippet or hit.text, color), color))
+            click.echo(_line(hit, _highlight(hit, color), color))
     if not result.hits:
         hint = f"; did you mean: {result.suggestion}" if result.suggestion else ""
         raise nothing_found(f"nothing found for {query}{hint}")

@@ -92,7 +92,7 @@ class Corpus:
         terms = [Term("doc", d) for d in docs]
         return Or(terms) if terms else NullQuery
 
-    def hit(self, unit: Unit, score: float, snippet: str = "") -> Hit:
+    def hit(self, unit: Unit, score: float, highlights: tuple[tuple[int, int], ...] = ()) -> Hit:
         """A Hit for a whole unit."""
         span = unit.span() if unit.kind != "note" else None
         return Hit(
@@ -104,7 +104,7 @@ class Corpus:
             text=unit.text,
             kind=unit.kind,
             notes=unit.notes,
-            snippet=snippet,
+            highlights=highlights,
             section=unit.section,
             span=span,
             note=unit.note,
