@@ -37,7 +37,7 @@ class Target:
     paths: tuple[str, ...]
     """The PDFs, in the order given (the library's in the order they were added)."""
     library_file: Path | None = None
-    """The library's list, for a library scope."""
+    """The library's list (for PDFs given: the library whose index may hold them already)."""
     warnings: tuple[str, ...] = ()
     """What the user should be told (a damaged library file moved aside)."""
 
@@ -48,7 +48,7 @@ def choose(pdfs: Sequence[str | os.PathLike[str]], library_file: Path, bundled: 
     Raises a LibraryError when the library's list cannot be read.
     """
     if pdfs:
-        return Target("pdfs", tuple(os.fspath(p) for p in pdfs))
+        return Target("pdfs", tuple(os.fspath(p) for p in pdfs), library_file)
     from index.libfile import LibraryFile
 
     warnings: list[str] = []
@@ -119,5 +119,15 @@ def open_scope(target: Target, password: str | None = None) -> Scope:
         library.warnings.clear()
         return scope
     from index.documents import open_corpus
+    from source.opening import identify
 
-    return Scope(target, open_corpus(target.paths, password), None, list(target.warnings))
+    files = [identify(p) for p in target.paths]  # each checked, read and hashed once
+    if password is None and target.library_file is not None:
+        from index.library import Library
+
+        library = Library(target.library_file)
+        corpus = library.corpus_of({f.sha: f.path for f in files})
+        if corpus is not None:  # all of them in the library: its index, limited to them
+            return Scope(target, corpus, library, [*target.warnings, *library.warnings])
+        library.close()
+    return Scope(target, open_corpus(files, password), None, list(target.warnings))

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from whoosh.fields import Schema
     from whoosh.index import Index
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """Bump when the schema or the units change: older indexes are rebuilt."""
 INDEX_NAME = f"citex{INDEX_VERSION}"
 """Name of the index inside its directory (Whoosh's `indexname`)."""
