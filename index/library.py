@@ -52,6 +52,8 @@ class AddResult:
     """Already there and unchanged: not read again."""
     failed: tuple[tuple[str, str], ...] = ()
     """(path, why) for each path that could not be added."""
+    read_seconds: float = 0.0
+    """Time the workers spent reading the PDFs and cutting them into units (summed over workers)."""
 
 
 @dataclass
@@ -117,7 +119,8 @@ class Library:
             added, updated, errors = self._record(sorted(done, key=lambda r: order.get(r.path, len(order))))
         self._close_corpus()
         self._sync()
-        return AddResult(tuple(added), tuple(updated), tuple(unchanged), tuple(failed + errors))
+        read = sum(r.seconds for r in done)
+        return AddResult(tuple(added), tuple(updated), tuple(unchanged), tuple(failed + errors), read)
 
     def _record(
         self, done: list[Ingested]
@@ -170,6 +173,9 @@ class Library:
     @contextlib.contextmanager
     def _index_errors(self) -> Iterator[None]:
         """Turn a busy or unwritable library index into a LibraryError."""
+        from index.store import import_whoosh
+
+        import_whoosh()  # first: a plain whoosh import here would pull in urllib.request, ssl and email
         from whoosh.index import LockError
 
         try:
