@@ -18,14 +18,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from explorer.app_actions import ReaderActions
 from explorer.citation import STYLE_NAMES, STYLES, Style
 from explorer.engine import MODE_NAMES, Engine
 from explorer.history import History, Location
+from explorer.locations import Locations
 from explorer.messages import (
     DocumentFailed,
+    DocumentOpened,
     DocumentsLoaded,
     EngineReady,
     HitChosen,
@@ -46,6 +48,8 @@ from explorer.widgets.screens import (
     outline_screen,
 )
 from explorer.widgets.search import ResultsList, SearchBar
+from index.results import Hit
+from index.scope import Target
 from source.model import Document
 
 SEARCH_DELAY = 0.25
@@ -76,9 +80,15 @@ class CitexApp(ReaderActions, App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, paths: Sequence[str], password: str | None = None) -> None:
+    def __init__(
+        self, target: Target | Sequence[str], password: str | None = None, locations: Locations | None = None
+    ) -> None:
         super().__init__()
-        self.paths = list(paths)
+        self.locations = locations or Locations.here()
+        """Where this run reads and writes (computed once, by the CLI)."""
+        self.target = target if isinstance(target, Target) else Target("pdfs", tuple(target))
+        """What is open: the PDFs given, the library, or the bundled report (`index.scope.choose`)."""
+        self.paths = list(self.target.paths)
         self.password = password
         self.documents: list[Document] = []
         self.navs: dict[str, Navigator] = {}
@@ -115,33 +125,76 @@ class CitexApp(ReaderActions, App[None]):
 
     # -- opening ------------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def load_documents(self, paths: list[str]) -> None:
-        """Read each PDF (through the cache), then open or build the search indexes."""
-        from explorer.cli_common import load_document
+        """Read each PDF (through the cache): all of those given, the first of a library (the others
+        are read when a hit or the next-document key asks for them)."""
         from source.errors import SourceError
+        from source.opening import open_document
 
         worker = get_current_worker()
-        total = 2 * len(paths) or 1
+        wanted = paths[:1] if self.target.kind == "library" else paths
+        total = 2 * len(wanted) or 1
         documents: list[Document] = []
-        for i, path in enumerate(paths):
+        for i, path in enumerate(wanted):
             self.post_message(LoadProgress(i, total, f"Reading {Path(path).name}…"))
             try:
-                documents.append(load_document(path, self.password))
+                documents.append(open_document(path, self.password))
             except SourceError as exc:
                 self.post_message(DocumentFailed(path, str(exc)))
             if worker.is_cancelled:
                 return
         self.post_message(DocumentsLoaded(documents))
 
-    @work(thread=True, exclusive=True, group="index")
-    def prepare_engine(self, documents: list[Document]) -> None:
-        """Open (or build) the search indexes, once the first page is on screen."""
-        self.post_message(LoadProgress(len(documents), 2 * len(documents) or 1, "Indexing…"))
-        engine = Engine(documents)
-        engine.prepare()
-        if not get_current_worker().is_cancelled:
-            self.post_message(EngineReady(engine))
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def prepare_engine(self) -> None:
+        """Open (or build) the search index of the scope, once the first page is on screen."""
+        from index.scope import open_scope
+
+        n = len(self.documents)
+        self.post_message(LoadProgress(n, 2 * n or 1, "Indexing…"))
+        engine = Engine(open_scope(self.target, self.password))
+        if get_current_worker().is_cancelled:
+            engine.close()
+            return
+        self.post_message(EngineReady(engine))
+
+    @work(thread=True, group="document", exit_on_error=False)
+    def open_later(self, path: str, hit: Hit | None) -> None:
+        """Read one more PDF of the scope (a library's), then show it (at `hit`, when given)."""
+        from source.errors import SourceError
+        from source.opening import open_document
+
+        document = open_document(path, self.password)
+        if hit is not None and document.id != hit.doc_id:
+            raise SourceError(f"{path} has changed since it was indexed: add it again (citex add)")
+        self.post_message(DocumentOpened(document, hit))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker's failure ends here: one error dialog saying what went wrong."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        from index.errors import CitexIndexError
+        from source.errors import SourceError
+
+        known = isinstance(error, SourceError | CitexIndexError)
+        message = str(error) if known else f"unexpected {type(error).__name__}: {error}"
+        if event.worker.group == "index":
+            self.query_one("#loading").display = False
+            self._search_note = "search unavailable"
+            self.update_status()
+        self.push_screen(error_screen(message))
+
+    def on_document_opened(self, message: DocumentOpened) -> None:
+        document = message.document
+        if all(d.id != document.id for d in self.documents):
+            self.documents.append(document)
+            self.navs[document.id] = Navigator(document)
+        if message.hit is not None:
+            self.on_hit_chosen(HitChosen(message.hit))
+        else:
+            self.open_document(next(d for d in self.documents if d.id == document.id))
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if self.documents and self.engine is None:
@@ -167,7 +220,7 @@ class CitexApp(ReaderActions, App[None]):
         if self.documents:
             self.query_one("#loading").display = False
             # Import Whoosh and open the indexes after the first paint, not during it.
-            self.call_after_refresh(self.prepare_engine, self.documents)
+            self.call_after_refresh(self.prepare_engine)
         if not self.documents:
             self.query_one("#status", Static).update("No document could be read. Press q to quit.")
             return
@@ -208,7 +261,7 @@ class CitexApp(ReaderActions, App[None]):
         query = self.query_one("#query", Input).value
         self.run_search(self._serial, self.query_one(SearchBar).mode, query)
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, serial: int, mode: Any, query: str) -> None:
         """Search in a thread; post the outcome unless a newer search started."""
         assert self.engine is not None
@@ -233,6 +286,7 @@ class CitexApp(ReaderActions, App[None]):
         hit = message.hit
         document = next((d for d in self.documents if d.id == hit.doc_id), None)
         if document is None:
+            self.open_later(hit.document, hit)
             return
         if document is not self.document:
             self.open_document(document)
@@ -392,6 +446,6 @@ class CitexApp(ReaderActions, App[None]):
             yield SystemCommand(title, help_text, lambda a=action: self.run_action(a))  # type: ignore[misc]
 
 
-def run(paths: Sequence[str], password: str | None = None) -> None:
-    """Open the TUI on `paths` (the CLI has checked they can be read)."""
-    CitexApp(paths, password=password).run()
+def run(target: Target, locations: Locations, password: str | None = None) -> None:
+    """Open the TUI on a scope's PDFs (the CLI has checked the PDFs given can be read)."""
+    CitexApp(target, password=password, locations=locations).run()

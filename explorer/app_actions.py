@@ -5,6 +5,7 @@ A mixin of CitexApp (explorer/app.py), kept apart so that each file stays small.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from explorer import bookmarks, clipboard
@@ -62,7 +63,7 @@ class ReaderActions(_Base):
         words = page.blocks[block].text[:60] if page.blocks else ""
         mark = bookmarks.Bookmark(page.index, page.display_label, block, words)
         try:
-            added = bookmarks.toggle(self.document.id, mark)
+            added = bookmarks.toggle(self.document.id, mark, self.locations.bookmarks)
         except OSError as exc:
             self.notify(f"could not save bookmarks: {exc}", severity="error")
             return
@@ -75,16 +76,24 @@ class ReaderActions(_Base):
             return
         items = [
             (f"p. {clean_for_terminal(b.label)}  {clean_for_terminal(b.text)}", (b.page, b.block))
-            for b in bookmarks.load(self.document.id)
+            for b in bookmarks.load(self.document.id, self.locations.bookmarks)
         ]
         self.push_screen(
             PickerScreen("Bookmarks", items, "(no bookmarks: press b on a page)"), self._goto_place
         )
 
     def action_next_document(self) -> None:
-        if self.document is not None and len(self.documents) > 1:
-            i = self.documents.index(self.document)
-            self.open_document(self.documents[(i + 1) % len(self.documents)])
+        """The next PDF of the scope (read first, when it is a library's not read yet)."""
+        if self.document is None or len(self.paths) < 2:
+            return
+        loaded = {str(Path(d.path)): d for d in self.documents}
+        paths = [str(Path(p)) for p in self.paths]
+        here = str(Path(self.document.path))
+        path = paths[(paths.index(here) + 1) % len(paths) if here in paths else 0]
+        if path in loaded:
+            self.open_document(loaded[path])
+        else:
+            self.open_later(path, None)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

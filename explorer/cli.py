@@ -1,6 +1,6 @@
 """The `citex` command: open a PDF in the TUI, or read it headless, grep-like.
 
-    citex [PDF]                 open the TUI (the bundled report when no PDF is given)
+    citex [PDF]...              open the TUI (the library when no PDF is given, else the bundled report)
     citex info [PDF]            title, author, date, pages, notes, page labels
     citex pages [PDF]           physical page -> printed label
     citex text [PDF]            body text, headings marked, note markers inline
@@ -27,9 +27,9 @@ from explorer.cli_common import (
     password_option,
     pdf_argument,
     print_json,
-    quiet_pypdf,
 )
 from explorer.text import clean_for_terminal
+from source.opening import quiet_pypdf
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -40,10 +40,14 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 def main(ctx: click.Context) -> None:
     """Find, check and cite quotations in PDFs.
 
-    With no command, opens the bundled report (or `citex PDF`) in the terminal reader.
+    With no command, opens the library in the terminal reader (`citex PDF...`: those PDFs; the
+    bundled report while the library is empty).
     Exit codes: 0 done or found, 1 nothing found, 2 error.
     """
+    from explorer.locations import Locations
+
     quiet_pypdf()
+    ctx.obj = Locations.here()
     if ctx.invoked_subcommand is None:
         _open_tui([], None)
 
@@ -57,14 +61,18 @@ def open_command(pdfs: tuple[str, ...], password: str | None) -> None:
 
 
 def _open_tui(pdfs: list[str], password: str | None) -> None:
-    from explorer.cli_common import document_path
+    """Open the TUI on the PDFs given, else the library, else the bundled report (`index.scope`)."""
+    from explorer.cli_common import locations
+    from index.scope import choose
 
-    paths = [document_path(p) for p in pdfs] or [document_path(None)]
-    for path in paths:  # fail here, with one line, rather than inside the app
-        load_document(path, password)
+    where = locations()
+    target = choose(pdfs, where.library, where.bundled)
+    if target.kind != "library":
+        for path in target.paths:  # fail here, with one line, rather than inside the app
+            load_document(path, password)
     from explorer import app
 
-    app.run(paths, password=password)
+    app.run(target, where, password=password)
 
 
 @main.command()

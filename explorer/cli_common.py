@@ -4,7 +4,7 @@ Command modules (explorer/cli.py, explorer/cli_search.py) build on these:
 
 - `pdf_argument`, `password_option`, `json_option`: the usual arguments;
 - `load_document(pdf, password)`: the Document for a path (the bundled report when None),
-  through the cache, with any failure turned into a one-line SourceError;
+  through `source.opening.open_document` (the one opener);
 - `print_json(data)`, `echo_clean(text)`: output with PDF-derived text made terminal-safe;
 - `nothing_found(message)`: exit 1 (0 is done/found, 2 is an error);
 - `CitexGroup`: the click group whose errors are exactly one line on stderr,
@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from explorer.text import clean_for_terminal, clean_json
-from source.opening import DEBUG_ENV, quiet_pypdf
+from source.opening import DEBUG_ENV
 
 if TYPE_CHECKING:
+    from explorer.locations import Locations
     from source.model import Document
 
 EXIT_OK = 0
@@ -64,38 +65,27 @@ def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
 
 
+def locations() -> Locations:
+    """Where this run reads and writes: computed once, by the `citex` group, and kept in its click
+    context (`ctx.obj`) for the command; computed here when a command runs without the group."""
+    from explorer.locations import Locations
+
+    ctx = click.get_current_context(silent=True)
+    found = ctx.find_object(Locations) if ctx is not None else None
+    return found if found is not None else Locations.here()
+
+
 def document_path(pdf: str | None) -> str:
     """The path a command reads: the one given, else the bundled report."""
-    if pdf:
-        return pdf
-    from explorer.locations import bundled_report
-
-    return str(bundled_report())
+    return pdf or str(locations().bundled)
 
 
 def load_document(pdf: str | None, password: str | None = None) -> Document:
-    """The Document for a PDF path (the bundled report when None), read through the cache.
+    """The Document for a PDF path (the bundled report when None), through `source.opening.open_document`
+    (the cache, the password rule; any failure is a one-line SourceError)."""
+    from source.opening import open_document
 
-    Raises a SourceError (one-line message) on bad input; any other failure while reading
-    becomes a SourceError too, so that the CLI never shows a traceback.
-    """
-    from source.errors import SourceError
-
-    path = document_path(pdf)
-    quiet_pypdf()
-    from source.cache import open_document
-
-    try:
-        return open_document(path, password=password)
-    except SourceError:
-        raise
-    except RecursionError:
-        raise SourceError(f"{path} could not be read: its structure is nested too deeply") from None
-    except Exception as exc:  # a damaged PDF may fail anywhere inside pypdf
-        if os.environ.get(DEBUG_ENV):
-            raise
-        reason = " ".join((str(exc) or type(exc).__name__).split())[:120]
-        raise SourceError(f"{path} could not be read (it may be damaged): {reason}") from None
+    return open_document(document_path(pdf), password=password)
 
 
 def print_json(data: Any) -> None:
@@ -202,6 +192,7 @@ class CitexGroup(click.Group):
 
 def run_guarded(call: Callable[[], Any]) -> int:
     """Run a click main in non-standalone mode; map its outcome to an exit code and one stderr line."""
+    from index.errors import CitexIndexError
     from source.errors import SourceError
 
     try:
@@ -210,7 +201,7 @@ def run_guarded(call: Callable[[], Any]) -> int:
         if str(exc):
             click.echo(f"citex: {clean_for_terminal(str(exc))}", err=True)
         return EXIT_NOTHING
-    except (SourceError, CliError) as exc:
+    except (SourceError, CitexIndexError, CliError) as exc:
         click.echo(error_line(str(exc)), err=True)
         return EXIT_ERROR
     except click.ClickException as exc:

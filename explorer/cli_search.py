@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -29,21 +29,22 @@ from explorer.cli_common import (
     CliError,
     error_line,
     json_option,
+    locations,
     nothing_found,
     password_option,
     print_json,
 )
-from explorer.text import clean_for_terminal
+from explorer.text import clean_for_terminal, clean_with_spans, snippet
 
 if TYPE_CHECKING:
     from index.library import Library
-    from index.results import Hit, SearchResult, Verification
+    from index.results import Hit, Verification
+    from index.scope import Scope
 
 MIN_QUOTE_WORDS = 5
 """Quotations in a draft shorter than this are not checked."""
 _QUOTED = re.compile(r"\"([^\"]+)\"|\u201c([^\u201d]+)\u201d|\u00ab([^\u00bb]+)\u00bb", re.S)
 _BLOCKQUOTE = re.compile(r"(?m)^(?:[ \t]*>[^\n]*(?:\n|$))+")
-_MARK = re.compile(r"\[\[(.+?)\]\]", re.S)
 pdfs_argument = click.argument("pdfs", nargs=-1, metavar="[PDF]...")
 limit_option = click.option(
     "--limit",
@@ -55,51 +56,38 @@ limit_option = click.option(
 )
 
 
-class Scope(Protocol):
-    """What a command searches: some PDFs (a Corpus) or the library."""
-
-    def search(self, query: str, limit: int = 10) -> SearchResult: ...
-    def find(self, quote: str, limit: int = 10) -> list[Hit]: ...
-    def verify(self, quote: str) -> Verification: ...
-
-
 def _scope(pdfs: Sequence[str], password: str | None) -> Scope:
-    """The PDFs given; else the library; else (an empty library) the bundled report."""
-    from index.documents import open_corpus
-    from index.errors import CitexIndexError
+    """What a command searches (`index.scope`): the PDFs given; else the library; else the bundled report."""
+    from index.scope import choose, open_scope
 
-    if pdfs:
-        return open_corpus(pdfs, password)
-    library = _library()
-    try:
-        if library.list():
-            library.corpus()
-            return library
-    except CitexIndexError as exc:
-        raise CliError(str(exc)) from None
-    finally:
-        _warn(library)
-    from explorer.cli_common import document_path
-
-    return open_corpus([document_path(None)], password)
+    where = locations()
+    scope = open_scope(choose(pdfs, where.library, where.bundled), password)
+    _warn(scope.warnings)
+    return scope
 
 
 def _library() -> Library:
-    from explorer.locations import library_file
     from index.library import Library
 
-    return Library(library_file())
+    return Library(locations().library)
 
 
-def _warn(library: Library) -> None:
-    for warning in library.warnings:
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
         click.echo(f"citex: warning: {clean_for_terminal(warning)}", err=True)
-    library.warnings.clear()
+    warnings.clear()
 
 
-def _highlight(snippet: str, color: bool) -> str:
-    text = clean_for_terminal(snippet)
-    return _MARK.sub(lambda m: f"\x1b[1;31m{m.group(1)}\x1b[0m" if color else m.group(1), text)
+def _highlight(hit: Hit, color: bool) -> str:
+    """A hit's text, cut around its first match, made terminal-safe; matches in red on a terminal."""
+    text, spans = snippet(*clean_with_spans(hit.text, hit.highlights))
+    if not color:
+        return text
+    out, at = [], 0
+    for start, end in spans:
+        out.append(f"{text[at:start]}\x1b[1;31m{text[start:end]}\x1b[0m")
+        at = end
+    return "".join(out) + text[at:]
 
 
 def _line(hit: Hit, text: str, color: bool) -> str:
@@ -110,19 +98,21 @@ def _line(hit: Hit, text: str, color: bool) -> str:
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:
-    """The JSON of a search or find result."""
+    """The JSON of a search or find result; a search hit's "highlights" are [start, end] offsets of the
+    matched words in "text" (counted in the text as printed here, control characters removed)."""
+    text, spans = clean_with_spans(hit.text, hit.highlights, keep_newlines=True, keep_tabs=True)
     data: dict[str, Any] = {
         "document": hit.document,
         "page": hit.page,
         "page_label": hit.page_label,
         "score": hit.score,
-        "text": hit.text,
+        "text": text,
         "kind": hit.kind,
         "notes": list(hit.notes),
         "section": hit.section,
     }
-    if hit.snippet:
-        data["snippet"] = hit.snippet
+    if hit.highlights:
+        data["highlights"] = [list(span) for span in spans]
     return data
 
 
@@ -171,7 +161,7 @@ def search(query: str, pdfs: tuple[str, ...], limit: int, password: str | None, 
     else:
         color = _color()
         for hit in result.hits:
-            click.echo(_line(hit, _highlight(hit.snippet or hit.text, color), color))
+            click.echo(_line(hit, _highlight(hit, color), color))
     if not result.hits:
         hint = f"; did you mean: {result.suggestion}" if result.suggestion else ""
         raise nothing_found(f"nothing found for {query}{hint}")
@@ -277,8 +267,6 @@ def _read_draft(draft: str) -> list[str]:
 @click.argument("pdfs", nargs=-1, required=True, metavar="PDF...")
 def add(pdfs: tuple[str, ...]) -> int:
     """Add PDFs (or the PDFs under a directory) to the library; changed ones are read again."""
-    from index.errors import CitexIndexError
-
     library = _library()
     with click.progressbar(length=1, label="reading", file=sys.stderr, show_pos=True) as bar:
 
@@ -286,11 +274,8 @@ def add(pdfs: tuple[str, ...]) -> int:
             bar.length = max(total, 1)
             bar.update(done - bar.pos)
 
-        try:
-            result = library.add(pdfs, progress=progress)
-        except CitexIndexError as exc:
-            raise CliError(str(exc)) from None
-    _warn(library)
+        result = library.add(pdfs, progress=progress)
+    _warn(library.warnings)
     for entry in result.added:
         click.echo(_row("added", entry.path, f"{entry.pages} pages"))
     for entry in result.updated:
@@ -306,14 +291,9 @@ def add(pdfs: tuple[str, ...]) -> int:
 @json_option
 def list_command(as_json: bool) -> None:
     """List the PDFs in the library."""
-    from index.errors import CitexIndexError
-
     library = _library()
-    try:
-        entries = library.list()
-    except CitexIndexError as exc:
-        raise CliError(str(exc)) from None
-    _warn(library)
+    entries = library.list()
+    _warn(library.warnings)
     if as_json:
         print_json([{"path": e.path, "pages": e.pages, "title": e.title, "sha256": e.sha} for e in entries])
     else:
@@ -327,14 +307,9 @@ def list_command(as_json: bool) -> None:
 @click.argument("pdf", metavar="PDF")
 def remove(pdf: str) -> None:
     """Take a PDF out of the library (the file itself is not touched)."""
-    from index.errors import CitexIndexError
-
     library = _library()
-    try:
-        entry = library.remove(pdf)
-    except CitexIndexError as exc:
-        raise CliError(str(exc)) from None
-    _warn(library)
+    entry = library.remove(pdf)
+    _warn(library.warnings)
     click.echo(_row("removed", entry.path))
 
 

@@ -1,13 +1,17 @@
 """Every path Citex reads or writes, in one place (built on platformdirs).
 
 - the bundled report (package data, read-only);
-- the cache of parsed documents and indexes (see `source.cache`; env CITEX_CACHE_DIR);
+- the cache of parsed documents and indexes (its layout is `source.cache`'s; env CITEX_CACHE_DIR);
 - the data directory for the library and bookmarks (env CITEX_DATA_DIR).
+
+`Locations.here()` computes them once (the CLI does, at start); the commands and the TUI
+are handed the result, and pass it down (to `index.scope`, to the bookmarks).
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from source.cache import cache_root, entry_dir
@@ -15,6 +19,7 @@ from source.cache import cache_root, entry_dir
 __all__ = [
     "BUNDLED_REPORT_NAME",
     "DATA_ENV",
+    "Locations",
     "bookmarks_file",
     "bundled_report",
     "cache_root",
@@ -52,3 +57,22 @@ def library_file() -> Path:
 def bookmarks_file() -> Path:
     """The reader's bookmarks (JSON)."""
     return data_dir() / "bookmarks.json"
+
+
+@dataclass(frozen=True)
+class Locations:
+    """Where this run of Citex reads and writes, computed once."""
+
+    bundled: Path
+    """The sample report."""
+    library: Path
+    """The library's list."""
+    bookmarks: Path
+    """The reader's bookmarks."""
+    cache: Path
+    """The cache root."""
+
+    @classmethod
+    def here(cls) -> Locations:
+        """The locations for this process's environment."""
+        return cls(bundled_report(), library_file(), bookmarks_file(), cache_root())

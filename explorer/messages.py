@@ -20,6 +20,16 @@ class DocumentsLoaded(Message):
 
 
 @dataclass
+class DocumentOpened(Message):
+    """One more PDF of the scope was read (a library's, on demand)."""
+
+    document: Document
+    """The document."""
+    hit: Hit | None
+    """The hit to show in it (None: its first page)."""
+
+
+@dataclass
 class EngineReady(Message):
     """The open worker has opened or built the search indexes of the documents."""
 

@@ -8,6 +8,7 @@ through `clean_for_terminal` first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 _ESCAPE_SEQUENCE = re.compile(
@@ -46,3 +47,43 @@ def clean_json(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [clean_json(v) for v in value]
     return value
+
+
+Spans = list[tuple[int, int]]
+"""(start, end) offsets of highlighted stretches in a text."""
+SNIPPET_CHARS = 320
+"""A hit's text longer than this is shown cut around its first highlighted word."""
+
+
+def clean_with_spans(s: str, spans: Iterable[tuple[int, int]], **options: bool) -> tuple[str, Spans]:
+    """`clean_for_terminal(s)` and the spans moved to the same characters in the cleaned text
+    (what cleaning drops before a span shifts it; a span emptied by cleaning is left out)."""
+    cleaned = clean_for_terminal(s, **options)
+    moved: Spans = []
+    for start, end in spans:
+        a = len(clean_for_terminal(s[:start], **options))
+        b = len(clean_for_terminal(s[:end], **options))
+        if b > a:
+            moved.append((a, b))
+    return cleaned, moved
+
+
+def snippet(text: str, spans: Iterable[tuple[int, int]], limit: int = SNIPPET_CHARS) -> tuple[str, Spans]:
+    """The text cut to about `limit` characters around its first span ("… " marks a cut), with the
+    spans moved into the cut text. Text up to `limit` long is returned whole."""
+    runs = sorted(spans)
+    if len(text) <= limit:
+        return text, runs
+    first = runs[0] if runs else (0, 0)
+    begin = max(0, first[0] - limit // 3)
+    begin = text.find(" ", begin) + 1 if begin else 0
+    if begin > first[0]:
+        begin = first[0]
+    finish = min(len(text), begin + limit)
+    if finish < len(text):
+        finish = max(text.rfind(" ", begin, finish), first[1] if runs else begin + 1)
+    head = "… " if begin else ""
+    shown = head + text[begin:finish] + (" …" if finish < len(text) else "")
+    shift = len(head) - begin
+    moved = [(max(a, begin) + shift, min(b, finish) + shift) for a, b in runs if b > begin and a < finish]
+    return shown, moved

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from index.results import Hit, SearchResult, Verification
-from index.units import Unit, label_range
+from index.units import Unit, doc_key, label_range
 
 if TYPE_CHECKING:
     from whoosh.index import Index
@@ -31,11 +31,14 @@ class Corpus:
         self, indexes: Sequence[Index], paths: Mapping[str, str], only: set[str] | None = None
     ) -> None:
         self.indexes = list(indexes)
-        """The Whoosh indexes (one per document, or one for a whole library)."""
-        self.paths = dict(paths)
-        """Document id (sha256) -> the path shown in results."""
-        self.only = only
-        """When set, only these documents are searched (an index holding others, not yet brought up to date)."""
+        """The Whoosh indexes (one per document searched outside a library, or a library's one)."""
+        self.ids = {doc_key(sha): sha for sha in paths}
+        """Document key in the index (`units.doc_key`) -> document id (sha256)."""
+        self.paths = {doc_key(sha): path for sha, path in paths.items()}
+        """Document key -> the path shown in results."""
+        self.only = {doc_key(sha) for sha in only} if only is not None else None
+        """When set, only these documents (keys) are searched: a library index holding others, or
+        the PDFs given of a library."""
         self._local = threading.local()
         self._lock = threading.Lock()
         self._searchers: list[Searcher] = []
@@ -83,28 +86,28 @@ class Corpus:
 
     def doc_filter(self, docs: Iterable[str] | None) -> Any:
         """A Whoosh filter keeping the units of these document ids (None: all, or those of `only`)."""
-        if docs is None:
-            docs = self.only
-        if docs is None:
+        keys = self.only if docs is None else {doc_key(d) for d in docs}
+        if keys is None:
             return None
+        docs = sorted(keys)
         from whoosh.query import NullQuery, Or, Term
 
         terms = [Term("doc", d) for d in docs]
         return Or(terms) if terms else NullQuery
 
-    def hit(self, unit: Unit, score: float, snippet: str = "") -> Hit:
+    def hit(self, unit: Unit, score: float, highlights: tuple[tuple[int, int], ...] = ()) -> Hit:
         """A Hit for a whole unit."""
         span = unit.span() if unit.kind != "note" else None
         return Hit(
             document=self.paths.get(unit.doc, unit.doc),
-            doc_id=unit.doc,
+            doc_id=self.ids.get(unit.doc, unit.doc),
             page=unit.page,
             page_label=label_range(unit.label, unit.end_label),
             score=score,
             text=unit.text,
             kind=unit.kind,
             notes=unit.notes,
-            snippet=snippet,
+            highlights=highlights,
             section=unit.section,
             span=span,
             note=unit.note,

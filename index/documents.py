@@ -1,6 +1,7 @@
 """The index of one PDF or Document, through the cache: read once, index once, then open.
 
-A PDF's index lives at `entry_dir(sha)/whoosh/`. Opening a PDF whose index exists costs
+A PDF searched outside the library gets a small index of its own, built the first time it is
+searched, at `source.cache.document_index_dir(sha)`. Opening a PDF whose index exists costs
 a hash of the file and the opening of the index: document.json is not read. A document
 read with a password is indexed in memory only (its text must not be cached).
 """
@@ -12,7 +13,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from index.corpus import Corpus
-from index.store import build_index, document_index_dir, memory_index, open_index
+from index.store import build_index, memory_index, open_index
+from source.cache import document_index_dir
+from source.opening import PdfFile, identify
 from index.units import units_of
 
 if TYPE_CHECKING:
@@ -36,45 +39,32 @@ def index_document(document: Document, *, cache: bool = True) -> Index:
         return memory_index(units_of(document))
 
 
-def document_index(path: str | os.PathLike[str], password: str | None = None) -> tuple[str, Index]:
-    """(sha256, index) of a PDF; reads the PDF only when its index is not cached. Raises SourceError."""
-    from source.cache import file_sha256, open_document
-    from source.errors import NotFoundError
-    from source.opening import check_path
+def document_index(path: str | os.PathLike[str] | PdfFile, password: str | None = None) -> tuple[str, Index]:
+    """(sha256, index) of a PDF; reads the PDF only when its index is not cached (the file is
+    read and hashed once either way). Raises SourceError."""
+    from source.opening import open_document
 
-    check_path(path)
+    file = path if isinstance(path, PdfFile) else identify(path)
     if password is None:
-        try:
-            sha = file_sha256(path)
-        except OSError as exc:
-            raise NotFoundError(f"cannot read {path}: {exc.strerror or exc}") from None
-        ix = open_index(document_index_dir(sha))
+        ix = open_index(document_index_dir(file.sha))
         if ix is not None:
-            return sha, ix
-    document = open_document(path, password=password)
+            return file.sha, ix
+    document = open_document(file, password=password)
     return document.id, index_document(document, cache=password is None)
 
 
-def open_corpus(paths: Iterable[str | os.PathLike[str]], password: str | None = None) -> Corpus:
+def open_corpus(paths: Iterable[str | os.PathLike[str] | PdfFile], password: str | None = None) -> Corpus:
     """The corpus of these PDFs (each read and indexed once, through the cache).
 
     Raises a SourceError (one line) for a PDF that cannot be read, whatever failed inside pypdf.
     """
-    from index.ingest import failure
-    from source.errors import SourceError
-
     indexes = []
     names: dict[str, str] = {}
     for path in paths:
-        try:
-            sha, ix = document_index(path, password)
-        except SourceError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
-            raise SourceError(failure(path, exc)) from exc
+        sha, ix = document_index(path, password)
         if sha not in names:
             indexes.append(ix)
-            names[sha] = str(path)
+            names[sha] = path.path if isinstance(path, PdfFile) else str(path)
     return Corpus(indexes, names)
 
 

@@ -266,7 +266,9 @@ def _stray(a: MatchBlock, b: MatchBlock, edge: MatchBlock, slack: int) -> bool:
     return edge.size <= 2 and gap_source - gap_quote > slack
 
 
-def _match(window: tuple[Piece, ...], start: int, end: int, score: float, trailing: str, path: str) -> Match:
+def _match(
+    window: tuple[Piece, ...], start: int, end: int, score: float, trailing: str, path: str, doc_id: str
+) -> Match:
     """The Match for words [start, end) of a window."""
     index = [(p, k) for p, piece in enumerate(window) for k in range(len(piece.words))]
     p0, k0 = index[start]
@@ -296,7 +298,7 @@ def _match(window: tuple[Piece, ...], start: int, end: int, score: float, traili
         span = Span(page, block, offset, end_page, end_block, end_offset)
     hit = Hit(
         document=path,
-        doc_id=unit0.doc,
+        doc_id=doc_id,
         page=page,
         page_label=label_range(label, end_label),
         score=score,
@@ -340,8 +342,9 @@ def find(corpus: Corpus, quote: str, limit: int = 10, docs: Iterable[str] | None
     scored.sort(key=lambda t: (t[0], t[1]))
     for negative, _, wide, start, end in scored:
         score = -negative
+        key = wide[0].unit.doc
         match = _match(
-            wide, start, end, score, trailing, corpus.paths.get(wide[0].unit.doc, wide[0].unit.doc)
+            wide, start, end, score, trailing, corpus.paths.get(key, key), corpus.ids.get(key, key)
         )
         if any(_overlaps(match.hit, other) for other in taken):
             continue

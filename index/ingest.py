@@ -1,13 +1,16 @@
-"""Reading PDFs for a library, in worker processes: parse through the cache, then index.
+"""Reading PDFs for a library, in worker processes: parse through the cache, then cut into units.
 
-`ingest(path)` runs in a worker (or in-process for a single file). It never raises: a
-PDF that cannot be read comes back with `error` set, so one bad file does not stop the rest.
+`ingest(path)` runs in a worker (or in-process for a single file) and hands the document's
+units back: the library's one writer adds them to its index (`index.libindex`). A PDF that
+cannot be read comes back with `error` set, so one bad file does not stop the rest.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+
+from index.units import Unit
 
 
 @dataclass(frozen=True)
@@ -28,36 +31,29 @@ class Ingested:
     """The document's title."""
     error: str = ""
     """Why the file could not be read ("" when it was)."""
-
-
-def failure(path: str | os.PathLike[str], exc: BaseException) -> str:
-    """One line saying why a PDF could not be read (from a SourceError, or anything pypdf raised)."""
-    from source.errors import SourceError
-
-    if isinstance(exc, SourceError):
-        return str(exc)
-    if isinstance(exc, RecursionError):
-        return f"{path} could not be read: its structure is nested too deeply"
-    if isinstance(exc, OSError):
-        return f"cannot read {path}: {exc.strerror or exc}"
-    reason = " ".join((str(exc) or type(exc).__name__).split())[:120]
-    return f"{path} could not be read (it may be damaged): {reason}"
+    units: tuple[Unit, ...] = ()
+    """What the index is to hold for it (`index.units.units_of`)."""
+    seconds: float = 0.0
+    """Time spent reading (and parsing, when not cached) in the worker."""
 
 
 def ingest(path: str) -> Ingested:
-    """Read a PDF through the cache and build its index if need be; never raises."""
-    from index.documents import index_document
-    from source.cache import open_document
+    """Read a PDF through the cache and cut it into units."""
+    from time import perf_counter
 
-    from source.opening import quiet_pypdf
+    from index.units import units_of
+    from source.errors import SourceError
+    from source.opening import open_document
 
-    quiet_pypdf()
+    began = perf_counter()
     try:
         stat = os.stat(path)
         document = open_document(path)
-        index_document(document)
-    except Exception as exc:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
-        return Ingested(path, error=failure(path, exc))
+        units = tuple(units_of(document))
+    except SourceError as exc:
+        return Ingested(path, error=str(exc))
+    except OSError as exc:  # the file went, or the cache cannot be written
+        return Ingested(path, error=f"cannot read {path}: {exc.strerror or exc}")
     return Ingested(
         path,
         sha=document.id,
@@ -65,4 +61,6 @@ def ingest(path: str) -> Ingested:
         mtime_ns=stat.st_mtime_ns,
         pages=len(document.pages),
         title=document.metadata.title,
+        units=units,
+        seconds=perf_counter() - began,
     )

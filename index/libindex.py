@@ -1,19 +1,21 @@
-"""The Whoosh index of a whole library: every document's units in one index.
+"""The Whoosh index of a whole library: every document's units in one index, written once.
 
-Searching a thousand small indexes one by one is slow; one index over all of them is
-not. The library index is derived data, kept in the cache: it is made of the documents'
-own indexes (`writer.add_reader`, no re-analysis) and brought in line with the library's
-list whenever they differ (documents added, removed, or a cache cleared).
+Searching a thousand small indexes one by one is slow; one index over all of them is not.
+The library index is derived data, kept in the cache (`source.cache.library_index_dir`).
+Workers read the PDFs and cut them into units (`index.ingest`); one writer in the calling
+process adds each document's units straight into this index (no per-document index is
+written first and merged later), and brings it in line with the library's list whenever
+they differ (documents added, removed, or a cache cleared).
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from index.store import WHOOSH_DIR, build_index, document_index_dir, open_index
+from index.store import build_index, open_index
+from index.units import Unit
 
 if TYPE_CHECKING:
     from whoosh.index import Index
@@ -24,20 +26,11 @@ _WRITER: dict[str, Any] = {"limitmb": 256, "compound": False}
 """Segments as separate files: a compound file is copied whole into memory when opened (seconds, for
 a library of hundreds of megabytes), separate files are read where needed."""
 BATCH_UNITS = 60_000
-"""Units merged before a commit (one segment each): bounds the writer's memory and the final commit."""
-
-
-def library_index_dir(library_file: Path) -> Path:
-    """Where the index of the library stored in `library_file` lives (in the cache)."""
-    from source.cache import cache_root
-    from source.model import PARSER_VERSION
-
-    key = hashlib.sha256(str(library_file.resolve()).encode()).hexdigest()[:20]
-    return cache_root() / str(PARSER_VERSION) / "libraries" / key / WHOOSH_DIR
+"""Units added before a commit (one segment each): bounds the writer's memory and the final commit."""
 
 
 def indexed_documents(ix: Index) -> set[str]:
-    """The ids of the documents an index holds (deleted ones left out)."""
+    """The keys of the documents an index holds (deleted ones left out)."""
     with ix.reader() as reader:
         terms = [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("doc")]
         if not reader.has_deletions():
@@ -50,10 +43,10 @@ def indexed_documents(ix: Index) -> set[str]:
         return live
 
 
-class Merger:
-    """Adds documents' own indexes to the library index (and deletes documents), in one commit.
+class Writer:
+    """The library index's one writer: adds documents' units (and deletes documents), in one commit.
 
-    Used as a context manager: the index's lock is held from entry to exit. What was merged
+    Used as a context manager: the index's lock is held from entry to exit. What was added
     is committed on exit, also after an interrupt (it matches what the library recorded);
     after an error it is dropped, and `sync` adds it again the next time.
     """
@@ -64,35 +57,32 @@ class Merger:
         ix = open_index(directory)
         self.ix = ix if ix is not None else build_index([], directory)
         self.have = indexed_documents(self.ix)
-        """The documents the index holds (as the merge goes on)."""
+        """The keys of the documents the index holds (as the writing goes on)."""
         self._writer: Any = None
         self._pending = 0
 
-    def __enter__(self) -> Merger:
+    def __enter__(self) -> Writer:
         self._writer = self.ix.writer(timeout=LOCK_WAIT if self.wait else 0.0, **_WRITER)
         return self
 
-    def add(self, sha: str, own: Index | None = None) -> bool:
-        """Add a document from its own index (opened from the cache unless given); False if there is none."""
-        if sha in self.have:
-            return True
-        own = own or open_index(document_index_dir(sha))
-        if own is None:
-            return False
-        with own.reader() as reader:
-            self._writer.add_reader(reader)
-            self._pending += reader.doc_count_all()
-        self.have.add(sha)
+    def add(self, key: str, units: Sequence[Unit]) -> None:
+        """Add one document's units (nothing when the index holds the document already)."""
+        if key in self.have:
+            return
+        add = self._writer.add_document
+        for unit in units:
+            add(**unit.stored())
+        self._pending += len(units)
+        self.have.add(key)
         if self._pending >= BATCH_UNITS:  # a segment per batch: no huge sort at the end, and progress kept
             self._writer.commit(merge=False)
             self._writer = self.ix.writer(timeout=LOCK_WAIT, **_WRITER)
             self._pending = 0
-        return True
 
-    def delete(self, sha: str) -> None:
+    def delete(self, key: str) -> None:
         """Take a document out."""
-        self._writer.delete_by_term("doc", sha)
-        self.have.discard(sha)
+        self._writer.delete_by_term("doc", key)
+        self.have.discard(key)
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         if isinstance(exc, Exception):
@@ -105,36 +95,39 @@ class Merger:
 def sync(
     directory: Path,
     wanted: dict[str, str],
-    reindex: Callable[[str, str], Index | None],
+    units_of: Callable[[str, str], Sequence[Unit] | None],
     *,
     wait: bool = True,
     prune: bool = True,
 ) -> tuple[Index, bool, list[str]]:
-    """Bring the library index in line with `wanted` (sha -> path): (index, holds exactly those, shas left out).
+    """Bring the library index in line with `wanted` (key -> path): (index, holds exactly those, keys left out).
 
-    A document whose own index is missing is rebuilt with `reindex(sha, path)` (None when
-    the PDF cannot be read any more: it is left out). Documents no longer wanted are taken
-    out when `prune` (searches do not prune: they filter, and leave writing to add and
+    A document the index lacks is read again with `units_of(key, path)` (None when the PDF
+    cannot be read any more, or has changed: it is left out). Documents no longer wanted are
+    taken out when `prune` (searches do not prune: they filter, and leave writing to add and
     remove). When another process holds the index's lock and `wait` is off, the index is
     returned as it is.
     """
     from whoosh.index import LockError
 
-    merger = Merger(directory, wait=wait)
-    extra = merger.have - set(wanted)
-    missing = [sha for sha in wanted if sha not in merger.have]
+    writer = Writer(directory, wait=wait)
+    extra = writer.have - set(wanted)
+    missing = [key for key in wanted if key not in writer.have]
     if not missing and not (extra and prune):
-        return merger.ix, not extra, []
+        return writer.ix, not extra, []
     left_out: list[str] = []
     try:
-        with merger:
-            for sha in extra if prune else ():
-                merger.delete(sha)
-            for sha in missing:
-                if not merger.add(sha) and not merger.add(sha, reindex(sha, wanted[sha])):
-                    left_out.append(sha)
+        with writer:
+            for key in extra if prune else ():
+                writer.delete(key)
+            for key in missing:
+                units = units_of(key, wanted[key])
+                if units is None:
+                    left_out.append(key)
+                else:
+                    writer.add(key, units)
     except LockError:
         if wait:
             raise
-        return merger.ix, False, []
-    return merger.ix, prune or not extra, left_out
+        return writer.ix, False, []
+    return writer.ix, prune or not extra, left_out

@@ -6,8 +6,9 @@ file moved aside, never overwritten). Its documents are searched through one Who
 index (see `index.libindex`).
 
 `add` reads new or changed PDFs with two worker processes (each parses through the cache
-and builds the document's index); a file with the same size and mtime as when it was
-added, or the same sha256, is not read again.
+and cuts the document into units), and this process writes the units straight into the
+library's one index; a file with the same size and mtime as when it was added, or the
+same sha256, is not read again.
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ from typing import TYPE_CHECKING
 from index.errors import LibraryError
 from index.libfile import LibraryEntry, LibraryFile
 from index.results import Hit, SearchResult, Verification
+from index.units import doc_key
 
 if TYPE_CHECKING:
     from whoosh.index import Index
 
     from index.corpus import Corpus
     from index.ingest import Ingested
-    from index.libindex import Merger
+    from index.libindex import Writer
+    from index.units import Unit
 
 WORKERS = 2
 """Worker processes reading PDFs in `add`."""
@@ -49,6 +52,8 @@ class AddResult:
     """Already there and unchanged: not read again."""
     failed: tuple[tuple[str, str], ...] = ()
     """(path, why) for each path that could not be added."""
+    read_seconds: float = 0.0
+    """Time the workers spent reading the PDFs and cutting them into units (summed over workers)."""
 
 
 @dataclass
@@ -68,7 +73,7 @@ class Library:
         self.file = Path(self.file)
         self._file = LibraryFile(self.file, self.warnings)
         if self.index_dir is None:
-            from index.libindex import library_index_dir
+            from source.cache import library_index_dir
 
             self.index_dir = library_index_dir(self.file)
 
@@ -102,11 +107,11 @@ class Library:
         done: list[Ingested] = []
         try:
             if todo:
-                with self._merger() as merger:  # merges each PDF while the workers read the next ones
+                with self._writer() as writer:  # indexes each PDF while the workers read the next ones
                     for result in _ingest_all(todo):
-                        done.append(result)
                         if not result.error:
-                            merger.add(result.sha)
+                            writer.add(doc_key(result.sha), result.units)
+                        done.append(replace(result, units=()))
                         if progress:
                             progress(len(unchanged) + len(done), total, result.path)
         finally:
@@ -114,7 +119,8 @@ class Library:
             added, updated, errors = self._record(sorted(done, key=lambda r: order.get(r.path, len(order))))
         self._close_corpus()
         self._sync()
-        return AddResult(tuple(added), tuple(updated), tuple(unchanged), tuple(failed + errors))
+        read = sum(r.seconds for r in done)
+        return AddResult(tuple(added), tuple(updated), tuple(unchanged), tuple(failed + errors), read)
 
     def _record(
         self, done: list[Ingested]
@@ -167,6 +173,9 @@ class Library:
     @contextlib.contextmanager
     def _index_errors(self) -> Iterator[None]:
         """Turn a busy or unwritable library index into a LibraryError."""
+        from index.store import import_whoosh
+
+        import_whoosh()  # first: a plain whoosh import here would pull in urllib.request, ssl and email
         from whoosh.index import LockError
 
         try:
@@ -179,36 +188,40 @@ class Library:
             raise LibraryError(f"cannot write the library's index in {self.index_dir}: {exc}") from None
 
     @contextlib.contextmanager
-    def _merger(self) -> Iterator[Merger]:
-        from index.libindex import Merger
+    def _writer(self) -> Iterator[Writer]:
+        from index.libindex import Writer
 
         assert self.index_dir is not None
-        with self._index_errors(), Merger(self.index_dir) as merger:
-            yield merger
+        with self._index_errors(), Writer(self.index_dir) as writer:
+            yield writer
 
     def _sync(self, wait: bool = True, prune: bool = True) -> tuple[Index | None, bool]:
         """The library index brought in line with the list: (index, holds exactly the list's documents);
         (None, True) when the library is empty. See `libindex.sync`."""
-        from index.documents import document_index
         from index.libindex import sync
+        from index.units import units_of
+        from source.errors import SourceError
+        from source.opening import open_document
 
         entries = self._file.load()
         if not entries:
             return None, True
-        wanted = {e.sha: e.path for e in reversed(entries)}
+        wanted = {doc_key(e.sha): e.path for e in reversed(entries)}
 
-        def reindex(sha: str, path: str) -> Index | None:
+        def reread(key: str, path: str) -> list[Unit] | None:
+            """The units of a document the index lacks (its cache cleared): None when it cannot be read
+            any more or has changed (it is left out, with a warning)."""
             try:
-                got, ix = document_index(path)
-            except Exception:  # noqa: BLE001 - a PDF gone or damaged is left out, with a warning
+                document = open_document(path)
+            except SourceError:
                 return None
-            return ix if got == sha else None
+            return units_of(document) if doc_key(document.id) == key else None
 
         assert self.index_dir is not None
         with self._index_errors():
-            ix, fresh, left_out = sync(self.index_dir, wanted, reindex, wait=wait, prune=prune)
-        for sha in left_out:
-            self.warnings.append(f"{wanted[sha]} changed or cannot be read: add it again (citex add)")
+            ix, fresh, left_out = sync(self.index_dir, wanted, reread, wait=wait, prune=prune)
+        for key in left_out:
+            self.warnings.append(f"{wanted[key]} changed or cannot be read: add it again (citex add)")
         return ix, fresh
 
     def corpus(self) -> Corpus:
@@ -221,6 +234,23 @@ class Library:
             paths = {e.sha: e.path for e in reversed(self._file.load())}
             self._corpus = Corpus([ix] if ix is not None else [], paths, only=None if fresh else set(paths))
         return self._corpus
+
+    def corpus_of(self, paths: dict[str, str]) -> Corpus | None:
+        """The library's index limited to these documents (sha -> the path to show), or None when
+        the library or its index lacks any of them (they are searched through their own index)."""
+        from index.corpus import Corpus
+        from index.libindex import indexed_documents
+
+        listed = {e.sha for e in self._file.load()}
+        if not paths or not set(paths) <= listed:
+            return None
+        ix, _ = self._sync(wait=False, prune=False)
+        if ix is None or not {doc_key(sha) for sha in paths} <= indexed_documents(ix):
+            return None
+        corpus = Corpus([ix], paths, only=set(paths))
+        self._close_corpus()
+        self._corpus = corpus
+        return corpus
 
     def _docs(self, paths: Iterable[str | os.PathLike[str]] | None) -> list[str] | None:
         if paths is None:
@@ -292,12 +322,11 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tu
 
 
 def _unchanged(entry: LibraryEntry, path: str) -> LibraryEntry | None:
-    """The entry (with the file's new mtime) when the file is as it was read and its index is cached, else None.
+    """The entry (with the file's new mtime) when the file is as it was read, else None.
 
     As it was read: the same size and mtime, or the same size and sha256 (a file touched, not changed).
+    (A library index that lost the document, a cache cleared, reads it again in `sync`.)
     """
-    from index.store import document_index_dir, open_index
-
     try:
         stat = os.stat(path)
     except OSError:
@@ -313,7 +342,7 @@ def _unchanged(entry: LibraryEntry, path: str) -> LibraryEntry | None:
         except OSError:
             return None
         entry = replace(entry, mtime_ns=stat.st_mtime_ns)
-    return entry if open_index(document_index_dir(entry.sha)) is not None else None
+    return entry
 
 
 def _ingest_all(paths: list[str]) -> Iterator[Ingested]:

@@ -1,4 +1,4 @@
-"""Full-text search: the query language, a plain-words fallback, highlights and suggestions.
+"""Full-text search: the query language, a plain-words fallback, highlights (offsets) and suggestions.
 
 The language: words (stemmed, all must match), "phrases in quotes" (exact words in
 order), AND / OR / NOT and parentheses, prefix*, and the fields `page:LABEL` (the printed
@@ -31,8 +31,6 @@ _PAGE_RUN = re.compile(r"(?<![\w:])page:(\d+)-(\d+)(?!\S)")
 _OPERATOR = re.compile(r"(?<!\S)(AND|OR|NOT|ANDNOT|ANDMAYBE)(?!\S)")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _MAX_PAGE_RUN = 500
-SNIPPET_CHARS = 320
-"""Texts longer than this are cut around their first highlighted word."""
 _CHECK_EVERY = 16
 """Matches between two looks at the clock in a time-bounded search."""
 
@@ -251,8 +249,9 @@ def terms_of(query: Any) -> Terms:
     return Terms(frozenset(words), frozenset(stems), tuple(prefixes), tuple(phrases))
 
 
-def highlight(text: str, terms: Terms, limit: int = SNIPPET_CHARS) -> str:
-    """The text with matched words wrapped in [[ ]], cut around the first match when long."""
+def highlight(text: str, terms: Terms) -> tuple[tuple[int, int], ...]:
+    """The (start, end) offsets in `text` of the words a query matched, adjacent ones joined into one
+    stretch (so a phrase is one span). Plain offsets: no markup is put into the text."""
     from whoosh.lang.porter import stem
 
     _, exact = analyzers()
@@ -276,24 +275,7 @@ def highlight(text: str, terms: Terms, limit: int = SNIPPET_CHARS) -> str:
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
-    begin, finish = 0, len(text)
-    if len(text) > limit:
-        first = runs[0][0] if runs else 0
-        begin = max(0, first - limit // 3)
-        begin = text.find(" ", begin) + 1 if begin else 0
-        finish = min(len(text), begin + limit)
-        if finish < len(text):
-            finish = max(text.rfind(" ", begin, finish), runs[0][1] if runs else begin + 1)
-    out: list[str] = ["… " if begin else ""]
-    at = begin
-    for start, end in runs:
-        if end <= begin or start >= finish:
-            continue
-        start, end = max(start, begin), min(end, finish)
-        out.append(text[at:start] + "[[" + text[start:end] + "]]")
-        at = end
-    out.append(text[at:finish] + (" …" if finish < len(text) else ""))
-    return "".join(out)
+    return tuple(runs)
 
 
 def suggest(searcher: Searcher, parsed: Parsed, text: str) -> str:

@@ -47,8 +47,9 @@ class Hit:
     """body, quote, heading or note."""
     notes: tuple[str, ...]
     """Labels of the notes attached to the text."""
-    snippet: str = ""
-    """For search: the text with matched words wrapped in [[ ]]."""
+    highlights: tuple[tuple[int, int], ...] = ()
+    """For search: the (start, end) offsets in `text` of the matched words (the text itself carries no
+    markup: a PDF's own "[[" stays as printed)."""
     section: str = ""
     """The heading the text is under."""
     span: Span | None = None

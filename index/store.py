@@ -32,12 +32,10 @@ if TYPE_CHECKING:
     from whoosh.fields import Schema
     from whoosh.index import Index
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """Bump when the schema or the units change: older indexes are rebuilt."""
 INDEX_NAME = f"citex{INDEX_VERSION}"
 """Name of the index inside its directory (Whoosh's `indexname`)."""
-WHOOSH_DIR = "whoosh"
-"""Name of the index directory inside a cache entry."""
 _WRITER_MB = 128
 
 
@@ -145,11 +143,20 @@ def fill(ix: Index, units: Iterable[Unit]) -> None:
 
 
 def memory_index(units: Iterable[Unit]) -> Index:
-    """An index held in memory only (a document that must not be cached, or a read-only cache)."""
+    """An index held in memory only (a document that must not be cached, or a read-only cache).
+
+    Whoosh's RamStorage writes its temporary files (posting runs, stored fields) to
+    `<tmp>/<indexname>.tmp`, one directory shared by every process, which one writer deletes
+    while another uses it, and which would put a protected PDF's text on disk: here the
+    temporary files stay in memory too."""
     import_whoosh()
     from whoosh.filedb.filestore import RamStorage
 
-    ix = RamStorage().create_index(schema(), indexname=INDEX_NAME)
+    class InMemory(RamStorage):  # type: ignore[misc]
+        def temp_storage(self, name: str | None = None) -> RamStorage:
+            return RamStorage()
+
+    ix = InMemory().create_index(schema(), indexname=INDEX_NAME)
     fill(ix, units)
     return ix
 
@@ -200,10 +207,3 @@ def _swap_in(tmp: Path, directory: Path) -> None:
     os.rename(directory, old / directory.name)
     os.rename(tmp, directory)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def document_index_dir(sha: str) -> Path:
-    """Where the index of the document with this sha256 lives."""
-    from source.cache import entry_dir
-
-    return entry_dir(sha) / WHOOSH_DIR

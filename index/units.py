@@ -20,6 +20,14 @@ from source.model import Block, Document, Sentence
 from source.sentences import joint
 
 _KINDS: dict[str, HitKind] = {"heading": "heading", "quote": "quote"}
+DOC_KEY_CHARS = 16
+"""A unit names its document by this many hex digits of its sha256 (64 bits: among a library's
+documents two alike by chance are out of reach), not by the whole 64; a corpus maps keys back."""
+
+
+def doc_key(sha: str) -> str:
+    """The key of a document in an index: the start of its sha256."""
+    return sha[:DOC_KEY_CHARS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +35,7 @@ class Unit:
     """A sentence of body text or a footnote, as stored in the index."""
 
     doc: str
-    """The Document's id (sha256 of the PDF)."""
+    """The Document's key in the index (`doc_key` of its id, the sha256 of the PDF)."""
     seq: int
     """Position in the document: body units in reading order, then the notes."""
     page: int
@@ -201,7 +209,7 @@ def units_of(document: Document) -> list[Unit]:
         label = document.display_label(note.page) if 0 < note.page <= len(document.pages) else str(note.page)
         units.append(
             Unit(
-                document.id,
+                doc_key(document.id),
                 len(units),
                 note.page,
                 label,
@@ -245,7 +253,7 @@ def _sentence_unit(
     first = document.page(sentence.page)
     section = first.blocks[sentence.block].section
     return Unit(
-        document.id,
+        doc_key(document.id),
         seq,
         first.index,
         first.display_label,

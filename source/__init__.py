@@ -31,13 +31,13 @@ __all__ = [
 
 def read_pdf(path: str, password: str | None = None) -> Document:
     """Read a PDF into a Document (no cache). Raises a SourceError on bad input."""
-    from source.reader import read_pdf as _read_pdf
+    from source.opening import read_pdf as _read_pdf
 
     return _read_pdf(path, password=password)
 
 
 def open_document(path: str, password: str | None = None) -> Document:
-    """Read a PDF through the cache: parse once, then load the cached JSON."""
-    from source.cache import open_document as _open_document
+    """Read a PDF through the cache: parse once, then load the cached JSON (never cached with a password)."""
+    from source.opening import open_document as _open_document
 
     return _open_document(path, password=password)

@@ -1,17 +1,22 @@
-"""The document cache: parse a PDF once, then load its Document from JSON.
+"""The cache: its whole layout (every path in it is made here), and storing Documents in it.
 
-Layout: `<cache root>/<PARSER_VERSION>/<sha256 of the file>/document.json`. The cache root
-is the user cache directory (platformdirs, which follows XDG_CACHE_HOME), or the directory
-named by the environment variable CITEX_CACHE_DIR. Entries are written atomically (a temp
-file or temp directory, then a rename), so a reader never sees half a file, and a PDF that
-fails to read leaves nothing behind. Documents opened with a password are never cached:
-their text would otherwise be readable without it.
+Layout, under the cache root (the user cache directory from platformdirs, which follows
+XDG_CACHE_HOME, or $CITEX_CACHE_DIR):
+
+    <PARSER_VERSION>/<sha256 of the file>/document.json     a Document (`entry_dir`, `document_file`)
+    <PARSER_VERSION>/<sha256 of the file>/whoosh/           the small index of a PDF searched outside
+                                                            any library (`document_index_dir`)
+    <PARSER_VERSION>/libraries/<key>/whoosh/                a library's one index (`library_index_dir`)
+
+Entries are written atomically (a temp file or temp directory, then a rename), so a reader
+never sees half a file, and a PDF that fails to read leaves nothing behind. Documents opened
+with a password are never cached (see `source.opening.open_document`): their text would
+otherwise be readable without it. This module reads no PDF and imports no other of Citex's.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import os
 import shutil
@@ -19,12 +24,15 @@ import tempfile
 from pathlib import Path
 
 from source.model import PARSER_VERSION, Document
-from source.opening import check_path, check_pdf_file
 
 CACHE_ENV = "CITEX_CACHE_DIR"
 """Environment variable that overrides the cache root."""
 DOCUMENT_FILE = "document.json"
 """Name of the cached Document in an entry directory."""
+WHOOSH_DIR = "whoosh"
+"""Name of an index directory (in an entry, or in a library's directory)."""
+LIBRARIES_DIR = "libraries"
+"""Directory (beside the entries) of the libraries' indexes."""
 
 
 def cache_root() -> Path:
@@ -42,6 +50,22 @@ def entry_dir(sha: str) -> Path:
     return cache_root() / str(PARSER_VERSION) / sha
 
 
+def document_file(sha: str) -> Path:
+    """The cached Document of one file."""
+    return entry_dir(sha) / DOCUMENT_FILE
+
+
+def document_index_dir(sha: str) -> Path:
+    """The small index of one file, built when it is searched outside a library."""
+    return entry_dir(sha) / WHOOSH_DIR
+
+
+def library_index_dir(library_file: Path) -> Path:
+    """The one index of the library listed in `library_file` (keyed by the list's absolute path)."""
+    key = hashlib.sha256(str(Path(library_file).resolve()).encode()).hexdigest()[:20]
+    return cache_root() / str(PARSER_VERSION) / LIBRARIES_DIR / key / WHOOSH_DIR
+
+
 def file_sha256(path: str | os.PathLike[str]) -> str:
     """The sha256 (hex) of a file's bytes."""
     with open(path, "rb") as f:
@@ -51,7 +75,7 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
 def load_cached(sha: str) -> Document | None:
     """The cached Document for this sha256, or None if there is none or it is stale or damaged."""
     try:
-        text = (entry_dir(sha) / DOCUMENT_FILE).read_text(encoding="utf-8")
+        text = document_file(sha).read_text(encoding="utf-8")
         document = Document.from_json(text)
     except Exception:  # noqa: BLE001 - any damage in the cache means: parse again
         return None
@@ -70,36 +94,6 @@ def store(document: Document) -> Path | None:
         return _store(document)
     except OSError:
         return None
-
-
-def open_document(path: str | os.PathLike[str], password: str | None = None) -> Document:
-    """Read a PDF through the cache; raises a SourceError on bad input.
-
-    The first time a file is seen it is parsed by `source.reader.read_pdf` and its Document
-    cached; later calls load the JSON (any error in it means: parse again). The returned
-    Document's `path` is the path given here, wherever the cached one was read from.
-    """
-    check_path(path)
-    name = str(path)
-    try:
-        sha = file_sha256(path)
-    except OSError as exc:
-        from source.errors import NotFoundError
-
-        raise NotFoundError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if password is None:
-        cached = load_cached(sha)
-        if cached is not None:
-            return cached if cached.path == name else dataclasses.replace(cached, path=name)
-    check_pdf_file(path)
-    from source.reader import read_pdf
-
-    document = read_pdf(name, password=password)
-    if not document.id:
-        document = dataclasses.replace(document, id=sha)
-    if password is None and document.id == sha:  # a differing id: the file changed while we read it
-        store(document)
-    return document
 
 
 def _store(document: Document) -> Path:

@@ -1,4 +1,11 @@
-"""Open a PDF with pypdf, turning every kind of bad input into a one-line SourceError.
+"""The one way in: open a PDF, through the cache, turning every kind of bad input into a SourceError.
+
+`open_document(path, password)` checks the path, reads the file once and hashes those bytes
+once, loads the cached Document for that hash or parses the bytes (`source.reader`), and
+applies the password rule: a document opened with a password is never written to disk
+(no Document JSON here, and callers index it in memory only). It is the only place that
+turns pypdf's exceptions (and anything else a damaged file makes pypdf raise) into
+Citex's one-line errors; `read_pdf` does the same without the cache.
 
 `check_path` validates a path (missing, a directory, unreadable); `open_reader` also checks
 the bytes (empty, not a PDF, truncated), opens the file with pypdf and decrypts it.
@@ -7,9 +14,12 @@ Each error message says what is wrong with the file and, where it can, how to fi
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import logging
 import os
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +27,8 @@ from source.errors import EncryptedError, NotAPdfError, NotFoundError, SourceErr
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
+
+    from source.model import Document
 
 _HEADER_WINDOW = 1024
 """The PDF header (%PDF-) may stand anywhere in the first 1024 bytes."""
@@ -76,22 +88,69 @@ def check_pdf_bytes(data: bytes, name: str, tail: bytes | None = None) -> None:
         raise NotAPdfError(f"{name} is truncated (no %%EOF at its end): it may be an incomplete download")
 
 
-def check_pdf_file(path: str | os.PathLike[str]) -> None:
-    """`check_path`, then `check_pdf_bytes` on the file's head and tail only (cheap on a large file)."""
-    p = check_path(path)
+@dataclass(frozen=True)
+class PdfFile:
+    """A PDF's bytes, read once after checking its path, and their hash."""
+
+    path: str
+    """The path as given."""
+    sha: str
+    """sha256 (hex) of `data`: the Document's id, and its key in the cache."""
+    data: bytes
+    """The whole file."""
+
+
+def identify(path: str | os.PathLike[str]) -> PdfFile:
+    """Check the path, read the file once and hash it. Raises NotFoundError."""
+    data = read_bytes(path)
+    return PdfFile(str(path), hashlib.sha256(data).hexdigest(), data)
+
+
+def open_document(pdf: str | os.PathLike[str] | PdfFile, password: str | None = None) -> Document:
+    """The Document of a PDF (a path, or a file already identified), through the cache.
+
+    The first time a file is seen it is parsed and its Document cached; later calls load the
+    JSON (any damage in it means: parse again). With a password nothing is written: the text of
+    a protected PDF must not be readable from the cache without it (a cached Document of the
+    same bytes exists only when they opened without one, and is used). The returned Document's
+    `path` is the path given, wherever the cached one was read from. Raises a SourceError.
+    """
+    from source.cache import load_cached, store
+
+    file = pdf if isinstance(pdf, PdfFile) else identify(pdf)
+    cached = load_cached(file.sha)
+    if cached is not None:
+        return cached if cached.path == file.path else dataclasses.replace(cached, path=file.path)
+    document = _parse(file, password)
+    if password is None:
+        store(document)
+    return document
+
+
+def read_pdf(path: str | os.PathLike[str], password: str | None = None) -> Document:
+    """Parse a PDF into a Document without the cache. Raises a SourceError (one line) on bad input."""
+    return _parse(identify(path), password)
+
+
+def _parse(file: PdfFile, password: str | None) -> Document:
+    """Parse the bytes; every failure inside pypdf or the reader becomes a one-line SourceError."""
+    from source.reader import read
+
+    quiet_pypdf()
     try:
-        size = p.stat().st_size
-        with p.open("rb") as f:
-            head = f.read(_HEADER_WINDOW)
-            f.seek(max(0, size - _TRAILER_WINDOW))
-            tail = f.read()
-    except OSError as exc:
-        raise NotFoundError(f"cannot read {path}: {_reason(exc)}") from None
-    check_pdf_bytes(head, str(path), tail=tail)
+        return read(open_reader(file, password), file.path, file.sha)
+    except SourceError:
+        raise
+    except RecursionError:
+        raise NotAPdfError(f"{file.path} is damaged: its structure nests too deep to read") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
+        if os.environ.get(DEBUG_ENV):
+            raise
+        raise NotAPdfError(f"{file.path} could not be read (it may be damaged): {_reason(exc)}") from None
 
 
-def open_reader(path: str | os.PathLike[str], password: str | None = None) -> PdfReader:
-    """Validate `path`, open it with pypdf (not strict) and decrypt it; raise a SourceError on bad input.
+def open_reader(pdf: str | os.PathLike[str] | PdfFile, password: str | None = None) -> PdfReader:
+    """Validate a PDF, open it with pypdf (not strict) and decrypt it; raise a SourceError on bad input.
 
     - missing path or a directory: NotFoundError
     - empty, not a PDF, truncated or damaged: NotAPdfError
@@ -102,11 +161,11 @@ def open_reader(path: str | os.PathLike[str], password: str | None = None) -> Pd
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PyPdfError
 
-    name = str(path)
-    data = read_bytes(path)
-    check_pdf_bytes(data, name)
+    file = pdf if isinstance(pdf, PdfFile) else identify(pdf)
+    name = file.path
+    check_pdf_bytes(file.data, name)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
+        reader = PdfReader(io.BytesIO(file.data), strict=False)
         if reader.is_encrypted:
             _decrypt(reader, name, password)
         if len(reader.pages) == 0:

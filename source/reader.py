@@ -1,4 +1,8 @@
-"""read_pdf: the whole path from a PDF file to a Document."""
+"""read: the whole path from an opened PDF to a Document.
+
+`source.opening` opens the file (and maps every failure to a SourceError); `read` walks its
+pages. Nothing here imports the cache.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +20,9 @@ from source.blocks import (
     segment,
     settle_levels,
 )
-from source.cache import file_sha256
 from source.endnotes import MIN_LINKED_SHARE, find_endnotes, without_sections
 from source.notes import MIN_LIST_NOTES
-from source.errors import NoTextLayerError, SourceError
+from source.errors import NoTextLayerError
 from source.furniture import find_furniture
 from source.labels import page_numbers
 from source.lines import Line, LineMarker, page_lines
@@ -32,23 +35,11 @@ from source.sentences import split_run
 from source.text import Joiner, vocabulary
 
 
-def read_pdf(path: str | Path, password: str | None = None) -> Document:
-    """Read a PDF into a Document. Raises a SourceError (one line) on bad input."""
-    from source.opening import open_reader, quiet_pypdf
-
-    quiet_pypdf()
-    reader = open_reader(path, password)
-    try:
-        return _read(reader, Path(path))
-    except SourceError:
-        raise
-    except RecursionError:
-        raise SourceError(f"{path} is damaged: its structure nests too deep to read") from None
-    except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise SourceError(f"{path} could not be read ({type(exc).__name__}: {str(exc)[:120]})") from None
-
-
-def _read(reader: Any, path: Path) -> Document:
+def read(reader: Any, path: str | Path, sha: str) -> Document:
+    """The Document of a PDF opened by `source.opening.open_reader`, whose bytes hash to `sha`.
+    Raises NoTextLayerError for a PDF without text; anything pypdf raises on a damaged file
+    passes through (`source.opening` turns it into a SourceError)."""
+    path = Path(path)
     runs = RunReader()
     pages_lines: list[list[Line]] = []
     heights: list[float] = []
@@ -122,7 +113,7 @@ def _read(reader: Any, path: Path) -> Document:
         for i, raw in enumerate(raw_notes)
     )
     return Document(
-        id=file_sha256(path),  # hashed again: the cache compares it to detect a file changed while read
+        id=sha,
         path=str(path),
         metadata=read_metadata(reader, pages_lines),
         pages=tuple(pages),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from explorer.locations import bundled_report
-from source import cache
+from source import cache, opening
 from source.model import PARSER_VERSION, Block, Document, Marker, Metadata, Note, Page, Sentence
 
 
@@ -111,42 +111,42 @@ def test_an_unwritable_cache_is_not_an_error(tmp_path: Path, monkeypatch: pytest
 def test_open_document_parses_once_then_loads_the_cache(
     report: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = cache.open_document(report)
+    first = opening.open_document(report)
     sha = cache.file_sha256(report)
     assert first.id == sha
     assert first.path == str(report)
     assert (cache.entry_dir(sha) / "document.json").is_file()
     assert no_temp_files(cache_dir)
 
-    def must_not_parse(path: str, password: str | None = None) -> Document:
+    def must_not_parse(*args: object) -> Document:
         raise AssertionError("parsed again instead of loading the cache")
 
-    monkeypatch.setattr("source.reader.read_pdf", must_not_parse)
-    second = cache.open_document(report)
+    monkeypatch.setattr("source.reader.read", must_not_parse)
+    second = opening.open_document(report)
     assert second == first
 
     moved = report.with_name("moved.pdf")
     shutil.copyfile(report, moved)
-    third = cache.open_document(moved)
+    third = opening.open_document(moved)
     assert third.path == str(moved)
     assert third.pages == first.pages and third.notes == first.notes
 
 
 def test_a_damaged_cache_entry_is_parsed_again_and_rewritten(report: Path, cache_dir: Path) -> None:
-    first = cache.open_document(report)
+    first = opening.open_document(report)
     path = cache.entry_dir(first.id) / "document.json"
     path.write_text('{"version": 1, "truncated')
-    again = cache.open_document(report)
+    again = opening.open_document(report)
     assert again == first
     assert cache.load_cached(first.id) == first
 
 
 def test_a_changed_file_gets_a_new_entry(report: Path, cache_dir: Path) -> None:
-    first = cache.open_document(report)
+    first = opening.open_document(report)
     data = report.read_bytes()
     assert data.count(b"(anonymous)") == 1
     report.write_bytes(data.replace(b"(anonymous)", b"(anonymouZ)"))  # same length: offsets stay right
-    second = cache.open_document(report)
+    second = opening.open_document(report)
     assert second.id != first.id
     assert second.id == cache.file_sha256(report)
     assert len(list((cache_dir / str(PARSER_VERSION)).iterdir())) == 2

@@ -50,7 +50,8 @@ def test_search_json_on_the_bundled_report() -> None:
         assert isinstance(hit["page"], int) and isinstance(hit["page_label"], str)
         assert isinstance(hit["score"], float) and isinstance(hit["notes"], list)
         assert hit["document"].endswith("connection-denied.pdf")
-        assert "[[mobile phones]]" in hit["snippet"]
+        assert "snippet" not in hit and "[[" not in hit["text"]
+        assert "mobile phones" in [hit["text"][a:b].lower() for a, b in hit["highlights"]]
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
 
 
@@ -204,13 +205,17 @@ def test_search_of_a_damaged_library_warns(dirs: Path) -> None:
 
 
 def test_highlights_on_a_terminal_only() -> None:
-    from explorer.cli_search import _highlight
+    from explorer.cli_search import _highlight, hit_json
 
-    assert (
-        _highlight("the [[mobile phones]] here\x1b[2J", color=True)
-        == "the \x1b[1;31mmobile phones\x1b[0m here"
-    )
-    assert _highlight("the [[mobile phones]] here", color=False) == "the mobile phones here"
+    from index.results import Hit
+
+    text = "the \x1b[2Jmobile phones here [[as printed]]"
+    at = text.index("mobile")
+    hit = Hit("a.pdf", "0" * 64, 1, "1", 1.0, text, "body", (), highlights=((at, at + 13),))
+    assert _highlight(hit, color=True) == "the \x1b[1;31mmobile phones\x1b[0m here [[as printed]]"
+    assert _highlight(hit, color=False) == "the mobile phones here [[as printed]]"
+    data = hit_json(hit)
+    assert [data["text"][a:b] for a, b in data["highlights"]] == ["mobile phones"]
 
 
 def test_json_when_nothing_is_found() -> None:

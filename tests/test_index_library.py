@@ -12,6 +12,7 @@ from index_docs import write_pdf
 import index.ingest
 from index import Library, LibraryError
 from index.libindex import indexed_documents
+from index.units import doc_key
 
 ALPHA = [
     ["The alpaca herders of the high plateau count their animals every spring before the long march."],
@@ -109,7 +110,7 @@ def test_a_changed_file_is_read_again(tmp_path: Path, pdfs: dict[str, Path]) -> 
     assert library.list()[0].sha != old_sha and library.list()[0].pages == 1
     assert library.search("ostriches").hits
     assert library.search("herders").hits == ()
-    assert indexed_documents(library.corpus().indexes[0]) == {e.sha for e in library.list()}
+    assert indexed_documents(library.corpus().indexes[0]) == {doc_key(e.sha) for e in library.list()}
 
 
 def test_a_directory_adds_its_pdfs_and_bad_paths_fail_alone(tmp_path: Path, pdfs: dict[str, Path]) -> None:
@@ -169,3 +170,27 @@ def test_a_search_filters_documents_it_does_not_own_but_never_deletes(
     assert len(indexed_documents(reader.corpus().indexes[0])) == 2  # still there: searches do not write
     Library(file).add([pdfs["gamma"]])  # a change prunes
     assert len(indexed_documents(Library(file).corpus().indexes[0])) == 2
+
+
+def test_one_index_written_once_and_used_for_pdfs_given(
+    tmp_path: Path, pdfs: dict[str, Path], cache: Path
+) -> None:
+    from index.scope import choose, open_scope
+    from source.cache import document_index_dir
+
+    file = tmp_path / "library.json"
+    Library(file).add([pdfs["alpha"], pdfs["beta"]])
+    entries = Library(file).list()
+    # no per-document index was written: the units went straight into the library's index
+    assert all(not document_index_dir(e.sha).exists() for e in entries)
+    # a PDF of the library, given by name: searched in the library's index, limited to it
+    with open_scope(choose([str(pdfs["beta"])], file, pdfs["gamma"])) as scope:
+        assert scope.library is not None
+        assert {Path(h.document).name for h in scope.search("hives OR alpaca").hits} == {"beta.pdf"}
+        assert [h.doc_id for h in scope.find("beekeepers move their hives")][:1] == [entries[1].sha]
+    assert all(not document_index_dir(e.sha).exists() for e in entries)
+    # a PDF outside it: a small index of its own, built when it is searched
+    with open_scope(choose([str(pdfs["gamma"])], file, pdfs["gamma"])) as scope:
+        assert scope.library is None
+        assert [Path(h.document).name for h in scope.search("glassblowers").hits] == ["gamma.pdf"]
+        assert document_index_dir(scope.search("glassblowers").hits[0].doc_id).is_dir()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from index_docs import make_document, report_document
 
-from index import Corpus, corpus_of
+from index import Corpus, Hit, corpus_of
 from index.query import syntax_problem
 from index.units import units_of
 
@@ -22,20 +22,25 @@ def texts(corpus: Corpus, query: str, limit: int = 20) -> list[str]:
     return [h.text for h in corpus.search(query, limit).hits]
 
 
+def marked(hit: Hit) -> list[str]:
+    """The words a hit's highlights cover."""
+    return [hit.text[a:b] for a, b in hit.highlights]
+
+
 def test_words_are_stemmed_and_all_must_match(corpus: Corpus) -> None:
     result = corpus.search("monitoring phone")
     assert result.hits and not result.message
     top = result.hits[0]
     assert top.text.startswith("The authorities monitor calls made on Chinese mobile phones")
     assert top.page == 2 and top.page_label == "22" and top.kind == "body"
-    assert "[[monitor]]" in top.snippet and "[[phones]]" in top.snippet
+    assert marked(top) == ["monitor", "phones"]
     assert texts(corpus, "monitor kilometres") == []
 
 
 def test_a_phrase_matches_exact_words_in_order(corpus: Corpus) -> None:
     hits = corpus.search('"freedom of expression"').hits
     assert len(hits) == 3
-    assert all("[[freedom of expression]]" in h.snippet for h in hits)
+    assert all(marked(h) == ["freedom of expression"] for h in hits)
     assert texts(corpus, '"expression of freedom"') == []
     assert texts(corpus, '"monitored calls"') == []  # unstemmed: "monitor calls" only
 
@@ -54,7 +59,7 @@ def test_and_or_not_and_parentheses(corpus: Corpus) -> None:
 def test_prefix(corpus: Corpus) -> None:
     hits = corpus.search("surveil*").hits
     assert hits and all("urveil" in h.text for h in hits)
-    assert "[[surveillance]]" in hits[0].snippet
+    assert "surveillance" in marked(hits[0])
 
 
 def test_page_field_is_the_printed_label(corpus: Corpus) -> None:
@@ -106,12 +111,25 @@ def test_no_hits_gives_a_spelling_suggestion(corpus: Corpus) -> None:
     assert corpus.search("border").suggestion == ""
 
 
-def test_long_texts_are_cut_around_the_match() -> None:
-    filler = "nothing to see in this long sentence at all, " * 20
-    document = make_document([[filler + "The needle is here. " + filler]])
+def test_highlights_are_offsets_and_the_text_stays_as_printed() -> None:
+    sentence = "The needle is here, between [[brackets]] of its own."
+    document = make_document([["Nothing to see in this sentence. " + sentence]])
     with corpus_of([document]) as c:
-        snippet = c.search("needle").hits[0].snippet
-    assert "[[needle]]" in snippet and len(snippet) < 400 and snippet.startswith("… ")
+        hit = c.search("needle brackets").hits[0]
+    assert hit.text == sentence  # no markup added, and the PDF's own "[[" kept
+    assert marked(hit) == ["needle", "brackets"]
+    assert hit.text[hit.highlights[1][0] - 2 : hit.highlights[1][1] + 2] == "[[brackets]]"
+
+
+def test_long_texts_are_cut_around_the_match() -> None:
+    from explorer.text import snippet
+
+    filler = "nothing to see in this long sentence at all, " * 20
+    text = filler + "The needle is here. " + filler
+    at = text.index("needle")
+    shown, spans = snippet(text, [(at, at + 6)])
+    assert len(shown) < 400 and shown.startswith("… ") and shown.endswith(" …")
+    assert [shown[a:b] for a, b in spans] == ["needle"]
 
 
 def test_units_cover_sentences_headings_and_notes() -> None:

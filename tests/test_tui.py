@@ -235,3 +235,51 @@ async def test_sentence_across_a_page_break_is_selected_and_copied_whole(_dirs: 
             and _dirs[-1].endswith(f"{first}\u2013{last}.")
         )
         assert "selected: 1 sentence p. " + f"{first}\u2013{last}" in str(app.query_one("#status").render())
+
+
+@sync
+async def test_no_pdf_opens_the_library_and_every_hit_names_its_document(tmp_path: Path) -> None:
+    from explorer.locations import Locations
+    from index.library import Library
+    from index.scope import choose
+
+    made = Path(__file__).parent / "corpus" / "made"
+    pdfs = [made / "article.pdf", made / "manual.pdf"]
+    where = Locations.here()
+    Library(where.library).add([str(p) for p in pdfs])
+    target = choose([], where.library, where.bundled)
+    assert target.kind == "library" and [Path(p).name for p in target.paths] == ["article.pdf", "manual.pdf"]
+    app = CitexApp(target, locations=where)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        assert Path(app.document.path).name == "article.pdf"  # type: ignore[union-attr]
+        results = await search(pilot, app, "the")
+        names = {Path(h.document).name for h in results.hits}
+        assert names == {"article.pdf", "manual.pdf"}  # both documents are searched
+        for i, hit in enumerate(results.hits):
+            prompt = results.get_option_at_index(i).prompt
+            assert str(prompt).startswith(Path(hit.document).name + " p. ")
+        other = next(i for i, h in enumerate(results.hits) if Path(h.document).name == "manual.pdf")
+        results.highlighted = other
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: app.document is not None and Path(app.document.path).name == "manual.pdf"
+        )
+        assert app.query_one("#reader", Reader).page == results.hits[other].page
+
+
+@sync
+async def test_a_failing_search_shows_the_error_dialog() -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        assert app.engine is not None
+
+        def broken(query: str, limit: int = 10) -> None:
+            raise RuntimeError("the index is damaged")
+
+        app.engine.scope.search = broken  # type: ignore[method-assign,assignment]
+        await pilot.press("slash", *"border", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TextScreen))
+        assert "the index is damaged" in str(app.screen.body)  # type: ignore[attr-defined]
+        assert app.is_running

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,10 +13,9 @@ from textual.widgets.option_list import Option
 
 from explorer.engine import MODE_NAMES, MODES, Mode
 from explorer.messages import HitChosen
-from explorer.text import clean_for_terminal
+from explorer.text import clean_for_terminal, clean_with_spans, snippet
 from index.results import Hit
 
-_MARK = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 _PLACEHOLDERS: dict[Mode, str] = {
     "search": 'search: words, "a phrase", AND/OR/NOT, page:22, in:notes   (ctrl+t: mode)',
     "find": "find: type a quote as you remember it   (ctrl+t: mode)",
@@ -47,21 +46,19 @@ class SearchBar(Horizontal):
 
 
 def snippet_text(hit: Hit, width: int = 400) -> Text:
-    """A hit's snippet with the matched words ([[...]] in the snippet) highlighted."""
-    raw = clean_for_terminal(hit.snippet or hit.text)[:width]
-    text = Text()
-    at = 0
-    for match in _MARK.finditer(raw):
-        text.append(raw[at : match.start()])
-        text.append(match.group(1), style="bold reverse")
-        at = match.end()
-    text.append(raw[at:].replace("[[", "").replace("]]", ""))
+    """A hit's text, cut around its first match, with the matched words (`Hit.highlights`) highlighted."""
+    raw, spans = snippet(*clean_with_spans(hit.text, hit.highlights))
+    text = Text(raw[:width])
+    for start, end in spans:
+        if start < width:
+            text.stylize("bold reverse", start, min(end, width))
     return text
 
 
 def hit_prompt(hit: Hit) -> Text:
-    """Two or more lines for one result: page, section and notes, then the snippet."""
+    """Two or more lines for one result: its document, page, section and notes, then the snippet."""
     head = Text()
+    head.append(f"{clean_for_terminal(Path(hit.document).name)} ", style="magenta")
     head.append(f"p. {clean_for_terminal(hit.page_label)}", style="bold")
     if hit.kind != "body":
         head.append(f" {hit.kind}", style="italic")

@@ -1,0 +1,133 @@
+"""What a search looks in: the PDFs given, else the library, else the bundled report.
+
+Written once, used by the CLI (`citex search|find|verify`) and the TUI (`citex [PDF]...`):
+
+    target = choose(pdfs, library_file, bundled)      # cheap: reads the library's list only
+    with open_scope(target, password) as scope:       # opens (or builds) the index
+        scope.search(query), scope.find(quote), scope.verify(quote)
+
+The caller passes the paths (the explorer computes them once, in `explorer.locations`): this
+module imports nothing of `explorer`. A PDF opened with a password is indexed in memory only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from index.results import Hit, SearchResult, Verification
+
+if TYPE_CHECKING:
+    from index.corpus import Corpus
+    from index.library import Library
+
+ScopeKind = Literal["pdfs", "library", "bundled"]
+
+
+@dataclass(frozen=True)
+class Target:
+    """The PDFs a scope covers, and why those."""
+
+    kind: ScopeKind
+    """pdfs: the PDFs given; library: the library's (none were given); bundled: the sample report
+    (none were given and the library is empty)."""
+    paths: tuple[str, ...]
+    """The PDFs, in the order given (the library's in the order they were added)."""
+    library_file: Path | None = None
+    """The library's list (for PDFs given: the library whose index may hold them already)."""
+    warnings: tuple[str, ...] = ()
+    """What the user should be told (a damaged library file moved aside)."""
+
+
+def choose(pdfs: Sequence[str | os.PathLike[str]], library_file: Path, bundled: Path) -> Target:
+    """The PDFs given; else the library's when it holds any; else the bundled report.
+
+    Raises a LibraryError when the library's list cannot be read.
+    """
+    if pdfs:
+        return Target("pdfs", tuple(os.fspath(p) for p in pdfs), library_file)
+    from index.libfile import LibraryFile
+
+    warnings: list[str] = []
+    entries = LibraryFile(library_file, warnings).load()
+    if entries:
+        return Target("library", tuple(e.path for e in entries), library_file, tuple(warnings))
+    return Target("bundled", (str(bundled),), None, tuple(warnings))
+
+
+@dataclass
+class Scope:
+    """Search, find and verify over a target's PDFs (through one Corpus)."""
+
+    target: Target
+    """What it covers."""
+    corpus: Corpus
+    """The index (or indexes) searched."""
+    library: Library | None = None
+    """The library, for a library scope."""
+    warnings: list[str] = field(default_factory=list)
+    """What the user should be told (a library PDF gone missing or changed)."""
+
+    @property
+    def paths(self) -> dict[str, str]:
+        """Document id -> path, for every document the scope covers."""
+        return self.corpus.paths
+
+    def search(self, query: str, limit: int = 10) -> SearchResult:
+        """Ranked full-text search (see `index.query`)."""
+        if not self.corpus.indexes:
+            return SearchResult(())
+        return self.corpus.search(query, limit)
+
+    def find(self, quote: str, limit: int = 10) -> list[Hit]:
+        """Passages matching a quote as remembered, best first."""
+        return self.corpus.find(quote, limit) if self.corpus.indexes else []
+
+    def verify(self, quote: str) -> Verification:
+        """exact, near or absent."""
+        if not self.corpus.indexes:
+            return Verification("absent", 0.0, quote, None)
+        return self.corpus.verify(quote)
+
+    def close(self) -> None:
+        """Close the searchers."""
+        if self.library is not None:
+            self.library.close()
+        else:
+            self.corpus.close()
+
+    def __enter__(self) -> Scope:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_scope(target: Target, password: str | None = None) -> Scope:
+    """Open the index of a target: the library's one index, or the PDFs' own (built when needed;
+    in memory with a password). Raises a SourceError or a LibraryError (one line each)."""
+    if target.kind == "library":
+        from index.library import Library
+
+        assert target.library_file is not None
+        library = Library(target.library_file)
+        corpus = library.corpus()
+        scope = Scope(target, corpus, library, [*target.warnings, *library.warnings])
+        library.warnings.clear()
+        return scope
+    from index.documents import open_corpus
+    from source.opening import identify
+
+    files = [identify(p) for p in target.paths]  # each checked, read and hashed once
+    if password is None and target.library_file is not None:
+        from index.library import Library
+
+        library = Library(target.library_file)
+        corpus = library.corpus_of({f.sha: f.path for f in files})
+        if corpus is not None:  # all of them in the library: its index, limited to them
+            return Scope(target, corpus, library, [*target.warnings, *library.warnings])
+        library.close()
+    return Scope(target, open_corpus(files, password), None, list(target.warnings))
