@@ -29,6 +29,7 @@ from explorer.cli_common import (
     CliError,
     error_line,
     json_option,
+    limits_options,
     nothing_found,
     password_option,
     print_json,
@@ -150,6 +151,7 @@ def _color() -> bool:
 @pdfs_argument
 @limit_option
 @password_option
+@limits_options
 @json_option
 def search(query: str, pdfs: tuple[str, ...], limit: int, password: str | None, as_json: bool) -> None:
     """Ranked full-text search: words (stemmed, all must match), "exact phrases", AND, OR, NOT,
@@ -176,6 +178,7 @@ def search(query: str, pdfs: tuple[str, ...], limit: int, password: str | None, 
 @pdfs_argument
 @limit_option
 @password_option
+@limits_options
 @json_option
 def find(quote: str, pdfs: tuple[str, ...], limit: int, password: str | None, as_json: bool) -> None:
     """Find a quote as you remember it: prints the source's exact words and printed page.
@@ -211,6 +214,7 @@ def draft_quotations(text: str) -> list[str]:
 @click.option("--from", "draft", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               metavar="DRAFT", help="Check every quotation of 5+ words in this file (- for stdin).")
 @password_option
+@limits_options
 @json_option
 def verify(args: tuple[str, ...], draft: str | None, password: str | None, as_json: bool) -> int:
     """Is a quote in the source? exact (identical but for typography), near (with a word diff)
@@ -258,6 +262,7 @@ def _read_draft(draft: str) -> list[str]:
 
 @click.command()
 @click.argument("pdfs", nargs=-1, required=True, metavar="PDF...")
+@limits_options
 def add(pdfs: tuple[str, ...]) -> int:
     """Add PDFs (or the PDFs under a directory) to the library; changed ones are read again."""
     from index.errors import CitexIndexError

@@ -3,17 +3,21 @@
 pypdf's ContentStream parser is general and slow (most of a cold read went there). This
 one tokenises with one regular expression and yields what the text walker needs:
 numbers as floats, names as NameObject, strings as bytes, arrays as lists; inline
-images are skipped whole. Anything it cannot read raises ContentError, and the caller
-falls back to pypdf's parser.
+images are skipped whole. Anything it cannot read raises ContentError, and
+`content_operations` falls back to pypdf's parser. `content_operations` also counts the
+bytes and operators read against the document's Budget (source.limits).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
-from pypdf.generic import NameObject
+from pypdf.generic import ArrayObject, ContentStream, DecodedStreamObject, NameObject
+
+from source.limits import Budget
 
 TOKEN = re.compile(
     rb"""
@@ -129,3 +133,43 @@ def operations(data: bytes) -> Iterator[tuple[list[Any], bytes]]:
             stack[-1].append(value)
         else:
             raise ContentError(f"unexpected {m.group()!r}")
+
+
+def _data(content: Any, budget: Budget) -> bytes:
+    """The decoded bytes of a page's contents (a stream or an array of them) or of a form, counted."""
+    from pypdf.errors import LimitReachedError
+
+    try:
+        if isinstance(content, ArrayObject):
+            parts = []
+            for part in content:
+                parts.append(part.get_object().get_data())
+                budget.add_bytes(len(parts[-1]))
+            data = b"\n".join(parts)
+        else:
+            data = content.get_data()
+            budget.add_bytes(len(data))
+    except LimitReachedError:  # pypdf's decoders stop at max_stream_mb (see Budget.pypdf_overrides)
+        raise budget.stream_too_big() from None
+    return data
+
+
+def content_operations(content: Any, pdf: Any, budget: Budget) -> list[tuple[list[Any], bytes]]:
+    """The operations of a page's contents or of a form, counted against the budget."""
+    data = _data(content, budget)
+    allowed = budget.allowed_operators()
+    read: list[tuple[list[Any], bytes]] = []
+    try:
+        read.extend(islice(operations(data), allowed + 1))  # one more than allowed: the budget raises
+        budget.add_operators(len(read))
+        return read
+    except ContentError:
+        pass
+    try:
+        stream = DecodedStreamObject.initialize_from_dictionary({"__streamdata__": data})
+        read = list(islice(ContentStream(stream, pdf, "bytes").operations, allowed + 1))
+    except Exception:  # a stream broken part way (viewers draw up to the break): keep what came before it
+        pass
+    budget.add_operators(len(read))
+    return read
+

@@ -21,3 +21,8 @@ class EncryptedError(SourceError):
 
 class NoTextLayerError(SourceError):
     """The PDF has no text to extract (scanned pages)."""
+
+
+class LimitError(SourceError):
+    """Reading the PDF would take more work than a limit allows (see source.limits): the
+    message names the flag that raises the limit."""

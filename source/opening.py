@@ -13,7 +13,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from source.errors import EncryptedError, NotAPdfError, NotFoundError, SourceError
+from source.errors import EncryptedError, LimitError, NotAPdfError, NotFoundError, SourceError
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -100,7 +100,7 @@ def open_reader(path: str | os.PathLike[str], password: str | None = None) -> Pd
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PyPdfError
+    from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
     name = str(path)
     data = read_bytes(path)
@@ -118,6 +118,11 @@ def open_reader(path: str | os.PathLike[str], password: str | None = None) -> Pd
             f"{name} uses AES encryption, which needs the cryptography package: pip install cryptography"
         ) from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+        if _caused_by(exc, LimitReachedError):  # pypdf's decoders stop at the limits read_pdf sets
+            raise LimitError(
+                f"{name}: stopped while opening it (a stream decompresses past a limit): "
+                "raise --max-stream-mb to read further"
+            ) from None
         raise NotAPdfError(f"{name} is not a PDF (or is damaged): {_reason(exc)}") from None
     return reader
 
@@ -133,6 +138,18 @@ def _decrypt(reader: PdfReader, name: str, password: str | None) -> None:
         return
     if reader.decrypt(password) == PasswordType.NOT_DECRYPTED:
         raise EncryptedError(f"wrong password for {name}: give the right one with --password")
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `exc`, or an exception it was raised from or while handling, is a `kind`."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _reason(exc: BaseException) -> str:

@@ -20,6 +20,7 @@ from source.cache import file_sha256
 from source.endnotes import MIN_LINKED_SHARE, find_endnotes, without_sections
 from source.notes import MIN_LIST_NOTES
 from source.errors import NoTextLayerError, SourceError
+from source.limits import Budget, Limits, current_limits
 from source.furniture import find_furniture
 from source.labels import page_numbers
 from source.lines import Line, LineMarker, page_lines
@@ -32,14 +33,25 @@ from source.sentences import split_run
 from source.text import Joiner, vocabulary
 
 
-def read_pdf(path: str | Path, password: str | None = None) -> Document:
-    """Read a PDF into a Document. Raises a SourceError (one line) on bad input."""
-    from source.opening import open_reader, quiet_pypdf
+def read_pdf(path: str | Path, password: str | None = None, limits: Limits | None = None) -> Document:
+    """Read a PDF into a Document. Raises a SourceError (one line) on bad input, a LimitError
+    when reading it would pass one of `limits` (default: those in force, see source.limits)."""
+    from pypdf import apply_configuration
+
+    from source.opening import quiet_pypdf
 
     quiet_pypdf()
+    budget = Budget(limits if limits is not None else current_limits(), str(path))
+    with apply_configuration(**budget.pypdf_overrides()):
+        return _read_bounded(path, password, budget)
+
+
+def _read_bounded(path: str | Path, password: str | None, budget: Budget) -> Document:
+    from source.opening import open_reader
+
     reader = open_reader(path, password)
     try:
-        return _read(reader, Path(path))
+        return _read(reader, Path(path), budget)
     except SourceError:
         raise
     except RecursionError:
@@ -48,13 +60,16 @@ def read_pdf(path: str | Path, password: str | None = None) -> Document:
         raise SourceError(f"{path} could not be read ({type(exc).__name__}: {str(exc)[:120]})") from None
 
 
-def _read(reader: Any, path: Path) -> Document:
-    runs = RunReader()
+def _read(reader: Any, path: Path, budget: Budget) -> Document:
+    runs = RunReader(budget)
     pages_lines: list[list[Line]] = []
     heights: list[float] = []
-    for page in reader.pages:
+    budget.pages(len(reader.pages))
+    for index, page in enumerate(reader.pages):
+        budget.start_page(index + 1)
         pages_lines.append(page_lines(runs.page_runs(page)))
         heights.append(float(page.mediabox.height))
+    budget.start_page(0)  # the rest works on the whole document
     if not any(line.text.strip() for lines in pages_lines for line in lines):
         raise NoTextLayerError(f"{path}: no text layer: scanned pages need OCR first")
 
@@ -66,12 +81,14 @@ def _read(reader: Any, path: Path) -> Document:
     ]
     style = document_style(content)
     raw_notes, bodies = _notes(content, style)
+    budget.check_time()
     whole, hyphenated = vocabulary(ln.text for lines in pages_lines for ln in lines)
     joiner = Joiner(whole, hyphenated)
 
     raw_pages = [join_columns(segment(reading_order(body), style), style) for body in bodies]
     settle_levels([raw for page in raw_pages for raw in page])
     texts = _page_texts(raw_pages, joiner)
+    budget.check_time()
 
     pages: list[Page] = []
     outline: list[OutlineEntry] = []
