@@ -111,7 +111,7 @@ def load_document(pdf: str | None, password: str | None = None) -> Document:
     Raises a SourceError (one-line message) on bad input; any other failure while reading
     becomes a SourceError too, so that the CLI never shows a traceback.
     """
-    from source.errors import SourceError
+    from source.errors import SourceError, damaged
 
     path = document_path(pdf)
     quiet_pypdf()
@@ -122,12 +122,11 @@ def load_document(pdf: str | None, password: str | None = None) -> Document:
     except SourceError:
         raise
     except RecursionError:
-        raise SourceError(f"{path} could not be read: its structure is nested too deeply") from None
-    except Exception as exc:  # a damaged PDF may fail anywhere inside pypdf
+        raise SourceError(damaged(path, "its structure nests too deep")) from None
+    except Exception:  # a damaged PDF may fail anywhere inside pypdf: say so, not what broke inside
         if os.environ.get(DEBUG_ENV):
             raise
-        reason = " ".join((str(exc) or type(exc).__name__).split())[:120]
-        raise SourceError(f"{path} could not be read (it may be damaged): {reason}") from None
+        raise SourceError(damaged(path)) from None
 
 
 def print_json(data: Any) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from source.errors import EncryptedError, LimitError, NotAPdfError, NotFoundError, SourceError
+from source.errors import EncryptedError, LimitError, NotAPdfError, NotFoundError, SourceError, damaged
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -123,7 +124,10 @@ def open_reader(path: str | os.PathLike[str], password: str | None = None) -> Pd
                 f"{name}: stopped while opening it (a stream decompresses past a limit): "
                 "raise --max-stream-mb to read further"
             ) from None
-        raise NotAPdfError(f"{name} is not a PDF (or is damaged): {_reason(exc)}") from None
+        reason = _reason(exc)
+        if isinstance(exc, (PyPdfError, ValueError)) and not re.search(r"\bb['\"]|@\d", reason):
+            raise NotAPdfError(f"{name} is not a PDF (or is damaged): {reason}") from None  # pypdf says what
+        raise NotAPdfError(damaged(name, "its structure is broken")) from None
     return reader
 
 

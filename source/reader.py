@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from source.blocks import (
 from source.cache import file_sha256
 from source.endnotes import MIN_LINKED_SHARE, find_endnotes, without_sections
 from source.notes import MIN_LIST_NOTES
-from source.errors import NoTextLayerError, SourceError
+from source.errors import LimitError, NoTextLayerError, SourceError, damaged
 from source.limits import Budget, Limits, current_limits
 from source.furniture import find_furniture
 from source.labels import page_numbers
@@ -47,7 +48,7 @@ def read_pdf(path: str | Path, password: str | None = None, limits: Limits | Non
 
 
 def _read_bounded(path: str | Path, password: str | None, budget: Budget) -> Document:
-    from source.opening import open_reader
+    from source.opening import DEBUG_ENV, open_reader
 
     reader = open_reader(path, password)
     try:
@@ -55,9 +56,15 @@ def _read_bounded(path: str | Path, password: str | None, budget: Budget) -> Doc
     except SourceError:
         raise
     except RecursionError:
-        raise SourceError(f"{path} is damaged: its structure nests too deep to read") from None
-    except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise SourceError(f"{path} could not be read ({type(exc).__name__}: {str(exc)[:120]})") from None
+        raise SourceError(damaged(str(path), "its structure nests too deep")) from None
+    except MemoryError:
+        raise LimitError(
+            f"{path}: ran out of memory reading it: lower --max-page-operators and --max-runs to stop sooner"
+        ) from None
+    except Exception:  # pypdf raises many kinds on damaged files; the line names none of its internals
+        if os.environ.get(DEBUG_ENV):
+            raise
+        raise SourceError(damaged(str(path), f"on page {budget.page}" if budget.page else "")) from None
 
 
 def _read(reader: Any, path: Path, budget: Budget) -> Document:
