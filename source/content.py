@@ -51,7 +51,7 @@ def _unescape(raw: bytes) -> bytes:
 
     def one(match: re.Match[bytes]) -> bytes:
         token = match.group(1)
-        if token[:1].isdigit():
+        if 0x30 <= token[0] <= 0x37:  # an octal code (\8 and \9 are the digits themselves)
             return bytes([int(token, 8) & 0xFF])
         if token in (b"\r\n", b"\n", b"\r"):
             return b""
@@ -143,15 +143,21 @@ def _data(content: Any, budget: Budget) -> bytes:
         if isinstance(content, ArrayObject):
             parts = []
             for part in content:
-                parts.append(part.get_object().get_data())
+                parts.append(_stream_data(part))
                 budget.add_bytes(len(parts[-1]))
             data = b"\n".join(parts)
         else:
-            data = content.get_data()
+            data = _stream_data(content)
             budget.add_bytes(len(data))
     except LimitReachedError:  # pypdf's decoders stop at max_stream_mb (see Budget.pypdf_overrides)
         raise budget.stream_too_big() from None
     return data
+
+
+def _stream_data(value: Any) -> bytes:
+    """A stream's decoded bytes; nothing for what is not a stream (a broken reference draws nothing, as in viewers)."""
+    value = value.get_object() if value is not None else None
+    return value.get_data() if hasattr(value, "get_data") else b""
 
 
 def content_operations(content: Any, pdf: Any, budget: Budget) -> list[tuple[list[Any], bytes]]:

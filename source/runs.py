@@ -102,6 +102,12 @@ def _num(value: Any, default: float = 0.0) -> float:
         return default
 
 
+def _dictionary(value: Any) -> Any:
+    """The dictionary a value refers to; an empty one for a missing or broken reference."""
+    value = value.get_object() if value is not None else None
+    return value if isinstance(value, DictionaryObject) else DictionaryObject()
+
+
 @dataclass
 class _TextState:
     """The text state, and the part of the graphics state that says whether text shows."""
@@ -155,10 +161,9 @@ class _Walker:
         depth: int = 0,
         state: _TextState | None = None,
     ) -> None:
-        font_resources = resources.get("/Font")
-        font_resources = font_resources.get_object() if font_resources is not None else {}
-        xobjects = resources.get("/XObject")
-        xobjects = xobjects.get_object() if xobjects is not None else {}
+        resources = _dictionary(resources)
+        font_resources = _dictionary(resources.get("/Font"))
+        xobjects = _dictionary(resources.get("/XObject"))
         state = state if state is not None else _TextState()
         stack: list[tuple[Matrix, _TextState]] = []
         tm: Matrix = IDENTITY
