@@ -22,6 +22,7 @@ from explorer.cli_common import (
     CliError,
     echo_clean,
     json_option,
+    limits_options,
     load_document,
     nothing_found,
     password_option,
@@ -55,6 +56,7 @@ def main(ctx: click.Context) -> None:
 @main.command("open", hidden=True)
 @click.argument("pdfs", nargs=-1, metavar="[PDF]...")
 @password_option
+@limits_options
 def open_command(pdfs: tuple[str, ...], password: str | None) -> None:
     """Open PDFs in the terminal reader."""
     _open_tui(list(pdfs), password)
@@ -78,6 +80,7 @@ def _open_tui(pdfs: list[str], password: str | None) -> None:
 @main.command()
 @pdf_argument
 @password_option
+@limits_options
 @json_option
 def info(pdf: str | None, password: str | None, as_json: bool) -> None:
     """Show what a PDF is: title, author, date, pages and their labels, notes."""
@@ -97,6 +100,7 @@ def info(pdf: str | None, password: str | None, as_json: bool) -> None:
 @main.command()
 @pdf_argument
 @password_option
+@limits_options
 @json_option
 def pages(pdf: str | None, password: str | None, as_json: bool) -> None:
     """List pages: the physical page number and its label, one per line.
@@ -131,6 +135,7 @@ def pages(pdf: str | None, password: str | None, as_json: bool) -> None:
     "--index", "index", type=int, default=None, metavar="N", help="The N-th physical page (1-based)."
 )
 @password_option
+@limits_options
 @json_option
 def text(pdf: str | None, label: str | None, index: int | None, password: str | None, as_json: bool) -> None:
     """Print the body text: headings marked with #, note markers inline as [n].
@@ -179,6 +184,7 @@ def text(pdf: str | None, label: str | None, index: int | None, password: str | 
 @pdf_argument
 @click.option("--label", "labels", multiple=True, metavar="LABEL", help="Only the note(s) with this label.")
 @password_option
+@limits_options
 @json_option
 def notes(pdf: str | None, labels: tuple[str, ...], password: str | None, as_json: bool) -> None:
     """List footnotes: label, printed page and text; --json adds the sentences that cite each.

@@ -3,6 +3,8 @@
 Command modules (explorer/cli.py, explorer/cli_search.py) build on these:
 
 - `pdf_argument`, `password_option`, `json_option`: the usual arguments;
+- `limits_options`: the --max-... and --time-budget flags of source.limits, in force while
+  the command runs (and in the worker processes it starts);
 - `load_document(pdf, password)`: the Document for a path (the bundled report when None),
   through `source.opening.open_document` (the one opener);
 - `print_json(data)`, `echo_clean(text)`: output with PDF-derived text made terminal-safe;
@@ -15,6 +17,8 @@ This module imports neither pypdf, Whoosh nor Textual.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import os
 import sys
@@ -58,6 +62,34 @@ def pdf_argument(f: F) -> F:
 def password_option(f: F) -> F:
     """--password for encrypted PDFs."""
     return click.option("--password", default=None, metavar="TEXT", help="Password of an encrypted PDF.")(f)
+
+
+def limits_options(f: F) -> F:
+    """The flags of source.limits (--max-pages, ..., --time-budget); the command runs with them in force."""
+    from source.limits import HELP, Limits, current_limits, use_limits
+
+    fields = dataclasses.fields(Limits)
+
+    @functools.wraps(f)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        given = {field.name: value for field in fields if (value := kwargs.pop(field.name, None)) is not None}
+        with use_limits(dataclasses.replace(current_limits(), **given)):
+            return f(*args, **kwargs)
+
+    defaults = Limits()
+    for field in reversed(fields):
+        kind = click.IntRange(min=1) if field.type in ("int", int) else click.FloatRange(min=0, min_open=True)
+        default = getattr(defaults, field.name)
+        shown = f"{default:,}" if isinstance(default, int) else f"{default:g}"
+        run = click.option(
+            "--" + field.name.replace("_", "-"),
+            field.name,
+            type=kind,
+            default=None,
+            metavar="N",
+            help=f"{HELP[field.name]} [default: {shown}; env {'CITEX_' + field.name.upper()}]",
+        )(run)
+    return run  # type: ignore[return-value]
 
 
 def json_option(f: F) -> F:

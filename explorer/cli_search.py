@@ -30,6 +30,7 @@ from explorer.cli_common import (
     error_line,
     json_option,
     locations,
+    limits_options,
     nothing_found,
     password_option,
     print_json,
@@ -146,6 +147,7 @@ def _color() -> bool:
 @pdfs_argument
 @limit_option
 @password_option
+@limits_options
 @json_option
 def search(query: str, pdfs: tuple[str, ...], limit: int, password: str | None, as_json: bool) -> None:
     """Ranked full-text search: words (stemmed, all must match), "exact phrases", AND, OR, NOT,
@@ -172,6 +174,7 @@ def search(query: str, pdfs: tuple[str, ...], limit: int, password: str | None, 
 @pdfs_argument
 @limit_option
 @password_option
+@limits_options
 @json_option
 def find(quote: str, pdfs: tuple[str, ...], limit: int, password: str | None, as_json: bool) -> None:
     """Find a quote as you remember it: prints the source's exact words and printed page.
@@ -213,6 +216,7 @@ def draft_quotations(text: str) -> list[str]:
     help="Check every quotation of 5+ words in this file (- for stdin).",
 )
 @password_option
+@limits_options
 @json_option
 def verify(args: tuple[str, ...], draft: str | None, password: str | None, as_json: bool) -> int:
     """Is a quote in the source? exact (identical but for typography), near (with a word diff)
@@ -265,6 +269,7 @@ def _read_draft(draft: str) -> list[str]:
 
 @click.command()
 @click.argument("pdfs", nargs=-1, required=True, metavar="PDF...")
+@limits_options
 def add(pdfs: tuple[str, ...]) -> int:
     """Add PDFs (or the PDFs under a directory) to the library; changed ones are read again."""
     library = _library()

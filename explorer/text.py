@@ -1,41 +1,20 @@
-"""Make untrusted text (from a PDF) safe to print in a terminal.
+"""Make untrusted text (from a PDF, a file name, an error) safe to print in a terminal.
 
 A PDF can hold any characters, including escape sequences that move the cursor, set the
-window title (OSC) or write to the clipboard. Everything Citex prints from a PDF goes
-through `clean_for_terminal` first.
+window title (OSC) or write to the clipboard (OSC 52). Everything Citex prints, shows in the
+TUI, writes as JSON or copies goes through `clean_for_terminal` first: it is
+`source.cleaning.safe_text`, the one function that does this (see there for what it removes).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
-_ESCAPE_SEQUENCE = re.compile(
-    r"""
-      (?:\x1b\[|\x9b) [\x30-\x3f]* [\x20-\x2f]* [\x40-\x7e]            # CSI ... final byte
-    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]) .*? (?:\x07|\x1b\\|\x9c)   # OSC, DCS, SOS, PM, APC ... ST
-    | \x1b [\x20-\x2f]* [\x30-\x7e]                                     # other ESC sequences
-    | \x1b                                                              # a lone ESC
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
-# C0 and C1 controls, DEL, and the bidirectional overrides and isolates that reorder what is shown.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from source.cleaning import safe_text
 
-
-def clean_for_terminal(s: str, *, keep_newlines: bool = False, keep_tabs: bool = False) -> str:
-    """`s` without escape sequences or control characters.
-
-    Line breaks become "\\n" when `keep_newlines`, else a space; tabs stay when
-    `keep_tabs`, else become a space. Nothing else is changed.
-    """
-    s = _ESCAPE_SEQUENCE.sub("", s)
-    s = _LINE_BREAKS.sub("\n" if keep_newlines else " ", s)
-    if not keep_tabs:
-        s = s.replace("\t", " ")
-    return _CONTROL.sub("", s)
+clean_for_terminal = safe_text
+"""`s` without escape sequences, control or bidi characters (source.cleaning.safe_text)."""
 
 
 def clean_json(value: Any) -> Any:

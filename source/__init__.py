@@ -6,7 +6,15 @@ Neither imports Whoosh or Textual, nor anything of `index` or `explorer`.
 
 from __future__ import annotations
 
-from source.errors import EncryptedError, NoTextLayerError, NotAPdfError, NotFoundError, SourceError
+from source.errors import (
+    EncryptedError,
+    LimitError,
+    NoTextLayerError,
+    NotAPdfError,
+    NotFoundError,
+    SourceError,
+)
+from source.limits import Limits, use_limits
 from source.model import PARSER_VERSION, Block, Document, Marker, MarkerRef, Metadata, Note, Page, Sentence
 
 __all__ = [
@@ -14,6 +22,8 @@ __all__ = [
     "Block",
     "Document",
     "EncryptedError",
+    "LimitError",
+    "Limits",
     "Marker",
     "MarkerRef",
     "Metadata",
@@ -26,14 +36,16 @@ __all__ = [
     "SourceError",
     "open_document",
     "read_pdf",
+    "use_limits",
 ]
 
 
-def read_pdf(path: str, password: str | None = None) -> Document:
-    """Read a PDF into a Document (no cache). Raises a SourceError on bad input."""
+def read_pdf(path: str, password: str | None = None, limits: Limits | None = None) -> Document:
+    """Read a PDF into a Document (no cache). Raises a SourceError on bad input, a LimitError
+    (also a SourceError) when reading it would pass `limits` (default: those in force)."""
     from source.opening import read_pdf as _read_pdf
 
-    return _read_pdf(path, password=password)
+    return _read_pdf(path, password=password, limits=limits)
 
 
 def open_document(path: str, password: str | None = None) -> Document:

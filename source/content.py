@@ -3,17 +3,21 @@
 pypdf's ContentStream parser is general and slow (most of a cold read went there). This
 one tokenises with one regular expression and yields what the text walker needs:
 numbers as floats, names as NameObject, strings as bytes, arrays as lists; inline
-images are skipped whole. Anything it cannot read raises ContentError, and the caller
-falls back to pypdf's parser.
+images are skipped whole. Anything it cannot read raises ContentError, and
+`content_operations` falls back to pypdf's parser. `content_operations` also counts the
+bytes and operators read against the document's Budget (source.limits).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
-from pypdf.generic import NameObject
+from pypdf.generic import ArrayObject, ContentStream, DecodedStreamObject, NameObject
+
+from source.limits import Budget
 
 TOKEN = re.compile(
     rb"""
@@ -56,7 +60,7 @@ def _unescape(raw: bytes) -> bytes:
 
     def one(match: re.Match[bytes]) -> bytes:
         token = match.group(1)
-        if token[:1].isdigit():
+        if 0x30 <= token[0] <= 0x37:  # an octal code (\8 and \9 are the digits themselves)
             return bytes([int(token, 8) & 0xFF])
         if token in (b"\r\n", b"\n", b"\r"):
             return b""
@@ -138,3 +142,48 @@ def operations(data: bytes) -> Iterator[tuple[list[Any], bytes]]:
             stack[-1].append(value)
         else:
             raise ContentError(f"unexpected {m.group()!r}")
+
+
+def _data(content: Any, budget: Budget) -> bytes:
+    """The decoded bytes of a page's contents (a stream or an array of them) or of a form, counted."""
+    from pypdf.errors import LimitReachedError
+
+    try:
+        if isinstance(content, ArrayObject):
+            parts = []
+            for part in content:
+                parts.append(_stream_data(part))
+                budget.add_bytes(len(parts[-1]))
+            data = b"\n".join(parts)
+        else:
+            data = _stream_data(content)
+            budget.add_bytes(len(data))
+    except LimitReachedError:  # pypdf's decoders stop at max_stream_mb (see Budget.pypdf_overrides)
+        raise budget.stream_too_big() from None
+    return data
+
+
+def _stream_data(value: Any) -> bytes:
+    """A stream's decoded bytes; nothing for what is not a stream (a broken reference draws nothing, as in viewers)."""
+    value = value.get_object() if value is not None else None
+    return value.get_data() if hasattr(value, "get_data") else b""
+
+
+def content_operations(content: Any, pdf: Any, budget: Budget) -> list[tuple[list[Any], bytes]]:
+    """The operations of a page's contents or of a form, counted against the budget."""
+    data = _data(content, budget)
+    allowed = budget.allowed_operators()
+    read: list[tuple[list[Any], bytes]] = []
+    try:
+        read.extend(islice(operations(data), allowed + 1))  # one more than allowed: the budget raises
+        budget.add_operators(len(read))
+        return read
+    except ContentError:
+        pass
+    try:
+        stream = DecodedStreamObject.initialize_from_dictionary({"__streamdata__": data})
+        read = list(islice(ContentStream(stream, pdf, "bytes").operations, allowed + 1))
+    except Exception:  # a stream broken part way (viewers draw up to the break): keep what came before it
+        pass
+    budget.add_operators(len(read))
+    return read

@@ -21,3 +21,18 @@ class EncryptedError(SourceError):
 
 class NoTextLayerError(SourceError):
     """The PDF has no text to extract (scanned pages)."""
+
+
+class LimitError(SourceError):
+    """Reading the PDF would take more work than a limit allows (see source.limits): the
+    message names the flag that raises the limit."""
+
+
+DAMAGED_HINT = "re-save or print it to PDF with a viewer and try again (CITEX_DEBUG=1 shows the details)"
+"""What to do with a PDF that is damaged in a way only its parser can see."""
+
+
+def damaged(name: str, what: str = "") -> str:
+    """The one line for a PDF damaged inside: where it broke (if known) and what to do, no internals."""
+    where = f" ({what})" if what else ""
+    return f"{name} is damaged{where}: Citex cannot read it: {DAMAGED_HINT}"

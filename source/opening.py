@@ -18,12 +18,14 @@ import dataclasses
 import hashlib
 import logging
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from source.errors import EncryptedError, NotAPdfError, NotFoundError, SourceError
+from source.errors import EncryptedError, LimitError, NotAPdfError, NotFoundError, SourceError, damaged
+from source.limits import Budget, Limits, current_limits
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -106,7 +108,9 @@ def identify(path: str | os.PathLike[str]) -> PdfFile:
     return PdfFile(str(path), hashlib.sha256(data).hexdigest(), data)
 
 
-def open_document(pdf: str | os.PathLike[str] | PdfFile, password: str | None = None) -> Document:
+def open_document(
+    pdf: str | os.PathLike[str] | PdfFile, password: str | None = None, limits: Limits | None = None
+) -> Document:
     """The Document of a PDF (a path, or a file already identified), through the cache.
 
     The first time a file is seen it is parsed and its Document cached; later calls load the
@@ -121,32 +125,44 @@ def open_document(pdf: str | os.PathLike[str] | PdfFile, password: str | None = 
     cached = load_cached(file.sha)
     if cached is not None:
         return cached if cached.path == file.path else dataclasses.replace(cached, path=file.path)
-    document = _parse(file, password)
+    document = _parse(file, password, limits)
     if password is None:
         store(document)
     return document
 
 
-def read_pdf(path: str | os.PathLike[str], password: str | None = None) -> Document:
-    """Parse a PDF into a Document without the cache. Raises a SourceError (one line) on bad input."""
-    return _parse(identify(path), password)
+def read_pdf(
+    path: str | os.PathLike[str], password: str | None = None, limits: Limits | None = None
+) -> Document:
+    """Parse a PDF into a Document without the cache. Raises a SourceError (one line) on bad input,
+    a LimitError when reading it would pass one of `limits` (default: those in force)."""
+    return _parse(identify(path), password, limits)
 
 
-def _parse(file: PdfFile, password: str | None) -> Document:
-    """Parse the bytes; every failure inside pypdf or the reader becomes a one-line SourceError."""
+def _parse(file: PdfFile, password: str | None, limits: Limits | None = None) -> Document:
+    """Parse the bytes within the limits; every failure inside pypdf or the reader becomes a
+    one-line SourceError that names no internals."""
+    from pypdf import apply_configuration
+
     from source.reader import read
 
     quiet_pypdf()
+    budget = Budget(limits if limits is not None else current_limits(), file.path)
     try:
-        return read(open_reader(file, password), file.path, file.sha)
+        with apply_configuration(**budget.pypdf_overrides()):
+            return read(open_reader(file, password), file.path, file.sha, budget)
     except SourceError:
         raise
     except RecursionError:
-        raise NotAPdfError(f"{file.path} is damaged: its structure nests too deep to read") from None
-    except Exception as exc:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
+        raise NotAPdfError(damaged(file.path, "its structure nests too deep")) from None
+    except MemoryError:
+        raise LimitError(
+            f"{file.path}: ran out of memory reading it: lower --max-page-operators and --max-runs to stop sooner"
+        ) from None
+    except Exception:  # noqa: BLE001 - a damaged PDF may fail anywhere inside pypdf
         if os.environ.get(DEBUG_ENV):
             raise
-        raise NotAPdfError(f"{file.path} could not be read (it may be damaged): {_reason(exc)}") from None
+        raise NotAPdfError(damaged(file.path, f"on page {budget.page}" if budget.page else "")) from None
 
 
 def open_reader(pdf: str | os.PathLike[str] | PdfFile, password: str | None = None) -> PdfReader:
@@ -159,7 +175,7 @@ def open_reader(pdf: str | os.PathLike[str] | PdfFile, password: str | None = No
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PyPdfError
+    from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 
     file = pdf if isinstance(pdf, PdfFile) else identify(pdf)
     name = file.path
@@ -177,7 +193,15 @@ def open_reader(pdf: str | os.PathLike[str] | PdfFile, password: str | None = No
             f"{name} uses AES encryption, which needs the cryptography package: pip install cryptography"
         ) from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
-        raise NotAPdfError(f"{name} is not a PDF (or is damaged): {_reason(exc)}") from None
+        if _caused_by(exc, LimitReachedError):  # pypdf's decoders stop at the limits read_pdf sets
+            raise LimitError(
+                f"{name}: stopped while opening it (a stream decompresses past a limit): "
+                "raise --max-stream-mb to read further"
+            ) from None
+        reason = _reason(exc)
+        if isinstance(exc, (PyPdfError, ValueError)) and not re.search(r"\bb['\"]|@\d", reason):
+            raise NotAPdfError(f"{name} is not a PDF (or is damaged): {reason}") from None  # pypdf says what
+        raise NotAPdfError(damaged(name, "its structure is broken")) from None
     return reader
 
 
@@ -192,6 +216,18 @@ def _decrypt(reader: PdfReader, name: str, password: str | None) -> None:
         return
     if reader.decrypt(password) == PasswordType.NOT_DECRYPTED:
         raise EncryptedError(f"wrong password for {name}: give the right one with --password")
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `exc`, or an exception it was raised from or while handling, is a `kind`."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _reason(exc: BaseException) -> str:

@@ -23,6 +23,7 @@ from source.blocks import (
 from source.endnotes import MIN_LINKED_SHARE, find_endnotes, without_sections
 from source.notes import MIN_LIST_NOTES
 from source.errors import NoTextLayerError
+from source.limits import Budget
 from source.furniture import find_furniture
 from source.labels import page_numbers
 from source.lines import Line, LineMarker, page_lines
@@ -35,17 +36,21 @@ from source.sentences import split_run
 from source.text import Joiner, vocabulary
 
 
-def read(reader: Any, path: str | Path, sha: str) -> Document:
-    """The Document of a PDF opened by `source.opening.open_reader`, whose bytes hash to `sha`.
-    Raises NoTextLayerError for a PDF without text; anything pypdf raises on a damaged file
-    passes through (`source.opening` turns it into a SourceError)."""
+def read(reader: Any, path: str | Path, sha: str, budget: Budget) -> Document:
+    """The Document of a PDF opened by `source.opening.open_reader`, whose bytes hash to `sha`,
+    its work counted against `budget` (a LimitError past one of its limits). Raises
+    NoTextLayerError for a PDF without text; anything pypdf raises on a damaged file passes
+    through (`source.opening` turns it into a SourceError)."""
     path = Path(path)
-    runs = RunReader()
+    runs = RunReader(budget)
     pages_lines: list[list[Line]] = []
     heights: list[float] = []
-    for page in reader.pages:
+    budget.pages(len(reader.pages))
+    for index, page in enumerate(reader.pages):
+        budget.start_page(index + 1)
         pages_lines.append(page_lines(runs.page_runs(page)))
         heights.append(float(page.mediabox.height))
+    budget.start_page(0)  # the rest works on the whole document
     if not any(line.text.strip() for lines in pages_lines for line in lines):
         raise NoTextLayerError(f"{path}: no text layer: scanned pages need OCR first")
 
@@ -57,12 +62,14 @@ def read(reader: Any, path: str | Path, sha: str) -> Document:
     ]
     style = document_style(content)
     raw_notes, bodies = _notes(content, style)
+    budget.check_time()
     whole, hyphenated = vocabulary(ln.text for lines in pages_lines for ln in lines)
     joiner = Joiner(whole, hyphenated)
 
     raw_pages = [join_columns(segment(reading_order(body), style), style) for body in bodies]
     settle_levels([raw for page in raw_pages for raw in page])
     texts = _page_texts(raw_pages, joiner)
+    budget.check_time()
 
     pages: list[Page] = []
     outline: list[OutlineEntry] = []

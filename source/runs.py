@@ -17,16 +17,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from pypdf.generic import (
-    ArrayObject,
-    ContentStream,
-    DecodedStreamObject,
-    DictionaryObject,
-    NameObject,
-)
+from pypdf.generic import DictionaryObject, NameObject
 
-from source.content import ContentError, operations
+from source.content import content_operations
+from source.errors import LimitError
 from source.fonts import FontCache, FontInfo
+from source.limits import Budget, default_budget
 from source.visibility import (
     CLIP_ONLY,
     CMYK,
@@ -58,7 +54,6 @@ Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 TJ_WORD_GAP = 150.0
 """A TJ offset (thousandths of an em) wider than this is a gap between words."""
-MAX_FORM_DEPTH = 8
 
 
 @dataclass(frozen=True)
@@ -107,6 +102,12 @@ def _num(value: Any, default: float = 0.0) -> float:
         return default
 
 
+def _dictionary(value: Any) -> Any:
+    """The dictionary a value refers to; an empty one for a missing or broken reference."""
+    value = value.get_object() if value is not None else None
+    return value if isinstance(value, DictionaryObject) else DictionaryObject()
+
+
 @dataclass
 class _TextState:
     """The text state, and the part of the graphics state that says whether text shows."""
@@ -131,8 +132,10 @@ class _TextState:
 class _Walker:
     """Interprets text operators of one content stream (and the forms it draws)."""
 
-    def __init__(self, fonts: FontCache, crop: Box = EVERYWHERE) -> None:
+    def __init__(self, fonts: FontCache, crop: Box = EVERYWHERE, budget: Budget | None = None) -> None:
         self.fonts = fonts
+        self.budget = budget if budget is not None else default_budget()
+        """The work allowed: operators, forms and bytes are counted against it."""
         self.crop = crop
         """The crop box: runs mostly outside it are left out."""
         self.runs: list[Run] = []
@@ -158,16 +161,15 @@ class _Walker:
         depth: int = 0,
         state: _TextState | None = None,
     ) -> None:
-        font_resources = resources.get("/Font")
-        font_resources = font_resources.get_object() if font_resources is not None else {}
-        xobjects = resources.get("/XObject")
-        xobjects = xobjects.get_object() if xobjects is not None else {}
+        resources = _dictionary(resources)
+        font_resources = _dictionary(resources.get("/Font"))
+        xobjects = _dictionary(resources.get("/XObject"))
         state = state if state is not None else _TextState()
         stack: list[tuple[Matrix, _TextState]] = []
         tm: Matrix = IDENTITY
         tlm: Matrix = IDENTITY
         self.level = (depth, 0)
-        for operands, op in _operations(content, pdf):
+        for operands, op in content_operations(content, pdf, self.budget):
             if op == b"Tj" or op == b"'" or op == b'"':
                 if op != b"Tj":
                     if op == b'"' and len(operands) >= 3:
@@ -226,7 +228,7 @@ class _Walker:
             elif op == b"cm":
                 if len(operands) >= 6:
                     ctm = _mult(tuple(_num(v) for v in operands[:6]), ctm)  # type: ignore[arg-type]
-            elif op == b"Do" and operands and depth < MAX_FORM_DEPTH:
+            elif op == b"Do" and operands and depth < self.budget.limits.max_form_depth:
                 self._form(xobjects, operands[0], pdf, ctm, depth, state)
             elif op in PATH_POINTS:
                 self.path.append((op, operands))  # measured only if it is filled
@@ -281,8 +283,11 @@ class _Walker:
         resources = xobject.get("/Resources")
         resources = resources.get_object() if resources is not None else DictionaryObject()
         level = self.level
+        self.budget.add_form()
         try:
             self.walk(xobject, resources, pdf, form_ctm, depth + 1, state.copy())  # a form inherits the state
+        except LimitError:
+            raise
         except Exception:  # a broken form: keep the rest of the page
             pass
         self.level = level
@@ -352,30 +357,13 @@ class _Walker:
         return end_tm
 
 
-def _operations(content: Any, pdf: Any) -> list[tuple[list[Any], bytes]]:
-    """The operations of a page's contents (a stream or an array of them) or of a form."""
-    if isinstance(content, ArrayObject):
-        data = b"\n".join(part.get_object().get_data() for part in content)
-    else:
-        data = content.get_data()
-    read: list[tuple[list[Any], bytes]] = []
-    try:
-        read.extend(operations(data))
-        return read
-    except ContentError:
-        pass
-    try:
-        stream = DecodedStreamObject.initialize_from_dictionary({"__streamdata__": data})
-        return list(ContentStream(stream, pdf, "bytes").operations)
-    except Exception:  # a stream broken part way (viewers draw up to the break): keep what came before it
-        return read
-
-
 class RunReader:
     """Reads the runs of each page of one PDF, sharing decoded fonts between pages."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: Budget | None = None) -> None:
         self._fonts = FontCache()
+        self.budget = budget if budget is not None else default_budget()
+        """The work allowed for the whole document (see source.limits)."""
 
     def page_runs(self, page: Any) -> list[Run]:
         """Every upright, left-to-right run of text a reader can see on a page, in content-stream order.
@@ -388,12 +376,13 @@ class RunReader:
             return []
         resources = page.get("/Resources")
         resources = resources.get_object() if resources is not None else DictionaryObject()
-        walker = _Walker(self._fonts, crop_area(page))
+        walker = _Walker(self._fonts, crop_area(page), self.budget)
         content = contents.get_object()
         # Normalise for a page box that does not start at the origin.
         box = page.mediabox
         ctm: Matrix = (1.0, 0.0, 0.0, 1.0, -float(box.left), -float(box.bottom))
         walker.walk(content, resources, page.pdf, ctm)
+        self.budget.add_runs(len(walker.runs) + len(walker.invisible))
         walker.invisible.extend(walker.clips.end(-1, -1))
         extra = walker.clips.shown
         if walker.invisible and ocr_layer(

@@ -4,6 +4,9 @@
   once per session into a temporary directory.
 - `read_document`: `source.read_pdf` with a per-session cache, so that each PDF is parsed
   once however many tests look at it (a failure is cached and raised again, too).
+- `no_network`: any attempt to open a network socket (AF_INET/AF_INET6 socket, connect,
+  create_connection, getaddrinfo) fails the test; local sockets (AF_UNIX, asyncio's
+  self-pipe) are allowed.
 - `fresh_dirs` (autouse, whole session): the cache, data, config and state directories
   (CITEX_CACHE_DIR, CITEX_DATA_DIR and the XDG ones) point into this session's temporary
   directory, so that no test reads a Document or an index cached by an earlier run (or
@@ -15,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import socket
 
 import pytest
 from fixtures.pdfs import build_all
@@ -75,3 +80,43 @@ def read_document() -> Callable[[Path], Document]:
         return found
 
     return read
+
+
+NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}
+"""Socket families that reach the network (AF_UNIX is local and allowed)."""
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Fail on any network socket; yields the attempts (each also raises where it happens)."""
+    attempts: list[str] = []
+    real_socket = socket.socket
+
+    def refuse(what: str) -> OSError:
+        attempts.append(what)
+        return OSError(f"network access attempted in a test that forbids it: {what}")
+
+    class GuardedSocket(real_socket):  # type: ignore[misc, valid-type]
+        def __init__(
+            self, family: int = -1, type: int = -1, proto: int = -1, fileno: int | None = None
+        ) -> None:
+            if fileno is None and (family in NETWORK_FAMILIES or family == -1):
+                raise refuse(f"socket(family={family})")
+            super().__init__(family, type, proto, fileno)
+
+        def connect(self, address: object) -> None:
+            if self.family in NETWORK_FAMILIES:
+                raise refuse(f"connect({address!r})")
+            super().connect(address)  # type: ignore[arg-type]
+
+    def create_connection(address: object, *args: object, **kwargs: object) -> None:
+        raise refuse(f"create_connection({address!r})")
+
+    def getaddrinfo(host: object, *args: object, **kwargs: object) -> None:
+        raise refuse(f"getaddrinfo({host!r})")
+
+    monkeypatch.setattr(socket, "socket", GuardedSocket)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield attempts
+    assert not attempts, f"network access attempted: {attempts}"
