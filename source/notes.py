@@ -34,6 +34,8 @@ def is_rule(line: Line) -> bool:
 
 MIN_LIST_NOTES = 3
 """A page with this many footnotes and not one answered by a marker holds a list, not notes."""
+FOOT_GAP = 1.4
+"""Notes in the body's size stand below a gap at least this many leadings wide."""
 INNER_GAP = 2.2
 """Lines of notes under a box or table are at most this many sizes apart."""
 INNER_ALIGN = 2.0
@@ -138,7 +140,7 @@ def start_label(line: Line) -> tuple[str, Line] | None:
     return label, rest
 
 
-def note_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
+def note_area(lines: list[Line], body_size: float, same_size: bool = True) -> tuple[list[Line], list[Line]]:
     """(other lines, candidate lines) of a page: the candidates are the lines at the foot
     of each column set smaller than the body text, column by column, top to bottom."""
     bounds = column_bounds(lines)
@@ -161,6 +163,8 @@ def note_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Lin
                     continue
                 break
             foot.append(line)
+        if not foot and same_size:
+            foot = _body_size_foot(order)
         inner = _inner_notes(part, foot, body_size)
         body += [ln for ln in part if ln not in foot and ln not in inner]
         area += inner + sorted(foot, key=lambda ln: (-round(ln.y, 0), ln.x0))
@@ -168,6 +172,33 @@ def note_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Lin
         # notes across the page: read them top to bottom, whatever column a short line is in
         area.sort(key=lambda ln: (-round(ln.y, 0), ln.x0))
     return body, area
+
+
+def _body_size_foot(order: list[Line]) -> list[Line]:
+    """Notes set in the body's own size at the foot of a column (bottom line first in
+    `order`): the lines below the lowest gap wider than FOOT_GAP leadings, when the line under
+    the gap starts with the label of a marker the column holds and every label below follows."""
+    wanted = {label_key(m.label) for ln in order for m in ln.markers}
+    if not wanted or len(order) < 3:
+        return []
+    gaps = [b.y - a.y for a, b in zip(order, order[1:]) if abs(a.size - b.size) <= a.size * 0.06]
+    if not gaps:
+        return []
+    leading = sorted(gaps)[len(gaps) // 2]
+    for i in range(1, len(order)):
+        if order[i].y - order[i - 1].y < leading * FOOT_GAP:
+            continue
+        if order[i].bold or abs(order[i].size - order[i - 1].size) > order[i].size * 0.06:
+            return []  # below a heading, or below text of another size: a section, not notes
+        foot = order[:i]
+        labels = [found[0] for ln in reversed(foot) if (found := start_label(ln)) is not None]
+        first = start_label(foot[-1])
+        if first is None or label_key(first[0]) not in wanted:
+            return []
+        if all(follows(b, a) for a, b in zip(labels, labels[1:])):
+            return foot
+        return []
+    return []
 
 
 def _inner_notes(part: list[Line], foot: list[Line], body_size: float) -> list[Line]:

@@ -142,7 +142,9 @@ def _notes(content: list[list[Line]], style: Style) -> tuple[list[RawNote], list
     while True:
         rest = without_sections(content, sections)
         split = [
-            note_area(lines, style.size) if p not in listed else (lines, []) for p, lines in enumerate(rest)
+            # notes in the body's own size only where there are no endnotes to mistake them for
+            note_area(lines, style.size, same_size=not sections) if p not in listed else (lines, [])
+            for p, lines in enumerate(rest)
         ]
         footnotes, bodies = collect_notes([b for b, _ in split], [a for _, a in split])
         endnotes = [note for section in sections for note in section.notes]

@@ -178,3 +178,14 @@ def _writer_grammar() -> re.Pattern[str]:
     return re.compile(
         " ".join(any_of(w) for w in (module.SUBJECTS, module.VERBS, module.OBJECTS, module.TAILS)) + r"\."
     )
+
+
+def test_writer_footnotes_in_the_body_size(read_document: Reader) -> None:
+    """Writer with footnotes set in the body's own size (11 pt): the notes stand below a wider
+    gap at the foot of each page, each starting with the label of a marker on the page."""
+    doc = read_document(MADE / "writer-samesize.pdf")
+    assert [n.label for n in doc.notes] == [str(n) for n in range(1, 14)]
+    for number, note in enumerate(doc.notes, 1):
+        assert note.text.startswith(f"Source {number}: ")
+        assert [ref.page for ref in note.markers] == [note.page]
+    assert "Source 1:" not in body(doc)

@@ -162,3 +162,10 @@ def test_table_notes_keep_to_their_table(read_document: Reader) -> None:
     for note in doc.notes:
         assert len(note.text) < 260, (note.label, note.page, note.text[:80])
         assert note.text.endswith(".") or note.text.endswith(")."), note.text[-40:]
+
+
+def test_a_numbered_paragraph_under_a_heading_is_no_note(read_document: Reader) -> None:
+    """un-upr p. 4: "8. Article 8 of the Constitution…" under a heading, on a page whose body
+    holds endnote marker 8, is a numbered paragraph; the only footnote is the title's *."""
+    doc = read_document(REAL_WORLD / "un-upr-word2007-endnotes.pdf")
+    assert [(n.label, n.page) for n in doc.notes if n.kind == "footnote"] == [("*", 1)]

@@ -3,6 +3,7 @@
     python writer_notes.py endnotes-roman OUT.fodt    endnotes, Writer's default i, ii, iii, at the end
     python writer_notes.py endnotes-arabic OUT.fodt   endnotes numbered 1, 2, 3, at the end
     python writer_notes.py columns3 OUT.fodt          three columns, footnotes, hyphenation on
+    python writer_notes.py samesize OUT.fodt          footnotes set in the body's own size (11 pt)
 
 then `soffice --headless --convert-to pdf OUT.fodt`. The prose is generated (seeded) and
 ours; the expected notes are in the text itself ("Source N: ...").
@@ -70,18 +71,19 @@ def paragraphs(kind: str, count: int, rng: random.Random) -> str:
 
 def document(variant: str) -> str:
     rng = random.Random(variant)
-    kind = "footnote" if variant == "columns3" else "endnote"
+    kind = "footnote" if variant in ("columns3", "samesize") else "endnote"
     numbering = ' style:num-format="1"' if variant == "endnotes-arabic" else ' style:num-format="i"'
     columns = '<style:columns fo:column-count="3" fo:column-gap="0.5cm"/>' if variant == "columns3" else ""
     hyphenate = ' fo:hyphenate="true" fo:hyphenation-remain-char-count="2" fo:hyphenation-push-char-count="2"'
-    body = paragraphs(kind, 26 if variant == "columns3" else 12, rng)
+    body = paragraphs(kind, 26 if kind == "footnote" else 12, rng)
+    note_size = "11pt" if variant == "samesize" else "9pt"
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:styles>
 <style:style style:name="Standard" style:family="paragraph"><style:text-properties fo:font-size="11pt" fo:language="en" fo:country="US"{hyphenate}/></style:style>
 <style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-bottom="0.2cm" fo:text-align="justify"/></style:style>
 <style:style style:name="Title" style:family="paragraph"><style:text-properties fo:font-size="18pt" fo:font-weight="bold"/></style:style>
-<style:style style:name="Note" style:family="paragraph"><style:text-properties fo:font-size="9pt" fo:language="en" fo:country="US"/></style:style>
+<style:style style:name="Note" style:family="paragraph"><style:text-properties fo:font-size="{note_size}" fo:language="en" fo:country="US"/></style:style>
 <text:notes-configuration text:note-class="endnote"{numbering}/>
 </office:styles>
 <office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm">{columns}</style:page-layout-properties></style:page-layout></office:automatic-styles>
