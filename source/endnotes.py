@@ -23,8 +23,8 @@ from source.lines import Line
 from source.notes import FIRST_LABELS, PROSE, ROMAN_VALUES, SMALLER_THAN_BODY, RawNote, follows, start_label
 
 NOTES_HEADING = re.compile(
-    r"^(?:(?:end\s*)?notes?|notes?\s+(?:to|for|on)\s+(?:chapter|part|section)\s+\S+.*|"
-    r"(?:chapter|part)\s+\S+\s+notes|notes\s+and\s+references|references\s+and\s+notes)\W*$",
+    r"^(?:(?:end\s*|foot)?notes?|notes?\s+(?:to|for|on)\s+(?:chapter|part|section|pages?)\s+\S+.*|"
+    r"(?:chapter|part)\s+\S+\s+notes|notes\s+and\s+(?:references|sources)|(?:references|sources)\s+and\s+notes)\W*$",
     re.I,
 )
 """The text of a line that opens a notes section."""

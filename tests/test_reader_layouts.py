@@ -72,3 +72,23 @@ def test_notes_kept_out_of_the_body(case: FlowTruth, read_document: Reader) -> N
     body = ws(" ".join(block.text for page in doc.pages for block in page.blocks))
     for words in case.absent:
         assert ws(words) not in body
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("Notes", True),
+        ("ENDNOTES", True),
+        ("Footnotes", True),
+        ("Notes to Chapter 3", True),
+        ("Notes to pages 12–40", True),
+        ("Chapter 3 Notes", True),
+        ("Notes and Sources", True),
+        ("Notebook", False),
+        ("Notes on the text of the law", False),
+    ],
+)
+def test_notes_headings(text: str, opens: bool) -> None:
+    from source.endnotes import NOTES_HEADING
+
+    assert bool(NOTES_HEADING.match(text)) is opens
