@@ -1,4 +1,4 @@
-# Citex: `make run` opens the bundled report in the TUI, `make test` runs lint and tests.
+# Citex: `make run` opens the bundled report in the TUI, `make test` runs lint, type checks and tests.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -22,11 +22,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Rewrite tests/corpus/digests.json after a change to what `source` produces (bump PARSER_VERSION first).
 digests: $(STAMP)
@@ -38,5 +40,5 @@ bench: $(STAMP)
 	else echo "no benchmarks yet (bench/*.py)"; fi
 
 clean:
-	rm -rf build dist *.egg-info .pytest_cache .ruff_cache snapshot_report.html
+	rm -rf build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache snapshot_report.html
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from index.results import Hit, SearchResult, Verification
 from index.units import Unit, doc_key, label_range
 
 if TYPE_CHECKING:
-    from whoosh.index import Index
-    from whoosh.searching import Searcher
+    from index.whoosh_types import Index, Query, QueryParser, Searcher
 
 
 SEARCH_TIME = 0.05
@@ -45,15 +44,15 @@ class Corpus:
 
     def searcher(self) -> Searcher:
         """This thread's searcher (BM25F) over all the indexes."""
-        searcher = getattr(self._local, "searcher", None)
+        searcher: Searcher | None = getattr(self._local, "searcher", None)
         if searcher is None:
             from whoosh.reading import MultiReader
             from whoosh.scoring import BM25F
-            from whoosh.searching import Searcher
+            from whoosh.searching import Searcher as WhooshSearcher
 
             readers = [ix.reader() for ix in self.indexes]
             reader = readers[0] if len(readers) == 1 else MultiReader(readers)
-            searcher = Searcher(reader, weighting=BM25F())
+            searcher = WhooshSearcher(reader, weighting=BM25F())
             self._local.searcher = searcher
             self._local.parser = None
             self._local.memo = {}
@@ -61,21 +60,23 @@ class Corpus:
                 self._searchers.append(searcher)
         return searcher
 
-    def parser(self) -> Any:
+    def parser(self) -> QueryParser:
         """This thread's query parser."""
         searcher = self.searcher()
         if self._local.parser is None:
             from index.query import make_parser
 
             self._local.parser = make_parser(searcher.schema)
-        return self._local.parser
+        parser: QueryParser = self._local.parser
+        return parser
 
     @property
     def memo(self) -> dict[str, Any]:
         """Caches the search functions keep, by name, for this thread's searcher (document numbers are
         those of its snapshot of the index)."""
         self.searcher()
-        return self._local.memo  # type: ignore[no-any-return]
+        memo: dict[str, Any] = self._local.memo
+        return memo
 
     def unit(self, docnum: int) -> Unit | None:
         """The unit stored as Whoosh document `docnum` in this thread's snapshot (None if there is none)."""
@@ -84,7 +85,7 @@ class Corpus:
             return Unit.from_stored(searcher.stored_fields(docnum))
         return None
 
-    def doc_filter(self, docs: Iterable[str] | None) -> Any:
+    def doc_filter(self, docs: Iterable[str] | None) -> Query | None:
         """A Whoosh filter keeping the units of these document ids (None: all, or those of `only`)."""
         keys = self.only if docs is None else {doc_key(d) for d in docs}
         if keys is None:
@@ -93,7 +94,7 @@ class Corpus:
         from whoosh.query import NullQuery, Or, Term
 
         terms = [Term("doc", d) for d in docs]
-        return Or(terms) if terms else NullQuery
+        return cast("Query", Or(terms) if terms else NullQuery)
 
     def hit(self, unit: Unit, score: float, highlights: tuple[tuple[int, int], ...] = ()) -> Hit:
         """A Hit for a whole unit."""

@@ -19,7 +19,7 @@ from source.opening import PdfFile, identify
 from index.units import units_of
 
 if TYPE_CHECKING:
-    from whoosh.index import Index
+    from index.whoosh_types import Index
 
     from source.model import Document
 

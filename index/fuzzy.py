@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from index.results import DiffOp, Hit, Span, Verification
+from index.results import DiffOp, Hit, Span, Verdict, Verification
 from index.text import WORD, norm_word, quote_words
 from index.units import Unit, label_range
 
@@ -385,9 +385,9 @@ def verify(corpus: Corpus, quote: str, docs: Iterable[str] | None = None) -> Ver
         return Verification("absent", 0.0, quote, None)
     best = found[0]
     score = best.hit.score
-    verdict = "exact" if score >= 100 else "near" if score >= NEAR else "absent"
+    verdict: Verdict = "exact" if score >= 100 else "near" if score >= NEAR else "absent"
     diff = () if verdict == "exact" else word_diff(quote, best.source_words, best.source_surface)
-    return Verification(verdict, score, quote, best.hit, diff)  # type: ignore[arg-type]
+    return Verification(verdict, score, quote, best.hit, diff)
 
 
 def word_diff(quote: str, source: Sequence[str], surface: Sequence[str]) -> tuple[DiffOp, ...]:
@@ -396,5 +396,5 @@ def word_diff(quote: str, source: Sequence[str], surface: Sequence[str]) -> tupl
     ops = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, qwords, list(source), autojunk=False).get_opcodes():
         if tag != "equal":
-            ops.append(DiffOp(tag, " ".join(typed[i1:i2]), " ".join(surface[j1:j2])))  # type: ignore[arg-type]
+            ops.append(DiffOp(tag, " ".join(typed[i1:i2]), " ".join(surface[j1:j2])))
     return tuple(ops)

@@ -18,7 +18,7 @@ from index.store import build_index, open_index
 from index.units import Unit
 
 if TYPE_CHECKING:
-    from whoosh.index import Index
+    from index.whoosh_types import Index
 
 LOCK_WAIT = 60.0
 """Seconds to wait for another process writing the same library index."""

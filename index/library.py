@@ -13,6 +13,7 @@ same sha256, is not read again.
 
 from __future__ import annotations
 
+import builtins  # `list` in the class body is Library.list
 import contextlib
 import os
 import time
@@ -27,7 +28,7 @@ from index.results import Hit, SearchResult, Verification
 from index.units import doc_key
 
 if TYPE_CHECKING:
-    from whoosh.index import Index
+    from index.whoosh_types import Index
 
     from index.corpus import Corpus
     from index.ingest import Ingested
@@ -123,8 +124,8 @@ class Library:
         return AddResult(tuple(added), tuple(updated), tuple(unchanged), tuple(failed + errors), read)
 
     def _record(
-        self, done: list[Ingested]
-    ) -> tuple[list[LibraryEntry], list[LibraryEntry], list[tuple[str, str]]]:
+        self, done: builtins.list[Ingested]
+    ) -> tuple[builtins.list[LibraryEntry], builtins.list[LibraryEntry], builtins.list[tuple[str, str]]]:
         added: list[LibraryEntry] = []
         updated: list[LibraryEntry] = []
         errors = [(r.path, r.error) for r in done if r.error]
@@ -147,7 +148,7 @@ class Library:
             self._file.save(entries)
         return added, updated, errors
 
-    def _refresh(self, entries: list[LibraryEntry]) -> None:
+    def _refresh(self, entries: builtins.list[LibraryEntry]) -> None:
         """Record the new mtime of files touched but not changed (so they are not hashed again)."""
         fresh = {e.path: e for e in entries}
         with self._file.locked():
@@ -252,7 +253,7 @@ class Library:
         self._corpus = corpus
         return corpus
 
-    def _docs(self, paths: Iterable[str | os.PathLike[str]] | None) -> list[str] | None:
+    def _docs(self, paths: Iterable[str | os.PathLike[str]] | None) -> builtins.list[str] | None:
         if paths is None:
             return None
         by_path = {e.path: e.sha for e in self._file.load()}
@@ -271,7 +272,7 @@ class Library:
             return SearchResult(())
         return corpus.search(query, limit, self._docs(paths))
 
-    def find(self, quote: str, limit: int = 10, paths: Iterable[str] | None = None) -> list[Hit]:
+    def find(self, quote: str, limit: int = 10, paths: Iterable[str] | None = None) -> builtins.list[Hit]:
         """Find a quote as remembered across the library (or the given PDFs of it)."""
         corpus = self.corpus()
         return corpus.find(quote, limit, self._docs(paths)) if corpus.indexes else []

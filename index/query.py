@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from index.store import analyzers, import_whoosh
 
 if TYPE_CHECKING:
-    from whoosh.qparser import QueryParser
-    from whoosh.query import Query
-    from whoosh.searching import Searcher
+    from index.whoosh_types import Query, QueryParser, Results, Schema, Searcher, Weighting
 
 FIELDS = ("page", "section", "in", "notes", "kind", "text")
 """The fields a query may name."""
@@ -49,7 +47,7 @@ class Terms:
 class Parsed:
     """A query ready to run: the Whoosh query, what to highlight, and any note on how it was read."""
 
-    query: Any
+    query: Query | None
     terms: Terms
     message: str = ""
     problems: list[str] = field(default_factory=list)
@@ -110,8 +108,13 @@ def _rewrite(text: str) -> str:
 
 
 def bounded_search(
-    searcher: Searcher, query: Any, limit: int, allow: Any, seconds: float | None, weighting: Any = None
-) -> tuple[Any, bool]:
+    searcher: Searcher,
+    query: Query,
+    limit: int,
+    allow: Query | None,
+    seconds: float | None,
+    weighting: Weighting | None = None,
+) -> tuple[Results, bool]:
     """(Whoosh Results, complete): the best `limit` matches found within `seconds` (None: no bound),
     scored by the searcher's weighting (BM25F) or the one given.
 
@@ -124,7 +127,7 @@ def bounded_search(
 
     from whoosh.collectors import FilterCollector, WrappingCollector
 
-    class Deadline(WrappingCollector):
+    class Deadline(WrappingCollector):  # type: ignore[misc]  # Whoosh is untyped (a class of type Any)
         """Gives each segment of the index its share of the time: when a segment's share is used up, the
         search moves on to the next one (so a partial ranking draws on the whole library)."""
 
@@ -157,15 +160,16 @@ def bounded_search(
     outer = inner if allow is None else FilterCollector(inner, allow=allow)
     context = searcher.context(weighting=weighting) if weighting is not None else None
     searcher.search_with_collector(query, outer, context=context)
-    return outer.results(), seconds is None or inner.complete
+    return outer.results(), not isinstance(inner, Deadline) or inner.complete
 
 
-def make_parser(schema: Any) -> QueryParser:
+def make_parser(schema: Schema) -> QueryParser:
     """The query parser: AND by default, phrases on the unstemmed field, no single-quote or range syntax."""
     import_whoosh()
-    from whoosh.qparser import AndGroup, QueryParser, plugins, syntax
+    from whoosh.qparser import AndGroup, plugins, syntax
+    from whoosh.qparser import QueryParser as WhooshParser
 
-    class ExactPhrases(plugins.Plugin):
+    class ExactPhrases(plugins.Plugin):  # type: ignore[misc]  # Whoosh is untyped (a class of type Any)
         """Send phrases without a field (or on `text`) to the unstemmed `exact` field."""
 
         def filters(self, parser: QueryParser) -> list[tuple[Any, int]]:
@@ -179,7 +183,7 @@ def make_parser(schema: Any) -> QueryParser:
                     self.to_exact(parser, node)
             return group
 
-    parser = QueryParser("text", schema, group=AndGroup)
+    parser: QueryParser = WhooshParser("text", schema, group=AndGroup)
     parser.remove_plugin_class(plugins.SingleQuotePlugin)
     parser.remove_plugin_class(plugins.RangePlugin)
     parser.add_plugin(ExactPhrases())
@@ -203,23 +207,25 @@ def parse(parser: QueryParser, text: str) -> Parsed:
     return Parsed(query, terms_of(query), message)
 
 
-def plain_words(schema: Any, words: list[str]) -> Query:
+def plain_words(schema: Schema, words: list[str]) -> Query:
     """All these words (stemmed; unstemmed when they are all common words like "to be")."""
     from whoosh.query import And, Term
 
     stems = [t for w in words for t in schema["text"].process_text(w, mode="query")]
     if stems:
-        return And([Term("text", s) for s in stems])
-    return And([Term("exact", t) for w in words for t in schema["exact"].process_text(w, mode="query")])
+        return cast("Query", And([Term("text", s) for s in stems]))
+    return cast(
+        "Query", And([Term("exact", t) for w in words for t in schema["exact"].process_text(w, mode="query")])
+    )
 
 
-def _is_null(query: Any) -> bool:
+def _is_null(query: Query | None) -> bool:
     from whoosh.query import NullQuery
 
     return query is None or query is NullQuery or type(query).__name__ == "_NullQuery"
 
 
-def terms_of(query: Any) -> Terms:
+def terms_of(query: Query) -> Terms:
     """The words a query looks for in the body text (not under NOT)."""
     from whoosh import query as q
 

@@ -126,8 +126,8 @@ def open_scope(target: Target, password: str | None = None) -> Scope:
         from index.library import Library
 
         library = Library(target.library_file)
-        corpus = library.corpus_of({f.sha: f.path for f in files})
-        if corpus is not None:  # all of them in the library: its index, limited to them
-            return Scope(target, corpus, library, [*target.warnings, *library.warnings])
+        limited = library.corpus_of({f.sha: f.path for f in files})
+        if limited is not None:  # all of them in the library: its index, limited to them
+            return Scope(target, limited, library, [*target.warnings, *library.warnings])
         library.close()
     return Scope(target, open_corpus(files, password), None, list(target.warnings))

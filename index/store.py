@@ -24,13 +24,12 @@ import tempfile
 import types
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from index.units import Unit
 
 if TYPE_CHECKING:
-    from whoosh.fields import Schema
-    from whoosh.index import Index
+    from index.whoosh_types import Analyzer, Index, Schema
 
 INDEX_VERSION = 3
 """Bump when the schema or the units change: older indexes are rebuilt."""
@@ -94,7 +93,7 @@ def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
 
 
 @functools.cache
-def analyzers() -> tuple[Any, Any]:
+def analyzers() -> tuple[Analyzer, Analyzer]:
     """(stemming analyzer for ranking, unstemmed analyzer for phrases); both fold case and accents."""
     import_whoosh()
     from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
@@ -109,10 +108,11 @@ def schema() -> Schema:
     """The schema of every Citex index (see the module docstring)."""
     import_whoosh()
     from whoosh.analysis import IDAnalyzer
-    from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+    from whoosh.fields import ID, KEYWORD, STORED, TEXT
+    from whoosh.fields import Schema as WhooshSchema
 
     stemmed, exact = analyzers()
-    return Schema(
+    result: Schema = WhooshSchema(
         doc=ID(stored=True),
         seq=STORED(),
         pageno=STORED(),
@@ -128,6 +128,7 @@ def schema() -> Schema:
         breaks=STORED(),
         **{"in": KEYWORD()},
     )
+    return result
 
 
 def fill(ix: Index, units: Iterable[Unit]) -> None:
@@ -156,7 +157,7 @@ def memory_index(units: Iterable[Unit]) -> Index:
         def temp_storage(self, name: str | None = None) -> RamStorage:
             return RamStorage()
 
-    ix = InMemory().create_index(schema(), indexname=INDEX_NAME)
+    ix: Index = InMemory().create_index(schema(), indexname=INDEX_NAME)
     fill(ix, units)
     return ix
 
@@ -169,7 +170,7 @@ def open_index(directory: Path) -> Index | None:
     from whoosh.filedb.filestore import FileStorage
 
     try:
-        return FileStorage(str(directory)).open_index(INDEX_NAME)
+        return cast("Index", FileStorage(str(directory)).open_index(INDEX_NAME))
     except Exception:  # noqa: BLE001 - a damaged index is rebuilt
         return None
 

@@ -146,9 +146,9 @@ class Unit:
             text=fields["text"],
             block=block,
             start=start,
-            marks=tuple(tuple(m) for m in fields["marks"]),  # type: ignore[misc]
+            marks=tuple(tuple(m) for m in fields["marks"]),
             note=fields["note"],
-            breaks=tuple(tuple(b) for b in fields.get("breaks", ())),  # type: ignore[misc]
+            breaks=tuple(tuple(b) for b in fields.get("breaks", ())),
         )
 
 

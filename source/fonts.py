@@ -8,7 +8,7 @@ widths. `FontCache` keeps one per font object for the whole document.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from pypdf.generic import DictionaryObject, IndirectObject
 from pypdf.generic._font import Font
@@ -38,9 +38,9 @@ class FontInfo:
         widths = {k: float(v) * scale for k, v in font.character_widths.items()}
         self.default = float(widths.get("default", 500.0 * scale))
         self.char_widths = widths
-        self.single_byte = not isinstance(font.encoding, str)
-        if self.single_byte:
-            encoding = font.encoding
+        encoding = font.encoding
+        self.single_byte = not isinstance(encoding, str)
+        if not isinstance(encoding, str):
             cmap = font.character_map
             self.table = {b: "".join(cmap.get(c, c) for c in encoding.get(b, chr(b))) for b in range(256)}
             if self.table[0x7F] == "\x7f":  # PDF 32000, annex D: an unused WinAnsi code shows a bullet
@@ -57,8 +57,8 @@ class FontInfo:
         if self.single_byte:
             text = value.decode("latin-1").translate(self.table)
             return text, float(sum(map(self.widths.__getitem__, value))), len(value), value.count(b" ")
-        font = self.font
-        raw = value.decode(font.encoding, "surrogatepass" if len(value) % 2 == 0 else "replace")
+        font = self.font  # not single-byte: its encoding is a codec name (str)
+        raw = value.decode(cast(str, font.encoding), "surrogatepass" if len(value) % 2 == 0 else "replace")
         widths = self.char_widths
         total = sum(widths.get(ch, self.default) for ch in raw)
         text = "".join(font.character_map.get(ch, ch) for ch in raw)

@@ -111,7 +111,7 @@ def find_furniture(
     numbers = printed_numbers(strong, weak)
     result = []
     for (top, bottom), (rtop, rbottom), (otop, obottom), number in zip(edges, repeated, outer, numbers):
-        parts = []
+        bands: list[tuple[Line, ...]] = []
         for group, kept, edge in ((top, rtop, otop), (bottom, rbottom, obottom)):
             confirmed = [ln for ln in group if PAGE_NUMBER.match(ln.text) and number in _numbers([ln])]
             kept = kept + [ln for ln in confirmed if ln not in kept]
@@ -119,8 +119,8 @@ def find_furniture(
                 rows = {round(ln.y) for ln in kept if number in _numbers([ln])}
                 rows |= {round(ln.y) for ln in edge if number in _numbers([ln], first=group is top)}
                 kept += [ln for ln in group if round(ln.y) in rows and ln not in kept]
-            parts.append(tuple(kept))
-        result.append(PageFurniture(header=parts[0], footer=parts[1]))
+            bands.append(tuple(kept))
+        result.append(PageFurniture(header=bands[0], footer=bands[1]))
     # A band line is only furniture if nothing else of the page lies beyond it.
     furniture = [_outermost_only(f, lines) for f, lines in zip(result, pages)]
     return furniture, [render(n) if n is not None else None for n in numbers]

@@ -27,6 +27,7 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from source.errors import LimitError
 
@@ -99,7 +100,7 @@ class Limits:
     def from_env(cls, environ: dict[str, str] | None = None) -> Limits:
         """The defaults, with any set by environment variables (CITEX_MAX_PAGES, ...); bad values ignored."""
         env = os.environ if environ is None else environ
-        values: dict[str, float | int] = {}
+        values: dict[str, Any] = {}  # each an int or a float, as its field is
         for field in dataclasses.fields(cls):
             raw = env.get(ENV_PREFIX + field.name.upper())
             if raw is None:

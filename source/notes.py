@@ -380,8 +380,8 @@ def link_markers(bodies: list[list[Line]], notes: list[RawNote]) -> list[list[Li
                 if target >= 0:
                     markers.append(LineMarker(m.label, m.offset + inserted, m.raised, target, m.style))
                 else:
-                    at = m.offset + inserted
-                    text = text[:at] + m.label + text[at:]
+                    offset = m.offset + inserted
+                    text = text[:offset] + m.label + text[offset:]
                     inserted += len(m.label)
             out.append(replace(line, text=text, markers=markers))
         linked_pages.append(out)

@@ -149,7 +149,7 @@ def _parse(file: PdfFile, password: str | None, limits: Limits | None = None) ->
     quiet_pypdf()
     budget = Budget(limits if limits is not None else current_limits(), file.path)
     try:
-        with apply_configuration(**budget.pypdf_overrides()):
+        with apply_configuration(None, **budget.pypdf_overrides()):
             return read(open_reader(file, password), file.path, file.sha, budget)
     except SourceError:
         raise
