@@ -207,10 +207,13 @@ def is_citation_sentence(text: str) -> bool:
 
 def notes_data(document: Document, labels: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Every note (or those with one of `labels`) with its page and the sentences that cite it."""
+    from index.sources import cited_json, note_sources
+
     finder = SentenceFinder(document)
     wanted = {label.strip() for label in labels}
     result: list[dict[str, Any]] = []
-    for note in document.notes:
+    sources = note_sources(document)
+    for note, cited in zip(document.notes, sources, strict=True):
         if wanted and note.label not in wanted:
             continue
         result.append(
@@ -228,6 +231,7 @@ def notes_data(document: Document, labels: tuple[str, ...] = ()) -> list[dict[st
                     }
                     for ref in note.markers
                 ],
+                "sources": [cited_json(document, c) for c in cited],
             }
         )
     return result

@@ -141,7 +141,15 @@ def test_notes_json_has_exactly_the_documented_shape() -> None:
     pages = {row["page"]: row["label"] or f"[{row['inferred']}]" for row in run_json("pages")}
     assert data
     for note in data:
-        assert set(note) == {"label", "kind", "page", "page_label", "text", "markers"}
+        assert set(note) == {
+            "label",
+            "kind",
+            "page",
+            "page_label",
+            "text",
+            "markers",
+            "sources",
+        }  # issue 9: sources
         assert isinstance(note["label"], str) and note["label"]
         assert note["kind"] in ("footnote", "endnote")
         assert note["page_label"] == pages[note["page"]]

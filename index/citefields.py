@@ -1,0 +1,478 @@
+"""The parts of one citation, read from its words: URL, accessed date, document symbol,
+pinpoint, date (as printed and as ISO), author or body, title, and its kind.
+
+Headless and pure (strings in, strings out): `index.sources` splits a note into
+citations and links them; this module reads one. Every pattern is for the general
+forms of citation guides (Chicago, OSCOLA, the UN's own document symbols), never for one
+document. Legal citations (cases, statutes, "Id.", "supra") are read by eyecite, in
+`index.legal`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+SourceKind = Literal[
+    "interview",
+    "un_document",
+    "law_or_treaty",
+    "news_article",
+    "report_or_book",
+    "academic_article",
+    "ngo_document",
+    "government_document",
+    "web_page",
+    "court_case",
+    "other",
+]
+KINDS: tuple[SourceKind, ...] = (
+    "interview",
+    "un_document",
+    "law_or_treaty",
+    "news_article",
+    "report_or_book",
+    "academic_article",
+    "ngo_document",
+    "government_document",
+    "web_page",
+    "court_case",
+    "other",
+)
+"""Every kind of source, in the order `citex sources --kind` lists them."""
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH = "|".join(MONTHS) + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b")
+MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})\b")
+MONTH_YEAR = re.compile(rf"\b({_MONTH}|Spring|Summer|Autumn|Fall|Winter)\s+(\d{{4}})\b")
+YEAR = re.compile(r"(?<![\d/.-])(1[6-9]\d\d|20\d\d)(?![\d/])")
+
+URL = re.compile(
+    r"(?:https?://|www\d?\.)\S+(?:\s%\S+)*"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|int|gov|edu|info|io|kr|uk|eg|ch|de|fr|ca)/\S*"
+)
+"""A web address, with or without its scheme; a space inside a percent-escape run is kept
+(a line break in the note split it)."""
+URL_TRAIL = ".,;:)]”’\"'"
+
+ACCESSED = re.compile(
+    r"\(?\s*(?:both\s+|all\s+|last\s+)?(?:accessed|viewed|retrieved|consulted)(?:\s+on)?\s+([^()]*?\d{4})\.?\s*\)?",
+    re.I,
+)
+"""(accessed 14 September 2015): the date the writer last saw a web page."""
+
+SYMBOL = re.compile(
+    r"(?<![\w/])(?:[A-Z][A-Z.]{0,7}(?:[\s-]?\d+)?)\s?/\s?(?:[A-Z0-9][A-Za-z0-9.()-]*\s?/\s?)*[A-Z0-9][A-Za-z0-9.()-]*"
+)
+"""A document symbol: the UN's (A/HRC/25/63, CCPR/C/GC/34, S/PV.7353, E/C.12/1/Add.107) and
+the like (an NGO index number ASA 24/3373/2016): capitals, then parts joined by slashes."""
+SYMBOL_LEAD = re.compile(r"\b(?:U\.?N\.?\s+Doc\.?|Doc\.?|Index|Ref(?:erence)?\.?|No\.)\s*:?\s*$", re.I)
+"""Words that announce a symbol ("UN doc.", "Index:")."""
+
+PINPOINT = re.compile(
+    r"(?<![\w])(?:paras?\.?|pp?\.|pp?(?=\d)|pages?|Articles?|Arts?\.|sections?|§§?|¶¶?|OP|chapter|ch\.)\s?"
+    r"\d+(?:\([a-z0-9]+\))*(?:\s?[-–]\s?\d+(?:\([a-z0-9]+\))*)?"
+    r"(?:,\s?(?:and\s)?\d+(?:\([a-z0-9]+\))*(?:\s?[-–]\s?\d+(?:\([a-z0-9]+\))*)?)*",
+    re.I,
+)
+"""A pinpoint: "para 13", "paras 205–207", "p. 5", "pp. 272-310", "p286", "Article 167", "OP1(a)"."""
+
+SIGNAL = re.compile(
+    r"^(?:(?:for\s+example|for\s+instance|especially|see\s+generally|see\s+also|see,?\s+e\.g\.,?|see|cf\.|compare|but\s+see"
+    r"|contra|accord|e\.g\.,?|source|sources|quoted\s+in|cited\s+in|as\s+cited\s+in)[,:]?\s+)+",
+    re.I,
+)
+"""Introductory signals ("See", "See, e.g.,", "Cf.", "Source:"): not part of the citation."""
+LEAD_CLAUSE = re.compile(
+    r"^[^,“\"()]{3,60}?,\s+see(?:\s+also|,?\s+e\.g\.,?|,?\s+especially,?)?\s+(?=[A-Z“\"])"
+)
+"""A lead-in before the signal: "On the Brazilian crisis, see …", "For details, see …"."""
+GAZETTE = re.compile(r"\bNos?\.\s*\d+/\d+")
+"""An official gazette's issue number ("Ur. l. RS No. 59/2002")."""
+LAW_JOURNAL = re.compile(
+    r"\b\d+\s+[A-Z][A-Za-z.&’' ]*(?:L\.|J\.|REV\.|Rev\.|Q\.|Journal|JOURNAL)[A-Za-z.&’' ]*\s\d+"
+)
+"""A law-review or journal citation: volume, abbreviated journal, first page ("39 J. CRIM. L. 167")."""
+
+QUOTED = re.compile(
+    r"[“\"]([^“”]{3,}?)(?:[,.]?[”\"](?=\s*[,.;:(\[]|\s+(?:www|http|\d)|\s*$)|(?<=[,.?!])[”\"])"
+)
+"""A title in quotation marks (an article, a chapter, a news story, a web page)."""
+
+COMMENTARY_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|been|would|could|should|can|may|might|refers?|means?|says|said"
+    r"|used|named|shows?|suggests?|notes?|argues?|estimated|does|did|also|which|because|however|this|these|there)\b"
+)
+"""Words of a sentence that comments rather than cites (looked for outside quoted titles)."""
+
+NGO = re.compile(
+    r"\b(?:Amnesty International|Human Rights Watch|International Crisis Group|Freedom House|Oxfam"
+    r"|Save the Children|Médecins Sans Frontières|Reporters Without Borders|International Federation"
+    r"|Committee to Protect Journalists|Article 19|ARTICLE 19|Transparency International|Greenpeace"
+    r"|International Commission of Jurists|Front Line Defenders|Privacy International)\b"
+)
+"""Well-known non-governmental organisations as authors."""
+NEWS = re.compile(
+    r"\b(?:News|Reuters|Associated Press|AFP|Agence France|Herald|Times|Post|Guardian|BBC|CNN|Daily"
+    r"|Tribune|Gazette|Telegraph|Economist|Yonhap|Xinhua|Al Jazeera|Bloomberg|Press|Radio|Tech)\b"
+)
+"""Words in the name of a newspaper, agency or news site."""
+UN_BODY = re.compile(
+    r"^(?:UN|U\.N\.|United Nations)\b|\b(?:Human Rights Committee|Human Rights Council|General Assembly"
+    r"|Security Council|Special Rapporteur|OHCHR|High Commissioner|Committee on|Committee against"
+    r"|Secretary[- ]General|Economic and Social Council|UNICEF|UNHCR|UNESCO|UNDP)\b"
+)
+"""A body of the United Nations."""
+GOVERNMENT = re.compile(
+    r"\b(?:President|Ministry|Ministers?|Department of|Government|Senate|Congress|Parliament|House of"
+    r"|White House|Agency|Central Intelligence|Statement of|Embassy|Office of|State Council)\b"
+)
+"""Words of a government author or document."""
+LAW = re.compile(
+    r"\b(?:Law|Act|Code|Constitution|Convention|Covenant|Treaty|Charter|Statute|Decree|Ordinance|Protocol"
+    r"|Regulations?|Directive|Official Gazette)\b|\b(?:Ur\.\s?l\.|Pub\.\s?L\.|U\.S\.C\.|C\.F\.R\.)|§"
+)
+"""Words of a law, treaty or official gazette."""
+JOURNAL = re.compile(
+    r"\b(?:Journal|Review|Quarterly|Studies|Law Rev|L\.\s?Rev\.|J\.|Proceedings|Vol\.|Volume)\b|\b\d+\s+[A-Z][A-Za-z.&’' ]+\s\d+\b"
+)
+"""A journal: its name, "Vol.", or the law-review form "56 Admin. L. Rev. 1077"."""
+PUBLISHER = re.compile(
+    r"\b(?:Press|Publishers?|Publishing|University|Institute|Books|Verlag|Editions?|Committee for|Centre"
+    r"|Center|Foundation)\b|^[A-Z][A-Za-z .]+:\s[A-Z]"
+)
+"""A publisher, or "Place: Publisher"."""
+DESCRIPTOR = re.compile(
+    r"^(?:report|public statement|statement|press release|speech|briefing|factsheet)$", re.I
+)
+"""A part that says what kind of document it is, not its title ("UN OHCHR, report, The right …")."""
+EDITORS = re.compile(r"^(?:eds?\.|editors?|trans\.|\(eds?\.\))$", re.I)
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Judge|Justice)\.?\s+")
+
+INTERVIEW = re.compile(r"\binterviews?\b[^;]*?\bwith\s+(.+)", re.I)
+"""An interview: "Amnesty International interview with Nam-soo (pseudonym, …) in Daegu … on 3 March 2015"."""
+
+
+@dataclass(frozen=True)
+class Fields:
+    """What one citation says, as printed (empty when it does not say)."""
+
+    kind: SourceKind
+    """The kind of source."""
+    author: str = ""
+    """The author or body: "Amnesty International", "UN Human Rights Council", "Ken Gause"."""
+    title: str = ""
+    """The title, without quotation marks: "Report of the Commission of Inquiry"."""
+    date: str = ""
+    """The date of publication (or of the interview) as printed: "16 May 2011", "(2014)" → "2014"."""
+    date_iso: str = ""
+    """The same as ISO 8601 where it can be told: "2011-05-16", "2011-05", "2011"; else ""."""
+    symbol: str = ""
+    """A document symbol or index number, spaces inside taken out: "A/HRC/17/27"."""
+    pinpoint: str = ""
+    """Where in the source: "para 22", "paras 205–207", "p. 5", "at 171"."""
+    url: str = ""
+    """The web address, as printed."""
+    accessed: str = ""
+    """When the web address was accessed, as printed: "14 September 2015"."""
+    interviewee: str = ""
+    """For an interview: who was interviewed (without honorific or description): "Nam-soo"."""
+
+
+def strip_signal(text: str) -> str:
+    """The citation without its introductory signal ("See", "Cf.", "Source:")."""
+    text = SIGNAL.sub("", text.strip()).strip()
+    text = LEAD_CLAUSE.sub("", text)
+    text = SIGNAL.sub("", text).strip()
+    return re.sub(r"^(?:and|or)\s+", "", text)
+
+
+def iso_date(printed: str) -> str:
+    """ "16 May 2011" → "2011-05-16"; "November 2013" → "2013-11"; "2012" → "2012"; "" when it cannot tell."""
+    for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy")):
+        match = pattern.search(printed)
+        if match:
+            parts = dict(zip(order, match.groups(), strict=True))
+            month = _month(parts["m"])
+            if month:
+                return f"{parts['y']}-{month:02d}-{int(parts['d']):02d}"
+    match = MONTH_YEAR.search(printed)
+    if match:
+        month = _month(match.group(1))
+        return f"{match.group(2)}-{month:02d}" if month else match.group(2)
+    match = YEAR.search(printed)
+    return match.group(1) if match else ""
+
+
+def _month(name: str) -> int:
+    key = name[:3].lower()
+    for i, month in enumerate(MONTHS, 1):
+        if month[:3].lower() == key:
+            return i
+    return 0
+
+
+def find_date(text: str) -> str:
+    """The first full date, else month and year, else year in parentheses or between commas."""
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_YEAR):
+        match = pattern.search(text)
+        if match:
+            return match.group(0)
+    match = re.search(
+        r"\((1[6-9]\d\d|20\d\d)\)|(?:^|,\s)(1[6-9]\d\d|20\d\d)(?:,|\.?$|\s+(?:version|edition|ed\.|revision))",
+        text,
+    )
+    if match:
+        return match.group(1) or match.group(2)
+    return ""
+
+
+def normal_symbol(symbol: str) -> str:
+    """A symbol without the spaces a line break or typesetting left in it ("A /HRC/17/27")."""
+    return re.sub(r"\s*/\s*", "/", symbol.strip()).rstrip(".,;)")
+
+
+def find_symbol(text: str) -> str:
+    """The document symbol in a citation, "" when none: one with a digit in it, announced
+    ("UN doc.", "Index:") or not."""
+    for match in SYMBOL.finditer(text):
+        found = match.group(0).rstrip(".,;)")
+        if not re.search(r"\d", found) or "/" not in found:
+            continue
+        lead = text[: match.start()]
+        parts = found.split("/")
+        if not SYMBOL_LEAD.search(lead) and (len(parts) < 2 or not re.search(r"[A-Z]", parts[0])):
+            continue
+        return normal_symbol(found)
+    return ""
+
+
+def find_url(text: str) -> str:
+    """The first web address in a citation, without trailing punctuation."""
+    match = URL.search(text)
+    return match.group(0).rstrip(URL_TRAIL) if match else ""
+
+
+def find_pinpoint(text: str) -> str:
+    """The last pinpoint ("para 22", "p. 5") in a citation."""
+    found = [m.group(0) for m in PINPOINT.finditer(text)]
+    return found[-1].strip().rstrip(",") if found else ""
+
+
+def top_level_split(text: str, separator: str) -> list[str]:
+    """Split on `separator` outside parentheses, brackets and quotation marks."""
+    parts: list[str] = []
+    depth = 0
+    quoted = False
+    start = 0
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        elif char == "“":
+            quoted = True
+        elif char == "”" and quoted:
+            quoted = False
+        elif char == separator and not depth and not quoted:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def read_fields(text: str) -> Fields | None:
+    """The fields of one citation (its signal already stripped); None when the words do not
+    cite anything (commentary)."""
+    text = text.strip()
+    if re.fullmatch(r"[“\"‘][^”]*[”\"’][.,]?", text):
+        return None  # a quoted passage, not a citation
+    wrapped = re.fullmatch(r"\((.+)\)\.?", text)
+    if wrapped and top_level_split(wrapped.group(1), ",") != [wrapped.group(1)]:
+        text = wrapped.group(1)  # "(Article 167, Criminal Law of the DPRK, 2009 version)."
+    url = find_url(text)
+    accessed_match = ACCESSED.search(text)
+    accessed = accessed_match.group(1).strip() if accessed_match else ""
+    rest = text
+    if accessed_match:
+        rest = rest[: accessed_match.start()] + rest[accessed_match.end() :]
+    if url:
+        rest = rest.replace(url, " ")
+    symbol = find_symbol(rest)
+    interview = INTERVIEW.search(rest)
+    if interview:
+        return _interview(rest, interview, url, accessed)
+    pinpoint = find_pinpoint(rest)
+    quoted = QUOTED.search(rest)
+    date = find_date(rest)
+    journal = LAW_JOURNAL.search(rest) or (GAZETTE.search(rest) if LAW.search(rest) else None)
+    if not date and journal:
+        year = YEAR.search(rest[journal.start() - 6 : journal.end() + 12])
+        date = year.group(1) if year else ""
+    if (
+        not (url or symbol or quoted or date or pinpoint or journal)
+        or _commentary(rest)
+        and not (url or symbol)
+    ):
+        return None
+    author, title = _author_title(rest, quoted)
+    kind = _kind(author, title, rest, symbol=symbol, url=url, quoted=bool(quoted), date=date)
+    return Fields(
+        kind=kind,
+        author=author,
+        title=title,
+        date=date,
+        date_iso=iso_date(date),
+        symbol=symbol,
+        pinpoint=pinpoint,
+        url=url,
+        accessed=accessed,
+    )
+
+
+def _without_dates(text: str) -> str:
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_YEAR):
+        text = pattern.sub(" ", text)
+    return text
+
+
+def _commentary(text: str) -> bool:
+    """Words that say something rather than cite: a verb or connective outside the quoted title."""
+    outside = QUOTED.sub(" ", text)
+    return len(outside.split()) > 6 and bool(COMMENTARY_VERB.search(outside))
+
+
+def _interview(text: str, match: re.Match[str], url: str, accessed: str) -> Fields:
+    who_text = match.group(1)
+    who = re.split(r"\s*[(,]|\s+(?:in|on|at)\s+[A-Z0-9]", who_text, maxsplit=1)[0]
+    who = HONORIFIC.sub("", who.strip()).strip(" .")
+    author = text[: match.start()].strip(" ,.")
+    date = find_date(who_text)
+    return Fields(
+        kind="interview",
+        author=author,
+        title=f"Interview with {who}" if who else "Interview",
+        date=date,
+        date_iso=iso_date(date),
+        url=url,
+        accessed=accessed,
+        interviewee=who,
+    )
+
+
+def _author_title(text: str, quoted: re.Match[str] | None) -> tuple[str, str]:
+    """The author (or body) and the title of a citation."""
+    if quoted:
+        before = top_level_split(text[: quoted.start()].strip(" ,.:"), ",")
+        return _clean_author(before[0] if before else ""), quoted.group(1).strip(" ,.")
+    body = re.sub(r"\((?:Index|Ref)[^)]*\)|\([^)]*[A-Z\d]\s?/\s?[A-Z\d][^)]*\)", " ", text)
+    body = re.split(r",?\s*\b(?:U\.?N\.?\s+doc\.?|Index:)", body, maxsplit=1, flags=re.I)[0]
+    parts = [
+        p
+        for p in top_level_split(body, ",")
+        if not EDITORS.match(p) and not DESCRIPTOR.match(p) and find_symbol(p) != normal_symbol(p)
+    ]
+    if not parts:
+        return "", ""
+    if len(parts) == 1 or not _looks_like_author(parts[0]):
+        author, title_parts = "", parts
+    else:
+        author, title_parts = parts[0], parts[1:]
+    title: list[str] = []
+    for part in title_parts:
+        if not title and PINPOINT.fullmatch(part.strip()):
+            continue  # "Article 167, Criminal Law of …": the pinpoint before the title
+        if _ends_title(part) or (title and PUBLISHER.search(part)):
+            break
+        title.append(part)
+        if re.search(r"\((?:1[6-9]|20)\d\d\)\s*$", part):
+            break
+    joined = ", ".join(title)
+    joined = re.sub(r"\s*\((?:1[6-9]|20)\d\d\)\s*$", "", joined).strip(" .")
+    if not author:
+        split = re.match(r"(.+?)\s+(General (?:Comment|Recommendation)\b.*)", joined)
+        if split:
+            author, joined = split.group(1), split.group(2)
+    return _clean_author(author), joined
+
+
+def _clean_author(author: str) -> str:
+    return re.sub(r"\s+", " ", author).strip(" ,.:")
+
+
+def _looks_like_author(part: str) -> bool:
+    """A name or a body: short, capitalised, no title words after a colon, not a date."""
+    words = part.split()
+    if not words or len(words) > 9 or ":" in part or find_date(part) or PINPOINT.search(part):
+        return False
+    return all(
+        w[:1].isupper() or w.lower() in {"of", "for", "on", "the", "and", "in", "de", "&"} for w in words
+    )
+
+
+def _ends_title(part: str) -> bool:
+    """A part after the title: a date, a pinpoint, a symbol, a volume, a report type."""
+    return bool(
+        find_date(part) == part.strip(" .()")
+        or DAY_MONTH_YEAR.search(part)
+        or MONTH_DAY_YEAR.search(part)
+        or PINPOINT.match(part)
+        or re.match(r"^\d+\s+[A-Z]", part)
+        or re.match(r"^(?:1[6-9]|20)\d\d\b", part)
+        or re.match(r"^(?:Vol|No)\.", part)
+    )
+
+
+def _kind(
+    author: str, title: str, text: str, *, symbol: str, url: str, quoted: bool, date: str
+) -> SourceKind:
+    """The kind of source, from who wrote it, what it is called and what it carries."""
+    who = f"{author} {title}" if author else title
+    after = text[text.find(title) + len(title) :] if title and title in text else text
+    if symbol and not NGO.search(author) and not re.search(r"\bIndex:", text):
+        return "un_document"
+    if NGO.search(author) or re.search(r"\bIndex:", text):
+        return "ngo_document"
+    if quoted and (NEWS.search(author) or NEWS.search(after.split(",")[1] if after.count(",") else after)):
+        return "news_article"
+    if (
+        GAZETTE.search(text)
+        and LAW.search(text)
+        or LAW.search(title)
+        and not quoted
+        or re.search(r"\bArticles?\s+\d+", text)
+        and LAW.search(text)
+    ):
+        return "law_or_treaty"
+    if GOVERNMENT.search(who) and not re.match(r"(?:UN|U\.N\.|United Nations)\b", author):
+        return "government_document"
+    if UN_BODY.search(author) or UN_BODY.search(who):
+        return "un_document"
+    if LAW_JOURNAL.search(_without_dates(after)) or quoted and JOURNAL.search(_without_dates(after)):
+        return "academic_article"
+    if quoted and url and DAY_MONTH_YEAR.search(date or ""):
+        return "news_article"
+    if GOVERNMENT.search(who):
+        return "government_document"
+    if quoted and url:
+        return "web_page"
+    if title and (date or PUBLISHER.search(text)):
+        return "report_or_book"
+    if url:
+        return "web_page"
+    return "other"

@@ -1,0 +1,463 @@
+"""Every note parsed into the sources it cites, with one key per distinct source.
+
+Headless (no Textual), computed from a Document on demand (not stored in it: the
+reader's output and its cache are unchanged). A note is split into sentences, each
+sentence into its citations (at semicolons outside parentheses and quotation marks);
+commentary that cites nothing is left out. Each citation is read by
+`index.citefields.read_fields` (and eyecite, through `index.legal`, for cases, statutes
+and law journals); back-references ("Ibid.", "Id.", "supra note 3", "op. cit.", "see
+note 12", a short form "Clinton, p. 5") point to the citation they repeat (`same_as`),
+and cross-references ("See Chapter 5") to the outline entry they name.
+
+The same source cited in many notes, in full, by a short title or by its symbol, gets one
+`key`: the same symbol, the same interviewee on the same date, the same web address, or
+the same author with a title that differs only slightly (`SAME_TITLE`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from index.citefields import (
+    PINPOINT,
+    YEAR,
+    find_date,
+    find_symbol,
+    find_url,
+    Fields,
+    SourceKind,
+    find_pinpoint,
+    read_fields,
+    strip_signal,
+    top_level_split,
+)
+from index.legal import LegalCite, legal_citations
+from source.model import Document, Note
+from source.sentences import split_sentences
+
+SAME_TITLE = 88
+"""rapidfuzz token_set_ratio (0-100) at or above which two titles by the same author are
+one source ("Coercion, Control, Surveillance, and Punishment" and "Control, Surveillance,
+and Punishment" are one report cited twice, once with a word dropped)."""
+SHORT_FORM_WORDS = 8
+"""A citation of at most this many words, with no date, symbol or address, may be a short
+form of one cited in full before ("Clinton, p. 5.")."""
+
+CROSS = re.compile(
+    r"^(?:see\s+|cf\.\s+)?(?:also\s+)?(?:(?:infra|supra)\s+)?(?P<target>(?:chapters?|sections?|parts?|annex|appendix|box)"
+    r"\s+[\dIVXLC]+(?:\.[\dA-Za-z]+)*(?:[–-][\dA-Z]+)?)\.?(?:\s+(?:above|below))?(?:,?\s+(?P<pages>pp?\.\s*[\dA-Za-z–-]+))?\.?$",
+    re.I,
+)
+IBID = re.compile(r"^(?:ibid|ib)\.?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I)
+ID = re.compile(r"^[Ii]d\.(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$")
+SUPRA = re.compile(
+    r"^(?P<who>[^()]{0,80}?),?\s+supra(?:,?\s+(?:note|n\.)\s+(?P<note>\d+))?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$",
+    re.I,
+)
+OP_CIT = re.compile(
+    r"^(?P<who>[^()]{0,80}?),?\s+(?:op\.\s*cit|loc\.\s*cit)\.?(?:,?\s*(?P<pin>.+?))?\.?$", re.I
+)
+SEE_NOTE = re.compile(
+    r"^(?:above\s+)?(?:note|n\.)\s+(?P<note>\d+)(?:\s+above)?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I
+)
+
+Kind = SourceKind | Literal["cross_reference"]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One source cited in a note (or a cross-reference to a part of the document)."""
+
+    key: str
+    """The same for every citation of the same source in the document ("" for a cross-reference)."""
+    kind: Kind
+    """The kind of source (see `index.citefields.KINDS`), or "cross_reference"."""
+    text: str
+    """The words of the note this citation was read from."""
+    author: str = ""
+    """The author or body."""
+    title: str = ""
+    """The title."""
+    date: str = ""
+    """The date as printed."""
+    date_iso: str = ""
+    """The date as ISO 8601 where it can be told, else ""."""
+    symbol: str = ""
+    """The document symbol or index number."""
+    pinpoint: str = ""
+    """Where in the source this note points: "para 22", "p. 5", "at 171"."""
+    url: str = ""
+    """The web address."""
+    accessed: str = ""
+    """When the address was accessed, as printed."""
+    interviewee: str = ""
+    """Who was interviewed, for an interview."""
+    same_as: tuple[int, int] | None = None
+    """For a back-reference: (index in `Document.notes`, index in that note's sources) of the
+    citation it repeats; None for a citation in full."""
+    target: str = ""
+    """For a cross-reference: what it names ("Chapter 5")."""
+    target_page: int = 0
+    """For a cross-reference: the physical page of the outline entry it names (0 when not found)."""
+
+
+_CACHE: dict[tuple[str, int, int], tuple[tuple[Cited, ...], ...]] = {}
+
+
+def note_sources(document: Document) -> tuple[tuple[Cited, ...], ...]:
+    """The sources of every note, in the order of `Document.notes` (computed once per document)."""
+    token = (document.id, document.version, len(document.notes))
+    if token not in _CACHE:
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        _CACHE[token] = _Linker(document).run()
+    return _CACHE[token]
+
+
+def citations(note_text: str) -> list[str]:
+    """The citations of a note's text: its sentences, split at top-level semicolons."""
+    sentences: list[str] = []
+    for start, end in split_sentences(note_text):
+        sentence = note_text[start:end]
+        if (
+            sentences
+            and (_abbreviated(sentences[-1], sentence) or not _complete(sentences[-1]))
+            and not BACK_OR_SIGNAL.match(sentence)
+        ):
+            sentences[-1] = (
+                f"{sentences[-1]} {sentence}"  # "Punishment. An Examination of …": a title's full stop
+            )
+        else:
+            sentences.append(sentence)
+    parts: list[str] = []
+    for sentence in sentences:
+        parts.extend(top_level_split(sentence, ";"))
+    return parts
+
+
+BACK_OR_SIGNAL = re.compile(
+    r"^(?:[Ii]d\.|Ibid|See\b|Cf\.|Source|For example|But\b|Compare\b|Accord\b|Contra\b|[\"“(])"
+)
+"""A sentence that starts a new citation (or comment) of its own: a signal or a back-reference."""
+
+
+ABBREVIATED_END = re.compile(r"(?:^|[\s(])(?:[A-Z][A-Z’'&]{0,7}|[A-Z][a-z’']{0,4})\.$")
+"""A sentence that seems to end after a short capitalised word ("J. CRIM.", "L. REV.", "Cir.") most
+often ends after an abbreviation of a law report or journal."""
+
+
+def _abbreviated(before: str, after: str) -> bool:
+    """True when the full stop between two "sentences" is an abbreviation's: the one before ends with
+    a short capitalised word, or the one after starts with a capitalised abbreviation or a digit."""
+    return bool(ABBREVIATED_END.search(before) or re.match(r"^(?:[A-Z][A-Z’'&]+\.?(?:\s|$)|\d)", after))
+
+
+def _complete(sentence: str) -> bool:
+    """A sentence that can stand as a citation or comment by itself: it has a date, year, address,
+    symbol or pinpoint, or it reads as a comment (more than a few words with a verb)."""
+    return (
+        bool(find_date(sentence) or YEAR.search(sentence) or find_url(sentence) or find_symbol(sentence))
+        or bool(PINPOINT.search(sentence))
+        or len(sentence.split()) > SHORT_FORM_WORDS
+        or bool(BACK_OR_SIGNAL.match(sentence) or re.search(r"\b(?:supra|op\. cit|ibid)\b", sentence, re.I))
+    )
+
+
+class _Linker:
+    """Reads the notes in order, keeping what a back-reference may point to."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.results: list[list[Cited]] = []
+        self.history: list[tuple[int, int]] = []
+        """(note, source) of every citation so far that is not a cross-reference, in order."""
+        self.distinct: list[Cited] = []
+        self.keys: set[str] = set()
+
+    def run(self) -> tuple[tuple[Cited, ...], ...]:
+        for index, note in enumerate(self.document.notes):
+            self.results.append([])
+            for part in citations(note.text):
+                cited = self._read(index, note, part)
+                if cited is None:
+                    continue
+                self.results[index].append(cited)
+                if cited.kind != "cross_reference":
+                    self.history.append((index, len(self.results[index]) - 1))
+        return tuple(tuple(r) for r in self.results)
+
+    def _at(self, where: tuple[int, int]) -> Cited:
+        return self.results[where[0]][where[1]]
+
+    def _read(self, index: int, note: Note, part: str) -> Cited | None:
+        text = strip_signal(part)
+        if not text:
+            return None
+        cross = CROSS.match(text)
+        if cross:
+            target = cross.group("target")
+            pages = cross.group("pages") or ""
+            page = self._page_labelled(pages) or self._page_of(target)
+            return Cited(
+                key="", kind="cross_reference", text=part, target=target, pinpoint=pages, target_page=page
+            )
+        back = self._back_reference(index, text, part)
+        if back is not None:
+            return back
+        here = self.results[index]
+        if here and here[-1].kind == "interview" and re.match(r"^(?:and\s+)?with\s", text, re.I):
+            rest = re.sub(r"^and\s+", "", text, flags=re.I)
+            text = f"{here[-1].author} interview {rest}"
+        legal = legal_citations(text)
+        if legal:
+            cited = self._legal(index, text, part, legal)
+            if cited is not None:
+                return cited
+        fields = read_fields(text)
+        if fields is None:
+            return None
+        short = self._short_form(fields, text, part)
+        if short is not None:
+            return short
+        return self._keyed(fields, part)
+
+    # -- back-references ------------------------------------------------------------------
+
+    def _back_reference(self, index: int, text: str, part: str) -> Cited | None:
+        match = IBID.match(text) or ID.match(text)
+        if match:
+            target = self.history[-1] if self.history else None
+            return self._repeat(target, part, match.group("pin"))
+        match = SEE_NOTE.match(text)
+        if match:
+            return self._repeat(self._in_note(match.group("note"), ""), part, match.group("pin"))
+        match = SUPRA.match(text) or OP_CIT.match(text)
+        if match:
+            who = match.group("who").strip(" ,")
+            number = match.groupdict().get("note")
+            where = self._in_note(number, who) if number else self._by_name(who)
+            return self._repeat(where, part, match.group("pin"))
+        return None
+
+    def _repeat(self, where: tuple[int, int] | None, part: str, pin: str | None) -> Cited | None:
+        """A back-reference to the citation at `where`; a source of kind "other" that says what it
+        could not resolve when `where` is None (never a guess)."""
+        pinpoint = (pin or "").strip(" .,")
+        if where is None:
+            return Cited(
+                key="", kind="other", text=part, pinpoint=pinpoint, title="(unresolved back-reference)"
+            )
+        target = self._at(where)
+        if target.same_as is not None:
+            where = target.same_as
+        return replace(target, text=part, pinpoint=pinpoint or target.pinpoint, same_as=where)
+
+    def _in_note(self, label: str, who: str) -> tuple[int, int] | None:
+        """The citation in the (latest earlier) note labelled `label` whose author or title has `who`."""
+        for index in range(len(self.results) - 1, -1, -1):
+            if self.document.notes[index].label == label and self.results[index]:
+                sources = [i for i, c in enumerate(self.results[index]) if c.kind != "cross_reference"]
+                if not sources:
+                    return None
+                named = [i for i in sources if who and _names(who, self.results[index][i])]
+                if named:
+                    return index, named[0]
+                return (index, sources[0]) if not who else None  # a name that names none: never a guess
+        return None
+
+    def _by_name(self, who: str) -> tuple[int, int] | None:
+        if not who:
+            return None
+        for where in reversed(self.history):
+            if _names(who, self._at(where)):
+                return where
+        return None
+
+    def _short_form(self, fields: Fields, text: str, part: str) -> Cited | None:
+        """ "Clinton, p. 5.": an earlier source by the same author (or with this short title)."""
+        if fields.url or fields.symbol or fields.date or len(text.split()) > SHORT_FORM_WORDS:
+            return None
+        name = PINPOINT.sub("", text).strip(" ,.")
+        where = self._by_name(name.split(",")[0])
+        if where is None:
+            return None
+        return self._repeat(where, part, fields.pinpoint or find_pinpoint(text))
+
+    # -- legal citations (eyecite) ----------------------------------------------------------
+
+    def _legal(self, index: int, text: str, part: str, legal: list[LegalCite]) -> Cited | None:
+        first = legal[0]
+        before = text[: first.start].strip(" ,")
+        if first.kind == "id" and not before:
+            target = self.history[-1] if self.history else None
+            return self._repeat(target, part, first.pinpoint)
+        if first.kind == "supra":
+            number = re.match(r"note\s+(\d+)", first.pinpoint)
+            where = (
+                self._in_note(number.group(1), first.antecedent)
+                if number
+                else self._by_name(first.antecedent)
+            )
+            pin = re.sub(r"^note\s+\d+,?\s*", "", first.pinpoint)
+            return self._repeat(where, part, pin)
+        if first.kind == "short_case":
+            for where in reversed(self.history):
+                earlier = self._at(where)
+                same_reporter = earlier.key.startswith(_case_key(first) + "-")
+                named = not first.antecedent or _names(first.antecedent, earlier)
+                if earlier.kind == "court_case" and same_reporter and named:
+                    return self._repeat(where, part, first.page and f"at {first.page}")
+            return None
+        year = first.year
+        if first.kind == "case":
+            fields = Fields(
+                kind="court_case",
+                title=first.title or before,
+                date=year,
+                date_iso=year,
+                pinpoint=first.pinpoint,
+                symbol="",
+            )
+            return self._keyed(fields, part, key=_case_key(first))
+        if first.kind == "journal":
+            read = read_fields(text[: first.start]) if before else None
+            fields = Fields(
+                kind="academic_article",
+                author=read.author if read else "",
+                title=(read.title if read else before) or before,
+                date=year,
+                date_iso=year,
+                pinpoint=first.pinpoint,
+            )
+            return self._keyed(fields, part, key=_case_key(first))
+        if first.kind == "law":
+            title = before if before and len(before.split()) <= 12 else first.text
+            fields = Fields(kind="law_or_treaty", title=title, pinpoint=first.pinpoint)
+            return self._keyed(fields, part, key=_case_key(first))
+        return None
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def _keyed(self, fields: Fields, part: str, key: str = "") -> Cited:
+        cited = Cited(key="", text=part, **_as_dict(fields))
+        for earlier in self.distinct:
+            if (key and earlier.key == key) or (not key and _same(earlier, cited)):
+                return replace(cited, key=earlier.key)
+        key = key or _make_key(cited)
+        unique, n = key, 2
+        while unique in self.keys:
+            unique, n = f"{key}-{n}", n + 1
+        self.keys.add(unique)
+        cited = replace(cited, key=unique)
+        self.distinct.append(cited)
+        return cited
+
+    def _page_labelled(self, pages: str) -> int:
+        """The physical page printed with the first number of "pp. 1745–50" (0 when none, or several)."""
+        number = re.search(r"\d+", pages)
+        found = self.document.pages_labelled(number.group(0)) if number else []
+        return found[0].index if len(found) == 1 else 0
+
+    def _page_of(self, target: str) -> int:
+        """The physical page of the outline entry a cross-reference names ("Chapter 5" → "5. …")."""
+        number = target.split()[-1].rstrip(".")
+        word = target.split()[0].lower()
+        for entry in self.document.outline:
+            title = entry.title.strip()
+            lowered = title.lower()
+            if lowered.startswith(f"{word} {number.lower()}") or re.match(
+                rf"{re.escape(number)}(?:[.:)\s]|$)", title
+            ):
+                if word != "chapter" or entry.level == 1 or lowered.startswith("chapter"):
+                    return entry.page
+        return 0
+
+
+def _as_dict(fields: Fields) -> dict[str, str]:
+    return {name: getattr(fields, name) for name in Fields.__dataclass_fields__}
+
+
+def _case_key(cite: LegalCite) -> str:
+    return _slug(f"{cite.volume} {cite.reporter} {cite.page if cite.kind != 'short_case' else ''}").strip("-")
+
+
+def _names(who: str, cited: Cited) -> bool:
+    """True when the words `who` name this citation's author, title or interviewee."""
+    who = re.sub(r"\bet\s+al\.?", " ", who, flags=re.I)
+    words = [w for w in re.findall(r"[\w’'-]+", who.lower()) if len(w) > 1]
+    if not words:
+        return False
+    haystack = f"{cited.author} {cited.title} {cited.interviewee}".lower()
+    return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", haystack) for w in words)
+
+
+def _same(a: Cited, b: Cited) -> bool:
+    """Two full citations of one source."""
+    if a.symbol or b.symbol:
+        return a.symbol == b.symbol
+    if a.kind == "interview" or b.kind == "interview":
+        return a.kind == b.kind and _slug(a.interviewee) == _slug(b.interviewee) and a.date_iso == b.date_iso
+    if a.url and b.url and _url_key(a.url) == _url_key(b.url):
+        return True
+    if _slug(a.author) != _slug(b.author) or not a.title or not b.title:
+        return False
+    return fuzz.token_set_ratio(a.title.lower(), b.title.lower()) >= SAME_TITLE
+
+
+def _url_key(url: str) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\d?\.)?", "", url.lower()).rstrip("/")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _make_key(cited: Cited) -> str:
+    """A readable key: the symbol; the interviewee and date; else author, year and title's first words."""
+    if cited.symbol:
+        return _slug(cited.symbol)
+    if cited.kind == "interview":
+        return _slug(f"interview {cited.interviewee} {cited.date_iso}")
+    if cited.url and not cited.title:
+        return _slug(_url_key(cited.url))[:48].strip("-")
+    author = cited.author.split()[-1] if cited.author else ""
+    words = [
+        w for w in re.findall(r"[A-Za-z0-9]+", cited.title) if w.lower() not in {"the", "a", "an", "of", "on"}
+    ]
+    numbers = [w for w in words[3:8] if any(c.isdigit() for c in w)]
+    key = _slug(" ".join([author, cited.date_iso[:4], *words[:3], *numbers]))
+    return key or "source"
+
+
+def cited_json(document: Document, cited: Cited) -> dict[str, object]:
+    """One citation as `citex notes --json` gives it (a cross-reference: kind, target, page)."""
+    if cited.kind == "cross_reference":
+        return {
+            "kind": "cross_reference",
+            "target": cited.target,
+            "page": cited.target_page or None,
+            "page_label": document.display_label(cited.target_page) if cited.target_page else None,
+            "pinpoint": cited.pinpoint,
+        }
+    same_as = None
+    if cited.same_as is not None:
+        note, source = cited.same_as
+        same_as = {"note": document.notes[note].label, "source": source}
+    return {
+        "key": cited.key or None,
+        "kind": cited.kind,
+        "author": cited.author,
+        "title": cited.title,
+        "date": cited.date,
+        "date_iso": cited.date_iso or None,
+        "symbol": cited.symbol,
+        "pinpoint": cited.pinpoint,
+        "url": cited.url,
+        "accessed": cited.accessed,
+        "interviewee": cited.interviewee,
+        "same_as": same_as,
+    }
