@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
@@ -377,7 +377,7 @@ class _Linker:
         return 0
 
 
-def _as_dict(fields: Fields) -> dict[str, str]:
+def _as_dict(fields: Fields) -> dict[str, Any]:
     return {name: getattr(fields, name) for name in Fields.__dataclass_fields__}
 
 
