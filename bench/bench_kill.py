@@ -52,6 +52,8 @@ class Outcome:
     """PDFs the library listed after the kill."""
     problems: list[str] = field(default_factory=list)
     """What was wrong (none: the kill lost nothing and left nothing)."""
+    workers: int = 0
+    """Worker processes the add had started when it was killed."""
     orphans: int = 0
     """Worker processes still alive after the kill."""
     leftovers: int = 0
@@ -169,6 +171,7 @@ def one_run(pdfs: list[Path], delay: float, cache: Path | None) -> Outcome:
             proc.send_signal(signal.SIGKILL)
         proc.wait()
         time.sleep(SETTLE)
+        out.workers = len(workers)
         out.orphans = sum(alive(pid) for pid in workers)
         if out.orphans:
             out.problems.append(f"{out.orphans} worker(s) alive after the kill")
@@ -220,13 +223,15 @@ def main() -> int:
     rng = random.Random(args.seed)
     whole, cache = full_add_seconds(pdfs)
     print(f"{len(pdfs)} PDFs; a whole add takes {whole:.1f} s; {args.runs} kills at random moments in it")
-    print(f"{'run':>3} {'kill at':>8} {'listed':>6} {'orphans':>7} {'left':>4} {'resume':>7}  problems")
+    print(
+        f"{'run':>3} {'kill at':>8} {'listed':>6} {'workers':>7} {'orphans':>7} {'left':>4} {'resume':>7}  problems"
+    )
     outcomes = []
     for run in range(1, args.runs + 1):
         o = one_run(pdfs, rng.uniform(0.05, whole), cache if args.keep_cache else None)
         outcomes.append(o)
         print(
-            f"{run:>3} {o.delay:>7.2f}s {o.listed:>6} {o.orphans:>7} {o.leftovers:>4} {o.resumed:>6.1f}s  "
+            f"{run:>3} {o.delay:>7.2f}s {o.listed:>6} {o.workers:>7} {o.orphans:>7} {o.leftovers:>4} {o.resumed:>6.1f}s  "
             + ("; ".join(o.problems) or "-")
         )
     shutil.rmtree(cache.parent, ignore_errors=True)
