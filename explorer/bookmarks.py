@@ -1,16 +1,15 @@
-"""Bookmarks, per document, in one JSON file under the data directory (written atomically)."""
+"""Bookmarks, per document, in one JSON file under the data directory (written atomically, with
+`source.cache.write_atomic`: a temp file, fsync, then a rename)."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from explorer.locations import bookmarks_file
+from source.cache import write_atomic
 
 
 @dataclass(frozen=True)
@@ -55,15 +54,7 @@ def save(doc_id: str, bookmarks: list[Bookmark], path: Path | None = None) -> No
     data = _read(target)
     data[doc_id] = [asdict(b) for b in sorted(bookmarks, key=lambda b: (b.page, b.block))]
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".bookmarks-", suffix=".json", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(target, json.dumps(data, ensure_ascii=False, indent=1))
 
 
 def toggle(doc_id: str, mark: Bookmark, path: Path | None = None) -> bool:

@@ -47,8 +47,11 @@ def main(ctx: click.Context) -> None:
     """
     from explorer.locations import Locations
 
+    from source.cache import sweep_all
+
     quiet_pypdf()
     ctx.obj = Locations.here()
+    sweep_all([ctx.obj.library.parent, ctx.obj.bookmarks.parent])  # what a killed citex left
     if ctx.invoked_subcommand is None:
         _open_tui([], None)
 

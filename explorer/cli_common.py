@@ -230,10 +230,12 @@ def run_guarded(call: Callable[[], Any]) -> int:
     try:
         result = call()
     except NothingFound as exc:
+        _tell_repairs()
         if str(exc):
             click.echo(f"citex: {clean_for_terminal(str(exc))}", err=True)
         return EXIT_NOTHING
     except (SourceError, CitexIndexError, CliError) as exc:
+        _tell_repairs()
         click.echo(error_line(str(exc)), err=True)
         return EXIT_ERROR
     except click.ClickException as exc:
@@ -256,9 +258,18 @@ def run_guarded(call: Callable[[], Any]) -> int:
             error_line(f"unexpected {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for details)"), err=True
         )
         return EXIT_ERROR
+    _tell_repairs()
     if isinstance(result, int) and not isinstance(result, bool):
         return result
     return EXIT_OK
+
+
+def _tell_repairs() -> None:
+    """A warning line for each damaged cache entry found and rebuilt while the command ran."""
+    from source.cache import take_notices
+
+    for message in take_notices():
+        click.echo(f"citex: warning: {clean_for_terminal(message)}", err=True)
 
 
 def _looks_like_path(name: str) -> bool:

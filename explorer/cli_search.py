@@ -38,7 +38,7 @@ from explorer.cli_common import (
 from explorer.text import clean_for_terminal, clean_with_spans, snippet
 
 if TYPE_CHECKING:
-    from index.library import Library
+    from index.library import AddResult, Library
     from index.results import Hit, Verification
     from index.scope import Scope
 
@@ -272,24 +272,39 @@ def _read_draft(draft: str) -> list[str]:
 @limits_options
 def add(pdfs: tuple[str, ...]) -> int:
     """Add PDFs (or the PDFs under a directory) to the library; changed ones are read again."""
+    from index.errors import LibraryError
+
     library = _library()
-    with click.progressbar(length=1, label="reading", file=sys.stderr, show_pos=True) as bar:
+    try:
+        if sys.stderr.isatty():  # a progress bar on a terminal; nothing but results and errors elsewhere
+            with click.progressbar(length=1, label="reading", file=sys.stderr, show_pos=True) as bar:
 
-        def progress(done: int, total: int, path: str) -> None:
-            bar.length = max(total, 1)
-            bar.update(done - bar.pos)
+                def progress(done: int, total: int, path: str) -> None:
+                    bar.length = max(total, 1)
+                    bar.update(done - bar.pos)
 
-        result = library.add(pdfs, progress=progress)
-    _warn(library.warnings)
+                result = library.add(pdfs, progress=progress)
+        else:
+            result = library.add(pdfs)
+    except LibraryError as exc:  # stopped (a full disk, a read-only directory): what it kept, then the error
+        if exc.partial is not None:
+            _print_added(exc.partial, errors=False)
+        raise
+    finally:
+        _warn(library.warnings)
+    _print_added(result)
+    return EXIT_ERROR if result.failed else EXIT_OK
+
+
+def _print_added(result: AddResult, errors: bool = True) -> None:
     for entry in result.added:
         click.echo(_row("added", entry.path, f"{entry.pages} pages"))
     for entry in result.updated:
         click.echo(_row("re-read", entry.path, f"{entry.pages} pages"))
     for entry in result.unchanged:
         click.echo(_row("unchanged", entry.path))
-    for _, why in result.failed:
+    for _, why in result.failed if errors else ():
         click.echo(error_line(why), err=True)
-    return EXIT_ERROR if result.failed else EXIT_OK
 
 
 @click.command("list")

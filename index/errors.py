@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class CitexIndexError(Exception):
     """Something about an index or a library went wrong. The message is one line, fit for stderr."""
@@ -9,3 +11,6 @@ class CitexIndexError(Exception):
 
 class LibraryError(CitexIndexError):
     """The library file cannot be read or written."""
+
+    partial: Any = None
+    """For an `add` that stopped: the AddResult of what it kept (PDFs committed before the error)."""

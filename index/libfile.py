@@ -42,6 +42,36 @@ class LibraryEntry:
     """When it was added or last re-read (seconds since the epoch)."""
 
 
+_TYPES: dict[str, tuple[type, ...]] = {
+    "path": (str,),
+    "sha": (str,),
+    "size": (int,),
+    "mtime_ns": (int,),
+    "pages": (int,),
+    "title": (str,),
+    "added": (int, float),
+}
+"""The type of each field of an entry in the file (bool, a subclass of int, is refused)."""
+
+
+def _entry(raw: object, n: int) -> LibraryEntry:
+    """One entry of the file, validated. Raises ValueError naming what is wrong."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"entry {n} is not an object")
+    for name, value in raw.items():
+        kinds = _TYPES.get(name)
+        if kinds is None:
+            raise ValueError(f"entry {n} has an unknown field {name!r}")
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            raise ValueError(f"entry {n}: {name} is not a {kinds[0].__name__}")
+    missing = [name for name in ("path", "sha", "size", "mtime_ns") if name not in raw]
+    if missing:
+        raise ValueError(f"entry {n} lacks {', '.join(missing)}")
+    if not os.path.isabs(raw["path"]) or len(raw["sha"]) != 64:
+        raise ValueError(f"entry {n}: not an absolute path and a sha256")
+    return LibraryEntry(**raw)
+
+
 @dataclass
 class LibraryFile:
     """The JSON file holding a library's entries."""
@@ -63,7 +93,10 @@ class LibraryFile:
             data = json.loads(text)
             if not isinstance(data, dict) or data.get("format") != FORMAT:
                 raise ValueError("not a Citex library file of this version")
-            return [LibraryEntry(**entry) for entry in data["documents"]]
+            documents = data["documents"]
+            if not isinstance(documents, list):
+                raise ValueError("its documents are not a list")
+            return [_entry(raw, n) for n, raw in enumerate(documents, 1)]
         except (ValueError, TypeError, KeyError) as exc:
             backup = self._move_aside()
             self.warnings.append(

@@ -10,11 +10,15 @@ they differ (documents added, removed, or a cache cleared).
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from index.store import build_index, open_index
+from index.store import INDEX_NAME, build_index, open_index
 from index.units import Unit
 
 if TYPE_CHECKING:
@@ -27,6 +31,11 @@ _WRITER: dict[str, Any] = {"limitmb": 256, "compound": False}
 a library of hundreds of megabytes), separate files are read where needed."""
 BATCH_UNITS = 60_000
 """Units added before a commit (one segment each): bounds the writer's memory and the final commit."""
+COMMIT_ENV = "CITEX_COMMIT_SECONDS"
+"""Environment variable that overrides COMMIT_SECONDS (the kill tests commit after every PDF)."""
+COMMIT_SECONDS = float(os.environ.get(COMMIT_ENV) or 1.0)
+"""While adding, what was added is committed at most this often (`Writer.due`): a killed `add` keeps
+every PDF committed before it (the library's list records them right after each commit)."""
 
 
 def indexed_documents(ix: Index) -> set[str]:
@@ -46,9 +55,11 @@ def indexed_documents(ix: Index) -> set[str]:
 class Writer:
     """The library index's one writer: adds documents' units (and deletes documents), in one commit.
 
-    Used as a context manager: the index's lock is held from entry to exit. What was added
-    is committed on exit, also after an interrupt (it matches what the library recorded);
-    after an error it is dropped, and `sync` adds it again the next time.
+    Used as a context manager: the index's lock is held from entry to exit (on entry, what a
+    killed writer left in the index's directory is removed: Whoosh's temp directory, a half-written
+    TOC). What was added is committed by `commit` (the caller commits in batches, see `due`) and
+    on exit, also after an interrupt (`saved` tells); after an error the uncommitted rest is
+    dropped, and `sync` adds it again the next time.
     """
 
     def __init__(self, directory: Path, *, wait: bool = True) -> None:
@@ -60,10 +71,26 @@ class Writer:
         """The keys of the documents the index holds (as the writing goes on)."""
         self._writer: Any = None
         self._pending = 0
+        self._documents = 0
+        self._since = time.monotonic()
+        self.saved = False
+        """Whether what was added last was committed on exit."""
 
     def __enter__(self) -> Writer:
+        _clean_leftovers(self.ix, self.directory)
         self._writer = self.ix.writer(timeout=LOCK_WAIT if self.wait else 0.0, **_WRITER)
         return self
+
+    def due(self) -> bool:
+        """Whether documents were added since the last commit, COMMIT_SECONDS ago or more."""
+        return self._documents > 0 and time.monotonic() - self._since >= COMMIT_SECONDS
+
+    def commit(self) -> None:
+        """Commit what was added (small segments merged, Whoosh's policy), and go on writing."""
+        self._writer.commit()
+        self._writer = self.ix.writer(timeout=LOCK_WAIT, **_WRITER)
+        self._pending = self._documents = 0
+        self._since = time.monotonic()
 
     def add(self, key: str, units: Sequence[Unit]) -> None:
         """Add one document's units (nothing when the index holds the document already)."""
@@ -73,6 +100,7 @@ class Writer:
         for unit in units:
             add(**unit.stored())
         self._pending += len(units)
+        self._documents += 1
         self.have.add(key)
         if self._pending >= BATCH_UNITS:  # a segment per batch: no huge sort at the end, and progress kept
             self._writer.commit(merge=False)
@@ -86,10 +114,41 @@ class Writer:
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         if isinstance(exc, Exception):
-            self._writer.cancel()
+            with contextlib.suppress(Exception):  # the error that ended the writing is the one to report
+                self._writer.cancel()
         else:
             self._writer.commit()
+            self.saved = True
+        # What a cancel on a full disk could not remove: this writer held the lock until now (or
+        # still does, through a writer that failed half made), so nobody else's files are there.
+        _clean_leftovers(self.ix, self.directory, locked=isinstance(exc, Exception))
         self.ix = open_index(self.directory) or self.ix
+
+
+def _clean_leftovers(ix: Index, directory: Path, *, locked: bool = False) -> None:
+    """Remove what a killed writer left, when no other writer runs (the index's lock is taken for it,
+    unless this process holds it, `locked`): Whoosh's temp directory (`<name>.tmp`) and TOC files
+    half written (`_<name>_<gen>.toc.<time>`)."""
+    if locked:
+        _remove_leftovers(directory)
+        return
+    lock = ix.storage.lock(f"{INDEX_NAME}_WRITELOCK")
+    try:
+        if not lock.acquire(blocking=False):
+            return  # another writer runs: its temp files are its own
+    except OSError:
+        return
+    try:
+        _remove_leftovers(directory)
+    finally:
+        lock.release()
+
+
+def _remove_leftovers(directory: Path) -> None:
+    shutil.rmtree(directory / f"{INDEX_NAME}.tmp", ignore_errors=True)
+    for toc in directory.glob(f"_{INDEX_NAME}_*.toc.*"):
+        with contextlib.suppress(OSError):
+            toc.unlink()
 
 
 def sync(

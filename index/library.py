@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from index.errors import LibraryError
 from index.libfile import LibraryEntry, LibraryFile
@@ -106,32 +106,76 @@ class Library:
         if progress:
             progress(len(unchanged), total, "")
         done: list[Ingested] = []
-        try:
-            if todo:
-                with self._writer() as writer:  # indexes each PDF while the workers read the next ones
-                    for result in _ingest_all(todo):
-                        if not result.error:
-                            writer.add(doc_key(result.sha), result.units)
-                        done.append(replace(result, units=()))
-                        if progress:
-                            progress(len(unchanged) + len(done), total, result.path)
-        finally:
-            order = {path: i for i, path in enumerate(targets)}
-            added, updated, errors = self._record(sorted(done, key=lambda r: order.get(r.path, len(order))))
-        self._close_corpus()
-        self._sync()
-        read = sum(r.seconds for r in done)
-        return AddResult(tuple(added), tuple(updated), tuple(unchanged), tuple(failed + errors), read)
-
-    def _record(
-        self, done: builtins.list[Ingested]
-    ) -> tuple[builtins.list[LibraryEntry], builtins.list[LibraryEntry], builtins.list[tuple[str, str]]]:
         added: list[LibraryEntry] = []
         updated: list[LibraryEntry] = []
-        errors = [(r.path, r.error) for r in done if r.error]
-        good = [r for r in done if not r.error]
+        batch: list[Ingested] = []  # indexed, not yet committed nor recorded
+
+        def record() -> None:
+            """Record the batch committed to the index (the index first, then the list: a kill between the
+            two leaves the index a document more than the list, which searches filter and `sync` prunes)."""
+            new, changed = self._record(_in_order(batch, targets))
+            added.extend(new)
+            updated.extend(changed)
+            batch.clear()
+
+        if todo:
+            self._check_writable()
+            writer: Writer | None = None
+            try:
+                with self._writer() as writer:  # indexes each PDF while the workers read the next ones
+                    for result in _ingest_all(todo):
+                        self.warnings.extend(result.warnings)
+                        if not result.error:
+                            writer.add(doc_key(result.sha), result.units)
+                            batch.append(replace(result, units=()))
+                        done.append(replace(result, units=()))
+                        if batch and writer.due():
+                            writer.commit()
+                            record()
+                        if progress:
+                            progress(len(unchanged) + len(done), total, result.path)
+            except LibraryError as exc:  # a full disk, a read-only directory: what was kept is told too
+                exc.partial = self._result(added, updated, unchanged, failed, done, targets)
+                raise
+            finally:
+                if batch and writer is not None and writer.saved:  # committed on exit (also on an interrupt)
+                    record()
+        self._close_corpus()
+        self._sync()
+        return self._result(added, updated, unchanged, failed, done, targets)
+
+    @staticmethod
+    def _result(
+        added: builtins.list[LibraryEntry],
+        updated: builtins.list[LibraryEntry],
+        unchanged: builtins.list[LibraryEntry],
+        failed: builtins.list[tuple[str, str]],
+        done: builtins.list[Ingested],
+        targets: builtins.list[str],
+    ) -> AddResult:
+        errors = [(r.path, r.error) for r in _in_order(done, targets) if r.error]
+        return AddResult(
+            tuple(_in_order(added, targets)),
+            tuple(_in_order(updated, targets)),
+            tuple(unchanged),
+            tuple(failed + errors),
+            sum(r.seconds for r in done),
+        )
+
+    def _check_writable(self) -> None:
+        """Fail before any PDF is read when the library's list cannot be written (its lock file, made
+        beside it, is the test), so a read-only data directory costs one line, not a long read."""
+        with self._file.locked():
+            pass
+
+    def _record(
+        self, good: builtins.list[Ingested]
+    ) -> tuple[builtins.list[LibraryEntry], builtins.list[LibraryEntry]]:
+        """Write the entries of PDFs read (and committed to the index) into the list: (added, updated)."""
+        added: builtins.list[LibraryEntry] = []
+        updated: builtins.list[LibraryEntry] = []
         if not good:
-            return added, updated, errors
+            return added, updated
         with self._file.locked():
             entries = self._file.load()
             where = {e.path: i for i, e in enumerate(entries)}
@@ -146,7 +190,7 @@ class Library:
                     entries.append(entry)
                     added.append(entry)
             self._file.save(entries)
-        return added, updated, errors
+        return added, updated
 
     def _refresh(self, entries: builtins.list[LibraryEntry]) -> None:
         """Record the new mtime of files touched but not changed (so they are not hashed again)."""
@@ -231,10 +275,30 @@ class Library:
         if self._corpus is None:
             from index.corpus import Corpus
 
-            ix, fresh = self._sync(wait=False, prune=False)
+            try:
+                ix, fresh = self._sync(wait=False, prune=False)
+            except LibraryError as exc:  # the index cannot be brought up to date (a full disk, read-only)
+                ix, fresh = self._index_as_it_is(exc)
             paths = {e.sha: e.path for e in reversed(self._file.load())}
             self._corpus = Corpus([ix] if ix is not None else [], paths, only=None if fresh else set(paths))
         return self._corpus
+
+    def _index_as_it_is(self, why: LibraryError) -> tuple[Index | None, bool]:
+        """The library's index as it stands, when it cannot be written: the PDFs it lacks are not
+        searched, and the user is told (or the error, when there is no index at all)."""
+        from index.libindex import indexed_documents
+        from index.store import open_index
+
+        assert self.index_dir is not None
+        ix = open_index(self.index_dir)
+        if ix is None:
+            raise why
+        have = indexed_documents(ix)
+        lacking = [e.path for e in self._file.load() if doc_key(e.sha) not in have]
+        if lacking:
+            first = lacking[0] + (f" and {len(lacking) - 1} more" if len(lacking) > 1 else "")
+            self.warnings.append(f"{why}: searching without what the index lacks ({first})")
+        return ix, False
 
     def corpus_of(self, paths: dict[str, str]) -> Corpus | None:
         """The library's index limited to these documents (sha -> the path to show), or None when
@@ -300,6 +364,20 @@ class Library:
         self.close()
 
 
+class _HasPath(Protocol):
+    @property
+    def path(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_HasPath)
+
+
+def _in_order(items: Iterable[_T], targets: list[str]) -> list[_T]:
+    """Items (each with a `path`) in the order of the paths given."""
+    order = {path: i for i, path in enumerate(targets)}
+    return sorted(items, key=lambda item: order.get(item.path, len(order)))
+
+
 def _absolute(path: str | os.PathLike[str]) -> str:
     return os.path.abspath(os.fspath(path))
 
@@ -352,7 +430,7 @@ def _ingest_all(paths: list[str]) -> Iterator[Ingested]:
     Workers are forked when this process runs no other thread (the CLI), else spawned
     (the TUI: forking a threaded process is unsafe). A worker that dies fails its file only.
     """
-    from index.ingest import Ingested, ingest
+    from index.ingest import Ingested, ingest, worker_guard
 
     if len(paths) <= 1:
         yield from (ingest(p) for p in paths)
@@ -367,7 +445,10 @@ def _ingest_all(paths: list[str]) -> Iterator[Ingested]:
         else "spawn"
     )
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=min(WORKERS, len(paths)), mp_context=context) as pool:
+    initializer, args = worker_guard()
+    with ProcessPoolExecutor(
+        max_workers=min(WORKERS, len(paths)), mp_context=context, initializer=initializer, initargs=args
+    ) as pool:
         futures = {pool.submit(ingest, p): p for p in paths}
         try:
             for future in as_completed(futures):

@@ -13,10 +13,10 @@ module imports nothing of `explorer`. A PDF opened with a password is indexed in
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from index.results import Hit, SearchResult, Verification
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from index.library import Library
 
 ScopeKind = Literal["pdfs", "library", "bundled"]
+_R = TypeVar("_R")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ class Scope:
     """The library, for a library scope."""
     warnings: list[str] = field(default_factory=list)
     """What the user should be told (a library PDF gone missing or changed)."""
+    password: str | None = field(default=None, repr=False)
+    """The password the PDFs were opened with (to open them again after a repair)."""
+    _healed: bool = field(default=False, repr=False)
 
     @property
     def paths(self) -> dict[str, str]:
@@ -78,19 +82,55 @@ class Scope:
 
     def search(self, query: str, limit: int = 10) -> SearchResult:
         """Ranked full-text search (see `index.query`)."""
-        if not self.corpus.indexes:
-            return SearchResult(())
-        return self.corpus.search(query, limit)
+        return self._healing(lambda c: c.search(query, limit) if c.indexes else SearchResult(()))
 
     def find(self, quote: str, limit: int = 10) -> list[Hit]:
         """Passages matching a quote as remembered, best first."""
-        return self.corpus.find(quote, limit) if self.corpus.indexes else []
+        return self._healing(lambda c: c.find(quote, limit) if c.indexes else [])
 
     def verify(self, quote: str) -> Verification:
         """exact, near or absent."""
-        if not self.corpus.indexes:
-            return Verification("absent", 0.0, quote, None)
-        return self.corpus.verify(quote)
+        return self._healing(
+            lambda c: c.verify(quote) if c.indexes else Verification("absent", 0.0, quote, None)
+        )
+
+    def _healing(self, call: Callable[[Corpus], _R]) -> _R:
+        """Run a search; when a cached index turns out damaged while used (a segment that does not
+        parse, which opening it did not show), rebuild it from the cached documents and run it again."""
+        from index.errors import CitexIndexError
+        from source.errors import SourceError
+
+        try:
+            return call(self.corpus)
+        except (CitexIndexError, SourceError):
+            raise
+        except Exception as exc:
+            if self._healed or not self._drop_cached_indexes(exc):
+                raise
+        self._healed = True
+        fresh = open_scope(self.target, self.password)
+        self.corpus, self.library = fresh.corpus, fresh.library
+        self.warnings.extend(fresh.warnings)
+        return call(self.corpus)
+
+    def _drop_cached_indexes(self, exc: Exception) -> bool:
+        """Close the scope and remove its indexes from the cache (derived data: they are rebuilt);
+        False when none of them is in the cache (nothing to repair)."""
+        import shutil
+
+        from source.cache import cache_root, notice
+
+        root = cache_root().resolve()
+        folders = [getattr(ix.storage, "folder", None) for ix in self.corpus.indexes]
+        cached = [Path(f) for f in folders if f and Path(f).resolve().is_relative_to(root)]
+        if not cached:
+            return False
+        self.close()
+        for folder in cached:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+            notice(f"the cached index {folder} was damaged ({why}): it is rebuilt")
+            shutil.rmtree(folder, ignore_errors=True)
+        return True
 
     def close(self) -> None:
         """Close the searchers."""
@@ -130,4 +170,4 @@ def open_scope(target: Target, password: str | None = None) -> Scope:
         if limited is not None:  # all of them in the library: its index, limited to them
             return Scope(target, limited, library, [*target.warnings, *library.warnings])
         library.close()
-    return Scope(target, open_corpus(files, password), None, list(target.warnings))
+    return Scope(target, open_corpus(files, password), None, list(target.warnings), password)

@@ -163,16 +163,44 @@ def memory_index(units: Iterable[Unit]) -> Index:
 
 
 def open_index(directory: Path) -> Index | None:
-    """The index in this directory, or None if there is none of this version (or it is damaged)."""
+    """The index in this directory, or None if there is none of this version, or it is damaged (a
+    segment file missing or unreadable, a TOC that does not parse: see `check_index`). Damage is
+    noticed (`source.cache.notice`): the caller rebuilds the index from the cached documents."""
     if not any(directory.glob(f"_{INDEX_NAME}_*.toc")):
         return None
     import_whoosh()
     from whoosh.filedb.filestore import FileStorage
 
     try:
-        return cast("Index", FileStorage(str(directory)).open_index(INDEX_NAME))
-    except Exception:  # noqa: BLE001 - a damaged index is rebuilt
+        ix = cast("Index", FileStorage(str(directory)).open_index(INDEX_NAME))
+        check_index(ix)
+    except Exception as exc:  # noqa: BLE001 - a damaged index is rebuilt
+        from source.cache import notice
+
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        notice(f"the cached index {directory} was damaged ({why}): it is rebuilt")
         return None
+    return ix
+
+
+def check_index(ix: Index) -> None:
+    """Touch every file of every segment (terms, postings, stored fields, field lengths): raises
+    when one is missing or does not parse. Reads a few bytes of each, not the index."""
+    with ix.reader() as reader:
+        for leaf, _ in reader.leaf_readers():
+            count = leaf.doc_count_all()
+            if not count:
+                continue
+            stored = leaf.stored_fields(count - 1)
+            if not isinstance(stored, dict) or "doc" not in stored:
+                raise ValueError("stored fields unreadable")
+            for name in ("text", "exact", "section"):
+                leaf.doc_field_length(count - 1, name)
+            term = next(iter(leaf.lexicon("doc")), None)
+            if term is None:
+                raise ValueError("no document key in a segment")
+            leaf.postings("doc", term).all_ids()
+            next(iter(leaf.lexicon("text")), None)
 
 
 def build_index(units: Iterable[Unit], directory: Path) -> Index:
@@ -180,8 +208,11 @@ def build_index(units: Iterable[Unit], directory: Path) -> Index:
     import_whoosh()
     from whoosh.filedb.filestore import FileStorage
 
+    from source.cache import sweep, temp_prefix
+
     directory.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".tmp", dir=directory.parent))
+    sweep(directory.parent)
+    tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(directory.name), suffix=".tmp", dir=directory.parent))
     try:
         fill(FileStorage(str(tmp)).create_index(schema(), indexname=INDEX_NAME), units)
         _swap_in(tmp, directory)
@@ -204,7 +235,9 @@ def _swap_in(tmp: Path, directory: Path) -> None:
             raise
     if open_index(directory) is not None:
         return  # another process built it first
-    old = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".old", dir=directory.parent))
+    from source.cache import temp_prefix
+
+    old = Path(tempfile.mkdtemp(prefix=temp_prefix(directory.name), suffix=".old", dir=directory.parent))
     os.rename(directory, old / directory.name)
     os.rename(tmp, directory)
     shutil.rmtree(old, ignore_errors=True)
