@@ -33,6 +33,7 @@ from explorer.messages import (
     HitChosen,
     LoadProgress,
     MarkerChanged,
+    PasswordNeeded,
     SearchDone,
     SelectionChanged,
 )
@@ -129,7 +130,7 @@ class CitexApp(ReaderActions, App[None]):
     def load_documents(self, paths: list[str]) -> None:
         """Read each PDF (through the cache): all of those given, the first of a library (the others
         are read when a hit or the next-document key asks for them)."""
-        from source.errors import SourceError
+        from source.errors import EncryptedError, SourceError
         from source.opening import open_document
 
         worker = get_current_worker()
@@ -140,6 +141,8 @@ class CitexApp(ReaderActions, App[None]):
             self.post_message(LoadProgress(i, total, f"Reading {Path(path).name}…"))
             try:
                 documents.append(open_document(path, self.password))
+            except EncryptedError as exc:
+                self.post_message(PasswordNeeded(path, str(exc)))
             except SourceError as exc:
                 self.post_message(DocumentFailed(path, str(exc)))
             if worker.is_cancelled:
@@ -206,6 +209,17 @@ class CitexApp(ReaderActions, App[None]):
 
     def on_document_failed(self, message: DocumentFailed) -> None:
         self.push_screen(error_screen(message.message))
+
+    def on_password_needed(self, message: PasswordNeeded) -> None:
+        """Ask for the password, then read the PDFs again with it (held in memory only)."""
+        from explorer.widgets.screens import PasswordScreen
+
+        def answered(password: str | None) -> None:
+            if password:
+                self.password = password
+                self.load_documents(self.paths)
+
+        self.push_screen(PasswordScreen(message.path, message.message), answered)
 
     def on_engine_ready(self, message: EngineReady) -> None:
         self.query_one("#loading").display = False

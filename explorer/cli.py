@@ -73,8 +73,13 @@ def _open_tui(pdfs: list[str], password: str | None) -> None:
     where = locations()
     target = choose(pdfs, where.library, where.bundled)
     if target.kind != "library":
+        from source.errors import EncryptedError
+
         for path in target.paths:  # fail here, with one line, rather than inside the app
-            load_document(path, password)
+            try:
+                load_document(path, password)
+            except EncryptedError:
+                pass  # the app asks for the password
     from explorer import app
 
     app.run(target, where, password=password)

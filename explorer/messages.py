@@ -38,6 +38,16 @@ class EngineReady(Message):
 
 
 @dataclass
+class PasswordNeeded(Message):
+    """A PDF opens only with a password (or the one given was wrong)."""
+
+    path: str
+    """The file."""
+    message: str
+    """What its reader said, in one line."""
+
+
+@dataclass
 class DocumentFailed(Message):
     """A PDF could not be read."""
 

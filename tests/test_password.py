@@ -67,3 +67,27 @@ async def test_tui_leaves_the_cache_empty(tmp_path: Path, cache_dir: Path) -> No
         assert results.hits and "border" in results.hits[0].text
         await pilot.press("q")
     assert files_under(cache_dir) == []
+
+
+@sync
+async def test_tui_asks_for_the_password(tmp_path: Path, cache_dir: Path) -> None:
+    """Opened without --password, the TUI asks for it; a wrong one is asked again, the right one
+    opens the PDF, and nothing read with it reaches the cache."""
+    from test_tui import wait_for
+
+    from explorer.widgets.screens import PasswordScreen
+
+    locked = encrypted_pdf(tmp_path / "locked.pdf")
+    app = CitexApp([str(locked)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PasswordScreen))
+        await pilot.press(*"wrong", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PasswordScreen) and app.password == "wrong")
+        assert app.document is None
+        await pilot.press(*PASSWORD, "enter")
+        await opened(pilot, app)
+        assert app.password == PASSWORD and app.document is not None
+        results = await search(pilot, app, "border")
+        assert results.hits
+        await pilot.press("q")
+    assert files_under(cache_dir) == []

@@ -154,6 +154,28 @@ class GoToPageScreen(ModalScreen[int | None]):
         )
 
 
+class PasswordScreen(ModalScreen[str | None]):
+    """Ask for the password of an encrypted PDF; dismisses with it, or None (Escape).
+    The password is held in memory only: nothing read with it is written to the cache."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Back")]
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(classes="picker small")
+        self.path = path
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Password for {clean_for_terminal(self.path)}", classes="dialog-title")
+            yield Label(clean_for_terminal(self.message), id="password-why")
+            yield Input(placeholder="password (Escape: do not open it)", password=True, id="password-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.value:
+            self.dismiss(event.value)
+
+
 class TextScreen(ModalScreen[None]):
     """A titled text (a whole note, the help, an error) with a close button."""
 
