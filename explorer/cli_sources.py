@@ -22,6 +22,7 @@ from explorer.cli_common import (
     print_json,
 )
 from explorer.text import clean_for_terminal
+from index.citefields import KINDS
 
 if TYPE_CHECKING:
     from source.model import Document
@@ -37,21 +38,7 @@ def _documents(pdfs: tuple[str, ...], password: str | None) -> list[Document]:
 @pdfs_argument
 @click.option(
     "--kind",
-    type=click.Choice(
-        [
-            "interview",
-            "un_document",
-            "law_or_treaty",
-            "news_article",
-            "report_or_book",
-            "academic_article",
-            "ngo_document",
-            "government_document",
-            "web_page",
-            "court_case",
-            "other",
-        ]
-    ),
+    type=click.Choice(list(KINDS)),
     default=None,
     help="Only sources of this kind.",
 )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from source.blocks import reading_order
 from source.columns import ACROSS, column_bounds, column_of
+from source.labels import to_roman
 from source.lines import NOTE_START, ROMAN_MARKER, Line, LineMarker, label_key
 
 SMALLER_THAN_BODY = 0.95
@@ -75,31 +76,7 @@ SYMBOL_STEP = 2
 """A symbol note may follow the one before by at most this many places in SYMBOL_ORDER."""
 
 
-def roman(value: int) -> str:
-    """A number in lower-case roman numerals."""
-    out = ""
-    for number, letters in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while value >= number:
-            out += letters
-            value -= number
-    return out
-
-
-ROMAN_VALUES = {roman(n): n for n in range(1, 400)}
+ROMAN_VALUES = {to_roman(n): n for n in range(1, 400)}
 """Lower-case roman labels and their values."""
 FIRST_LABELS = ("1", "i")
 """The labels a run of numbered notes starts with."""
