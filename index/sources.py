@@ -17,8 +17,8 @@ the same author with a title that differs only slightly (`SAME_TITLE`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from dataclasses import asdict, dataclass, replace
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -68,34 +68,17 @@ SEE_NOTE = re.compile(
 Kind = SourceKind | Literal["cross_reference"]
 
 
-@dataclass(frozen=True)
-class Cited:
-    """One source cited in a note (or a cross-reference to a part of the document)."""
+@dataclass(frozen=True, kw_only=True)
+class Cited(Fields):
+    """One source cited in a note (or a cross-reference to a part of the document): what the
+    citation says (`Fields`), and where it stands among the note's and the document's."""
 
     key: str
     """The same for every citation of the same source in the document ("" for a cross-reference)."""
-    kind: Kind
+    kind: Kind  # type: ignore[assignment]  # a Cited may also be a cross-reference
     """The kind of source (see `index.citefields.KINDS`), or "cross_reference"."""
     text: str
     """The words of the note this citation was read from."""
-    author: str = ""
-    """The author or body."""
-    title: str = ""
-    """The title."""
-    date: str = ""
-    """The date as printed."""
-    date_iso: str = ""
-    """The date as ISO 8601 where it can be told, else ""."""
-    symbol: str = ""
-    """The document symbol or index number."""
-    pinpoint: str = ""
-    """Where in the source this note points: "para 22", "p. 5", "at 171"."""
-    url: str = ""
-    """The web address."""
-    accessed: str = ""
-    """When the address was accessed, as printed."""
-    interviewee: str = ""
-    """Who was interviewed, for an interview."""
     same_as: tuple[int, int] | None = None
     """For a back-reference: (index in `Document.notes`, index in that note's sources) of the
     citation it repeats; None for a citation in full."""
@@ -343,7 +326,7 @@ class _Linker:
     # -- keys --------------------------------------------------------------------------------
 
     def _keyed(self, fields: Fields, part: str, key: str = "") -> Cited:
-        cited = Cited(key="", text=part, **_as_dict(fields))
+        cited = Cited(key="", text=part, **asdict(fields))
         for earlier in self.distinct:
             if (key and earlier.key == key) or (not key and _same(earlier, cited)):
                 return replace(cited, key=earlier.key)
@@ -375,10 +358,6 @@ class _Linker:
                 if word != "chapter" or entry.level == 1 or lowered.startswith("chapter"):
                     return entry.page
         return 0
-
-
-def _as_dict(fields: Fields) -> dict[str, Any]:
-    return {name: getattr(fields, name) for name in Fields.__dataclass_fields__}
 
 
 def _case_key(cite: LegalCite) -> str:
