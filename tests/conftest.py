@@ -120,3 +120,25 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     yield attempts
     assert not attempts, f"network access attempted: {attempts}"
+
+
+@pytest.fixture
+def shared_cli_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """One cache for the session's CLI tests (the report is parsed once), never the user's; use it
+    with `pytestmark = pytest.mark.usefixtures("shared_cli_cache")`."""
+    cache = tmp_path_factory.getbasetemp() / "citex-cache"
+    cache.mkdir(exist_ok=True)
+    monkeypatch.setenv("CITEX_CACHE_DIR", str(cache))
+    monkeypatch.setenv("CITEX_DATA_DIR", str(tmp_path_factory.getbasetemp() / "citex-data"))
+    return cache
+
+
+@pytest.fixture
+def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Fresh cache, data and PDF folders for one test (the cache and data set in the environment)."""
+    made = {"cache": tmp_path / "cache", "data": tmp_path / "data", "pdfs": tmp_path / "pdfs"}
+    for path in made.values():
+        path.mkdir()
+    monkeypatch.setenv("CITEX_CACHE_DIR", str(made["cache"]))
+    monkeypatch.setenv("CITEX_DATA_DIR", str(made["data"]))
+    return made

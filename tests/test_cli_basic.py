@@ -16,14 +16,7 @@ from explorer.text import clean_for_terminal
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-@pytest.fixture(autouse=True)
-def shared_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """One cache for the session's CLI tests (the report is parsed once), never the user's."""
-    cache = tmp_path_factory.getbasetemp() / "citex-cache"
-    cache.mkdir(exist_ok=True)
-    monkeypatch.setenv("CITEX_CACHE_DIR", str(cache))
-    monkeypatch.setenv("CITEX_DATA_DIR", str(tmp_path_factory.getbasetemp() / "citex-data"))
-    return cache
+pytestmark = pytest.mark.usefixtures("shared_cli_cache")
 
 
 def run(*args: str) -> Result:

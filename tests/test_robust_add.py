@@ -32,16 +32,6 @@ WORDS = ["heather", "lantern", "granite", "orchard", "saffron", "harbour", "mead
 """One word of its own per PDF: a search for it finds that PDF and no other."""
 
 
-@pytest.fixture
-def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    made = {"cache": tmp_path / "cache", "data": tmp_path / "data", "pdfs": tmp_path / "pdfs"}
-    for path in made.values():
-        path.mkdir()
-    monkeypatch.setenv("CITEX_CACHE_DIR", str(made["cache"]))
-    monkeypatch.setenv("CITEX_DATA_DIR", str(made["data"]))
-    return made
-
-
 FILLER = [
     "The keepers of the valley wrote down each season what the weather had done to the fields and the roads.",
     "Nobody in the village remembered a spring as wet as that one, when the river rose over the lower bridge.",

@@ -16,16 +16,6 @@ from index import Library
 from source.cache import document_file, document_index_dir, file_sha256, library_index_dir
 
 
-@pytest.fixture
-def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    made = {"cache": tmp_path / "cache", "data": tmp_path / "data", "pdfs": tmp_path / "pdfs"}
-    for path in made.values():
-        path.mkdir()
-    monkeypatch.setenv("CITEX_CACHE_DIR", str(made["cache"]))
-    monkeypatch.setenv("CITEX_DATA_DIR", str(made["data"]))
-    return made
-
-
 def warnings_of(result: object) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.startswith("citex: warning")]  # type: ignore[attr-defined]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,13 +11,7 @@ from click.testing import CliRunner, Result
 from explorer.cli import main
 
 
-@pytest.fixture(autouse=True)
-def shared_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    cache = tmp_path_factory.getbasetemp() / "citex-cache"
-    cache.mkdir(exist_ok=True)
-    monkeypatch.setenv("CITEX_CACHE_DIR", str(cache))
-    monkeypatch.setenv("CITEX_DATA_DIR", str(tmp_path_factory.getbasetemp() / "citex-data"))
-    return cache
+pytestmark = pytest.mark.usefixtures("shared_cli_cache")
 
 
 def run(*args: str) -> Result:
