@@ -145,7 +145,7 @@ def _breaks(prev: Line, cur: Line, block: list[Line], style: Style) -> bool:
         return True
     if abs(prev.size - cur.size) > style.size * 0.1:
         return True
-    if BULLET.match(cur.text) and (SYMBOL_BULLET.match(cur.text) or TERMINAL.search(prev.text.rstrip())):
+    if BULLET.match(cur.text) and (SYMBOL_BULLET.match(cur.text) or not ends_open(prev.text)):
         return True  # "v. Chenery" after "in SEC" goes on; "(a) …" after a full stop or colon is an item
     if BULLET.match(block[0].text) and cur.x0 > block[0].x0 + 0.3 * cur.size:
         return False  # the hanging indent of a list item
@@ -173,7 +173,7 @@ def _lead_in(prev: Line, cur: Line, style: Style) -> bool:
         and not cur.bold
         and abs(prev.size - cur.size) <= style.size * 0.1
         and cur.text[:1].islower()
-        and not TERMINAL.search(prev.text.rstrip())
+        and ends_open(prev.text)
     )
 
 

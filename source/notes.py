@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from source.blocks import reading_order
+from source.blocks import ends_open, reading_order
 from source.columns import ACROSS, column_bounds, column_of
 from source.labels import to_roman
 from source.lines import NOTE_START, ROMAN_MARKER, Line, LineMarker, label_key
@@ -42,8 +42,6 @@ INNER_GAP = 2.2
 INNER_ALIGN = 2.0
 """Notes under a box start where the box's lines start, within this many body sizes (a
 side panel beside an example is no such note)."""
-TERMINAL_TEXT = re.compile(r"[.!?:;…][\"”’)\]]*$")
-"""A note whose text ends so has ended its sentence."""
 CONTINUATION_LETTERS = 0.7
 """Lines that go on with a note which ended its sentence on the page before are mostly letters."""
 MAX_STRAYS = 2
@@ -292,7 +290,7 @@ def _goes_on(note: RawNote, lines: list[Line]) -> bool:
     if not lines:
         return True
     text = " ".join(ln.text for ln in note.lines).rstrip()
-    if text and not TERMINAL_TEXT.search(text):
+    if text and ends_open(text):
         return True
     rows = {round(ln.y) for ln in lines}
     letters = sum(sum(map(str.isalpha, ln.text)) for ln in lines)
