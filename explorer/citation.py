@@ -1,24 +1,50 @@
-"""Format a quote with a citation: Chicago, APA, MLA, Harvard, plain, Markdown with footnote.
+"""A quote with its citation, in every style: Chicago, APA, MLA, Harvard (rendered from their
+CSL files through `explorer.csl`), plain, Markdown with a footnote, pandoc, BibTeX, RIS, CSL-JSON.
 
-Headless (no Textual). The quote is kept verbatim; the citation carries the printed page
-label, or a range ("22–23") when the quote runs across a page break. Page labels come as
-`Document.display_label` gives them: a page that prints no number is "[6]" when its number
-is guessed (the bracketed page of the citation manuals) and "[#3]" when it is not, which a
-citation spells out: "unnumbered page (PDF p. 3)". No citation shows a guess as printed.
+Headless (no Textual). The quote is the source's words; only its typography changes as the
+style wants (`explorer.quotes`): no second pair of outer quotation marks, inner double
+quotes made single (double inside Harvard's single), the full stop inside the closing
+quote before Chicago's note number and after the parenthetical in APA, MLA and Harvard.
+The citation carries the printed page label, or a range ("22–23", en dash) when the quote
+runs across a page break. Page labels come as `Document.display_label` gives them: a page
+that prints no number is "[6]" when its number is guessed (the bracketed page of the
+citation manuals, cited as "p. [6]") and "[#3]" when it is not, which a citation spells
+out: "unnumbered page (PDF p. 3)". No citation shows a guess as printed.
+
+The document is described by `explorer.citeitem.citation_item` (the one place metadata is
+read); `explorer.citeformats` writes the machine formats and the Web Annotation.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from source.model import Metadata
+from explorer import csl, quotes
+from explorer.citeformats import bibtex, bibtex_cite, pandoc_cite, ris
+from explorer.citeitem import citation_item, item_of
+from source.model import Document, Metadata
 
-Style = Literal["chicago", "apa", "mla", "harvard", "plain", "markdown"]
+Style = Literal[
+    "chicago", "apa", "mla", "harvard", "plain", "markdown", "pandoc", "bibtex", "ris", "csl-json"
+]
 
-STYLES: tuple[Style, ...] = ("chicago", "apa", "mla", "harvard", "plain", "markdown")
-"""Every style, in the order the TUI cycles through them."""
+STYLES: tuple[Style, ...] = (
+    "chicago",
+    "apa",
+    "mla",
+    "harvard",
+    "plain",
+    "markdown",
+    "pandoc",
+    "bibtex",
+    "ris",
+    "csl-json",
+)
+"""Every style, in the order the TUI cycles through them (`citex cite` also has "annotation")."""
 
 STYLE_NAMES: dict[Style, str] = {
     "chicago": "Chicago",
@@ -27,42 +53,38 @@ STYLE_NAMES: dict[Style, str] = {
     "harvard": "Harvard",
     "plain": "plain",
     "markdown": "Markdown footnote",
+    "pandoc": "pandoc",
+    "bibtex": "BibTeX",
+    "ris": "RIS",
+    "csl-json": "CSL-JSON",
 }
 """The name shown to the user for each style."""
 
 EN_DASH = "\u2013"
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+NOTE_MARK = "\u00b9"
+"""The note number after a Chicago quote (superscript 1: the copied quote is the note's only one)."""
+LABEL_HASH_LENGTH = 6
+"""Hex digits of the quote's hash in a Markdown footnote label (two quotes on a page never collide)."""
 _PHYSICAL = re.compile(r"^\[#(\d+)\]$")
+_PLACEHOLDER = "citexpage"
+"""The locator handed to citeproc for a page without a printed number, then spelled out."""
 
 
 @dataclass(frozen=True)
-class Source:
-    """What a citation says about the document."""
+class Cited:
+    """A quote with its citation in one style."""
 
-    title: str
-    """The document's title ("Untitled" when unknown)."""
-    author: str
-    """The author or publishing body ("" when unknown)."""
-    date: str
-    """The date as printed ("March 2016"), or "n.d."."""
-    year: str
-    """The year of `date`, or "n.d."."""
-    report_number: str = ""
-    """A report number, if any."""
-
-    @classmethod
-    def of(cls, metadata: Metadata) -> Source:
-        """The Source for a document's metadata."""
-        title = " ".join(metadata.title.split()) or "Untitled"
-        date = " ".join(metadata.date.split())
-        match = _YEAR.search(date)
-        return cls(
-            title=title,
-            author=" ".join(metadata.author.split()),
-            date=date or "n.d.",
-            year=match.group(1) if match else "n.d.",
-            report_number=" ".join(metadata.report_number.split()),
-        )
+    style: Style
+    """The style it is in."""
+    quote: str
+    """The quote as the style prints it (its own words; typography as the style wants)."""
+    citation: str
+    """The note (Chicago), the in-text citation (APA, MLA, Harvard), or the format's citation
+    (`[@key, p. 15]`, `\\cite[p.~15]{key}`)."""
+    bibliography: str
+    """The bibliography or reference-list entry (BibTeX, RIS or CSL-JSON for those formats)."""
+    text: str
+    """Everything to paste: the quote, its citation and the entry."""
 
 
 def page_range(first: str, last: str | None = None) -> str:
@@ -89,52 +111,102 @@ def _physical_range(first: str, last: str | None) -> str:
     return f"{spell(first)} to {spell(last)}"
 
 
-def _pp(first: str, last: str | None) -> str:
+def _render(item: dict[str, Any], style: csl.CslStyle, first: str, last: str | None) -> tuple[str, str]:
+    """The CSL note or in-text citation with the page, and the entry; an unnumbered page spelled out."""
+    if not _unnumbered(first, last):
+        return csl.render(item, style, page_range(first, last))
+    note, entry = csl.render(item, style, _PLACEHOLDER)
+    spelled = page_range(first, last)
+
+    def replace(match: re.Match[str]) -> str:
+        before = note[: match.start()]
+        return (", " if before and before[-1].isalnum() else "") + spelled
+
+    return re.sub(rf"(?:pp?\.\s)?{_PLACEHOLDER}", replace, note, count=1), entry
+
+
+def _item(source: Document | Metadata | dict[str, Any]) -> dict[str, Any]:
+    if isinstance(source, Document):
+        return citation_item(source)
+    if isinstance(source, Metadata):
+        return item_of(source)
+    return source
+
+
+def footnote_label(key: str, first: str, last: str | None, quote: str) -> str:
+    """A Markdown footnote label unique per quote: key, page and a short hash of the quote's words
+    ("amnesty2016connection-p15-3f2a9c")."""
+    pages = (
+        page_range(first, last)
+        if not _unnumbered(first, last)
+        else "pdf" + "".join(m.group(1) for m in (_PHYSICAL.match(x or "") for x in (first, last)) if m)
+    )
+    page = re.sub(r"[^0-9A-Za-z]+", "-", pages).strip("-") or "n"
+    digest = hashlib.sha256(" ".join(quote.split()).encode("utf-8")).hexdigest()[:LABEL_HASH_LENGTH]
+    return f"{key}-p{page}-{digest}"
+
+
+def cite(
+    quote: str,
+    source: Document | Metadata | dict[str, Any],
+    first: str,
+    last: str | None = None,
+    style: Style = "chicago",
+) -> Cited:
+    """The quote with its citation in `style` for printed pages `first` (to `last`); `source` is the
+    document (its `citation_item`), its metadata, or a CSL-JSON item."""
+    if style not in STYLES:
+        raise ValueError(f"unknown citation style: {style!r} (choose from {', '.join(STYLES)})")
+    item = _item(source)
+    key = str(item["id"])
+    if style in ("chicago", "plain", "markdown"):
+        note, entry = _render(item, "chicago", first, last)
+        if style == "chicago":
+            said = quotes.american_sentence(quote)
+            return Cited(style, said, note, entry, f"{said}{NOTE_MARK}\n\n1. {note}\n\n{entry}")
+        if style == "plain":
+            said = quotes.american(quote)
+            return Cited(style, said, note, entry, f"{said} \u2014 {note}")
+        label = footnote_label(key, first, last, quote)
+        block = quotes.block(quote)
+        lines = "\n".join(f"> {line}" if line else ">" for line in block.split("\n"))
+        return Cited(style, block, note, entry, f"{lines}[^{label}]\n\n[^{label}]: {note}")
+    if style in ("apa", "mla", "harvard"):
+        in_text, entry = _render(item, style, first, last)
+        said, end = quotes.before_parenthetical(quote, british=style == "harvard")
+        return Cited(style, said, in_text, entry, f"{said} {in_text}{end}\n\n{entry}")
+    said = quotes.american(quote)
     pages = page_range(first, last)
-    if _unnumbered(first, last):
-        return pages
-    return f"pp. {pages}" if EN_DASH in pages else f"p. {pages}"
-
-
-def _end(text: str) -> str:
-    """Text ending with exactly one full stop (unless it ends with other punctuation)."""
-    return text if text.endswith((".", "?", "!")) else text + "."
+    ranged = EN_DASH in pages and not _unnumbered(first, last)
+    if style == "pandoc":
+        citation = pandoc_cite(key, pages, ranged, _unnumbered(first, last))
+        entry = json.dumps([item], ensure_ascii=False, indent=2)
+        return Cited(style, said, citation, entry, f"{said} {citation}\n\n{entry}")
+    if style == "bibtex":
+        citation = bibtex_cite(key, pages, ranged, _unnumbered(first, last))
+        entry = bibtex(item)
+        return Cited(style, said, citation, entry, f"{said} {citation}\n\n{entry}")
+    if style == "ris":
+        entry = ris(item)
+        citation = (
+            f"{key}, {pages}" if _unnumbered(first, last) else f"{key}, p{'p' if ranged else ''}. {pages}"
+        )
+        return Cited(style, said, citation, entry, f"{said} ({citation})\n\n{entry}")
+    entry = json.dumps(item, ensure_ascii=False, indent=2)
+    locator: dict[str, Any] = {"id": key, "locator": pages, "label": "page"}
+    citation = json.dumps(locator, ensure_ascii=False)
+    return Cited(style, said, citation, entry, f"{said} {citation}\n\n{entry}")
 
 
 def format_citation(
-    quote: str, metadata: Metadata, first: str, last: str | None = None, style: Style = "chicago"
+    quote: str,
+    source: Document | Metadata | dict[str, Any],
+    first: str,
+    last: str | None = None,
+    style: Style = "chicago",
 ) -> str:
-    """The quote, verbatim, with a citation in `style` for printed pages `first` (to `last`)."""
-    src = Source.of(metadata)
-    pages = page_range(first, last)
-    who = src.author or src.title
-    report = f", {src.report_number}" if src.report_number else ""
-    if style == "chicago":
-        byline = f"{src.author}, " if src.author else ""
-        return f"\u201c{quote}\u201d\n\n{byline}{src.title}{report} ({src.date}), {pages}."
-    if style == "apa":
-        reference = (
-            f"{_end(src.author)} ({src.year}). {_end(src.title)}"
-            if src.author
-            else (f"{_end(src.title)} ({src.year}).")
-        )
-        return f"\u201c{quote}\u201d ({who}, {src.year}, {_pp(first, last)})\n\n{reference}"
-    if style == "mla":
-        byline = f"{_end(src.author)} " if src.author else ""
-        return f"\u201c{quote}\u201d ({who} {pages})\n\n{byline}{_end(src.title)} {_end(src.date)}"
-    if style == "harvard":
-        reference = (
-            f"{src.author} ({src.year}) {_end(src.title)}" if src.author else (f"{src.title} ({src.year}).")
-        )
-        return f"\u201c{quote}\u201d ({who} {src.year}, {_pp(first, last)})\n\n{reference}"
-    if style == "plain":
-        byline = f"{src.author}, " if src.author else ""
-        return f"\u201c{quote}\u201d \u2014 {byline}{src.title}, {src.date}, {_pp(first, last)}"
-    if style == "markdown":
-        byline = f"{src.author}, " if src.author else ""
-        lines = "\n".join(f"> {line}" if line else ">" for line in quote.split("\n"))
-        return f"{lines}[^1]\n\n[^1]: {byline}*{src.title}*{report} ({src.date}), {_pp(first, last)}."
-    raise ValueError(f"unknown citation style: {style!r} (choose from {', '.join(STYLES)})")
+    """The quote with its citation in `style`, ready to paste (`cite(...).text`): what the TUI copies."""
+    return cite(quote, source, first, last, style).text
 
 
 def next_style(style: Style) -> Style:

@@ -10,7 +10,10 @@ publisher (APA 7: the publisher is left out; MLA 9: the work is entered under it
 the item is changed before rendering, since the styles' conditions for it are not all
 honoured (citeproc-py ignores MLA's `disambiguate`).
 
-Not yet wired into `explorer.citation.format_citation` (issue 9, step 3 left to do).
+Also worked round (see each function): `initialize="false"` ignored (given names initialised),
+`disambiguate` ignored (the branch always taken), a substituted macro's variables printed again,
+American punctuation inside closing quotes not applied, the locator replacing an item's page range.
+`explorer.citation` builds on this.
 """
 
 from __future__ import annotations
@@ -76,32 +79,161 @@ def _date_parts(date: str) -> list[int]:
     return [*parts, month] if month else parts
 
 
+NEVER_SET = "citex-never-set"
+"""A CSL variable no item has: a `disambiguate="true"` test is replaced by a test of it (false)."""
+_CS = "{http://purl.org/net/xbiblio/csl}"
+
+
 @cache
 def _style(style: CslStyle) -> Any:
     from citeproc import CitationStylesStyle
 
-    return CitationStylesStyle(str(CSL_DIR / FILES[style]), locale=LOCALES[style], validate=False)
+    _patch_citeproc()
+    parsed = CitationStylesStyle(str(CSL_DIR / FILES[style]), locale=LOCALES[style], validate=False)
+    _no_disambiguation(parsed.root)
+    return parsed
+
+
+def _no_disambiguation(root: Any) -> None:
+    """citeproc-py 0.11 ignores `<if disambiguate="true">`, so the branch is always taken (MLA then
+    prints the title twice). One item is cited at a time, so nothing needs disambiguating: the test
+    becomes one that is false (a variable no item has), which leaves `match` any/all/none exact."""
+    for test in root.iter(f"{_CS}if", f"{_CS}else-if"):
+        if test.get("disambiguate") == "true":
+            del test.attrib["disambiguate"]
+            test.set("variable", f"{test.get('variable', '')} {NEVER_SET}".strip())
+
+
+@cache
+def _patch_citeproc() -> None:
+    """citeproc-py 0.11 ignores `initialize="false"` on a name (CSL 1.0.2: keep given names whole,
+    only punctuate initials already there): "Susan Satterfield" came out "S. Satterfield"."""
+    from citeproc.model import Name
+
+    initialize = Name.initialize
+
+    def keep_whole(self: Any, given: str, mark: str, context: Any) -> str:
+        if self.get("initialize", "true").lower() == "false":
+            return given
+        return str(initialize(self, given, mark, context))
+
+    Name.initialize = keep_whole
+    _repress_substituted_macros()
+
+
+def _repress_substituted_macros() -> None:
+    """citeproc-py 0.11 represses a variable used as a substitute (CSL 1.0.2, "Substitution") only
+    when it is a `<text variable>`: a `<text macro="title"/>` standing in for a missing author left
+    the title printed twice (MLA: "Connection Denied. Connection Denied. ..."). Here the variables
+    the macro (and the macros it calls) printed are repressed too: those whose value is in its text
+    (compared without case: the macro may have changed it)."""
+    from citeproc.model import Substitute
+
+    render = Substitute.render
+
+    def render_and_repress(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        text = render(self, item, context=context, **kwargs)
+        if context is None or not text:
+            return text
+        layout = context.get_layout()
+        for child in self.getchildren():
+            if child.tag == f"{_CS}text" and child.get("macro"):
+                for variable in _macro_variables(child, child.get("macro"), set()):
+                    value = item.reference.get(variable.replace("-", "_"))
+                    if value is not None and str(value) and str(value).lower() in str(text).lower():
+                        layout.repressed.setdefault(f"{_CS}text", []).append(variable)
+        return text
+
+    Substitute.render = render_and_repress
+
+
+def _macro_variables(element: Any, name: str, seen: set[str]) -> list[str]:
+    """The variables of the `<text variable>` elements of a macro and of the macros it calls."""
+    if name in seen:
+        return []
+    seen.add(name)
+    found: list[str] = []
+    for text in element.get_macro(name).iter(f"{_CS}text"):
+        if text.get("variable"):
+            found.append(text.get("variable"))
+        elif text.get("macro"):
+            found += _macro_variables(element, text.get("macro"), seen)
+    return found
 
 
 def render(item: dict[str, Any], style: CslStyle, page: str | None = None) -> tuple[str, str]:
-    """(in-text citation or note, bibliography entry) for one CSL-JSON item, plain text."""
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator, formatter
-    from citeproc.source.json import CiteProcJSON
+    """(in-text citation or note, bibliography entry) for one CSL-JSON item, plain text. The page is
+    the note's or in-text citation's locator only: the entry keeps the item's own "page" (an article's
+    page range), which citeproc-py would replace by the locator if one bibliography rendered both."""
+    from citeproc import Citation, CitationItem, Locator
 
     item = _for_guide(item, style)
-    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]), formatter.plain)
+    page = _page_range(page, _style(style).root.get("page-range-format", "expanded")) if page else page
     cited = CitationItem(item["id"], locator=Locator("page", page)) if page else CitationItem(item["id"])
+    bibliography = _bibliography(item, style)
     citation = Citation([cited])
     bibliography.register(citation)
     in_text = str(bibliography.cite(citation, lambda _: None))
-    entry = str(bibliography.bibliography()[0])
-    return in_text, entry
+    plain = _bibliography(item, style)
+    plain.register(Citation([CitationItem(item["id"])]))
+    entry = str(plain.bibliography()[0])
+    return _punctuate(in_text, style), _punctuate(entry, style)
+
+
+_RANGE = re.compile(r"^(\d+)\s*[-\u2013]\s*(\d+)$")
+
+
+def _page_range(page: str, form: str) -> str:
+    """A locator's page range in the style's `page-range-format` (citeproc-py 0.11 applies it to an
+    item's "page" only, not to the locator): Chicago "315–16", MLA "315–16", APA "315–316"."""
+    match = _RANGE.match(page)
+    if not match:
+        return page
+    first, last = match.groups()
+    common = next(
+        (i for i, (f, g) in enumerate(zip(first, last, strict=False)) if f != g), min(len(first), len(last))
+    )
+    if len(first) != len(last):
+        common = 0
+    if form.startswith("chicago"):  # CMOS 9.64, as citeproc-py formats an item's page range
+        number = int(first)
+        if number < 100 or number % 100 == 0 or (len(first) >= 4 and common < 2):
+            form = "expanded"
+        else:
+            form = "minimal" if number % 100 < 10 else "minimal-two"
+    cut = {"minimal": common, "minimal-two": min(common, len(first) - 2)}.get(form, 0)
+    return f"{first}\u2013{last[max(cut, 0) :]}"
+
+
+def _bibliography(item: dict[str, Any], style: CslStyle) -> Any:
+    from citeproc import CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    return CitationStylesBibliography(_style(style), CiteProcJSON([item]), formatter.plain)
+
+
+PUNCTUATION_IN_QUOTE: dict[CslStyle, bool] = {
+    "chicago": True,
+    "chicago-author-date": True,
+    "apa": True,
+    "mla": True,
+    "harvard": False,
+}
+"""Whether a comma or full stop after a closing quotation mark goes inside it (American usage: the
+en-US locale's `punctuation-in-quote`, which citeproc-py 0.11 does not apply): “Livy and the Pax Deum,”."""
+_AFTER_QUOTE = re.compile("\u201d([.,])")
+
+
+def _punctuate(text: str, style: CslStyle) -> str:
+    return _AFTER_QUOTE.sub("\\1\u201d", text) if PUNCTUATION_IN_QUOTE[style] else text
 
 
 def _for_guide(item: dict[str, Any], style: CslStyle) -> dict[str, Any]:
     """The item as the guide wants it when the author is also the publisher."""
     authors = item.get("author") or []
-    same = len(authors) == 1 and authors[0].get("literal") == item.get("publisher")
+    same = (
+        len(authors) == 1 and bool(item.get("publisher")) and authors[0].get("literal") == item["publisher"]
+    )
     if not same:
         return item
     if style == "apa":  # APA 7, 9.24: omit the publisher when it is the author

@@ -13,6 +13,7 @@ import pytest
 from explorer import clipboard
 from explorer.app import CitexApp
 from explorer.locations import bundled_report
+from explorer.quotes import american_sentence
 from explorer.widgets.reader import NotePanel, Reader
 from explorer.widgets.screens import GoToPageScreen, NotesScreen, TextScreen
 from explorer.widgets.search import ResultsList
@@ -96,9 +97,11 @@ async def test_search_open_marker_note_copy(_dirs: list[str]) -> None:
         label = app.document.label_of(sentence.page)
         await pilot.press("y")
         await pilot.pause()
-        expected = (
-            f"\u201c{quote}\u201d\n\nAmnesty International, Connection Denied: Restrictions on mobile "
-            f"phones and outside information in North Korea, ASA 24/3373/2016 (March 2016), {label}."
+        title = "Connection Denied: Restrictions on Mobile Phones and Outside Information in North Korea"
+        expected = (  # Chicago, from its CSL file: the quote, the note, the bibliography entry
+            f"{american_sentence(quote)}\u00b9\n\n1. Amnesty International, {title}, ASA 24/3373/2016 "
+            f"(Amnesty International, 2016), {label}.\n\nAmnesty International. {title}. ASA 24/3373/2016. "
+            "Amnesty International, 2016."
         )
         assert _dirs == [expected]
         assert app.clipboard == expected
