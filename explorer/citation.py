@@ -116,13 +116,15 @@ def _render(item: dict[str, Any], style: csl.CslStyle, first: str, last: str | N
     if not _unnumbered(first, last):
         return csl.render(item, style, page_range(first, last))
     note, entry = csl.render(item, style, _PLACEHOLDER)
-    spelled = page_range(first, last)
-
-    def replace(match: re.Match[str]) -> str:
-        before = note[: match.start()]
-        return (", " if before and before[-1].isalnum() else "") + spelled
-
-    return re.sub(rf"(?:pp?\.\s)?{_PLACEHOLDER}", replace, note, count=1), entry
+    match = re.search(rf"(?:pp?\.\s)?{_PLACEHOLDER}", note)
+    if match is None:
+        return note, entry
+    before, after = note[: match.start()], note[match.end() :]
+    if (
+        before.endswith(" ") and before.rstrip()[-1:].isalnum()
+    ):  # MLA "(Title 15)": "(Title, unnumbered page …)"
+        before = before.rstrip() + ", "
+    return before + page_range(first, last) + after, entry
 
 
 def _item(source: Document | Metadata | dict[str, Any]) -> dict[str, Any]:
