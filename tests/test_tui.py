@@ -235,7 +235,7 @@ async def test_sentence_across_a_page_break_is_selected_and_copied_whole(_dirs: 
         assert (
             _dirs
             and _dirs[-1].startswith(f"\u201c{text}\u201d")
-            and _dirs[-1].endswith(f"{first}\u2013{last}.")
+            and _dirs[-1].split("\n\n")[1].endswith(f"{first}\u2013{last}.")  # the Chicago note
         )
         assert "selected: 1 sentence p. " + f"{first}\u2013{last}" in str(app.query_one("#status").render())
 
