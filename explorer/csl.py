@@ -12,7 +12,9 @@ honoured (citeproc-py ignores MLA's `disambiguate`).
 
 Also worked round (see each function): `initialize="false"` ignored (given names initialised),
 `disambiguate` ignored (the branch always taken), a substituted macro's variables printed again,
-American punctuation inside closing quotes not applied, the locator replacing an item's page range.
+American punctuation inside closing quotes not applied, the locator replacing an item's page range
+and skipping the style's page-range-format. These are patches of citeproc.model (Name.initialize,
+Substitute.render), applied once, when a style is first loaded.
 `explorer.citation` builds on this.
 """
 
