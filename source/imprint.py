@@ -194,7 +194,7 @@ def imprint_values(lines: Sequence[Line]) -> dict[str, Found]:
     text = "\n".join(ln.text for ln in lines)
     flat = " ".join(text.split())
     found: dict[str, Found] = {}
-    published = PUBLISHED.search(flat)
+    published = PUBLISHED.search(text)
     if published:
         found["publisher"] = Found(published.group("who").strip(), guess=False)
     first = FIRST_PUBLISHED.search(flat)

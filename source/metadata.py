@@ -191,10 +191,13 @@ def _date(
 ) -> None:
     chosen.offer("date", xmp.get("date"), "xmp", False)
     stated = imprint.get("date")
+    on_cover = cover_date(cover)
+    sure_cover = on_cover is not None and not on_cover.guess
+    if sure_cover and stated is not None and on_cover is not None and stated.value in on_cover.value:
+        chosen.found("date", on_cover, "cover")  # "March 2016" on the cover says more than "2016"
     if stated is not None and not stated.guess:
         chosen.found("date", stated, "imprint")
-    on_cover = cover_date(cover)
-    if on_cover is not None and not on_cover.guess:
+    if sure_cover:
         chosen.found("date", on_cover, "cover")
     chosen.found("date", stated, "imprint")
     chosen.found("date", on_cover, "cover")

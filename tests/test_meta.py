@@ -1,0 +1,103 @@
+"""Metadata with provenance (source.metadata, source.imprint) and a user's corrections
+(index.meta, `citex meta`, `citex info`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fixtures.meta_layouts import BUILDERS
+
+from explorer.cli import main
+from index.meta import correct, corrections, effective_metadata
+from source.model import Document, Metadata, Provenance
+from source.opening import open_document
+
+
+@pytest.mark.parametrize("name", list(BUILDERS))
+def test_each_field_has_its_value_source_and_guess(name: str, dirs: dict[str, Path]) -> None:
+    truth = BUILDERS[name](dirs["pdfs"])
+    meta = open_document(str(truth.path)).metadata
+    for field, (value, source, guess) in truth.fields.items():
+        assert getattr(meta, field) == value, field
+        origin = meta.origin(field)
+        assert origin is not None and (origin.source, origin.guess) == (source, guess), field
+    for field in truth.absent:
+        assert getattr(meta, field) == "" and meta.origin(field) is None, field
+
+
+def test_metadata_round_trips_through_json(dirs: dict[str, Path]) -> None:
+    document = open_document(str(BUILDERS["report"](dirs["pdfs"]).path))
+    again = Document.from_json(document.to_json())
+    assert again.metadata == document.metadata and again.metadata.provenance
+
+
+def test_the_bundled_report() -> None:
+    meta = open_document(str(Path("explorer/data/connection-denied.pdf"))).metadata
+    assert meta.title.startswith("Connection Denied") and meta.origin("title") == Provenance("title", "info")
+    assert meta.author == "Amnesty International" and not meta.is_guess("author")
+    assert meta.date == "March 2016" and meta.report_number == "ASA 24/3373/2016"
+
+
+def test_a_correction_is_laid_over_and_forgotten(dirs: dict[str, Path]) -> None:
+    document = open_document(str(BUILDERS["manual"](dirs["pdfs"]).path))
+    correct(document.id, dirs["data"], {"title": "The widget package for LaTeX", "date": "2014-06"})
+    meta = effective_metadata(document, dirs["data"])
+    assert meta.title == "The widget package for LaTeX" and meta.origin("title") == Provenance(
+        "title", "user"
+    )
+    assert meta.author == "Jane Roe" and meta.origin("author") == Provenance("author", "info")
+    correct(document.id, dirs["data"], unset=("title",))
+    meta = effective_metadata(document, dirs["data"])
+    assert meta.title == "The Widget Package" and meta.is_guess("title") and meta.date == "2014-06"
+    correct(document.id, dirs["data"], {"author": ""})  # "there is no author"
+    assert effective_metadata(document, dirs["data"]).author == ""
+    assert effective_metadata(document, dirs["data"]).origin("author") is None
+
+
+def test_citex_meta_sets_shows_and_keeps_corrections_per_file(dirs: dict[str, Path]) -> None:
+    one, two = BUILDERS["report"](dirs["pdfs"]).path, BUILDERS["manual"](dirs["pdfs"]).path
+    runner = CliRunner()
+    result = runner.invoke(main, ["meta", str(one), "--set", "title=Silent Valleys", "--set", "date=2016-03"])
+    assert result.exit_code == 0, result.output
+    assert "Silent Valleys  [user]" in result.stdout and "2016-03  [user]" in result.stdout
+    assert runner.invoke(main, ["meta", str(two), "--set", "report-number=TUG 7"]).exit_code == 0
+    shown = json.loads(runner.invoke(main, ["meta", str(one), "--json"]).stdout)
+    assert shown["fields"]["title"] == {"value": "Silent Valleys", "source": "user", "guess": False}
+    assert shown["read"]["title"]["source"] == "info" and shown["corrections"] == {
+        "title": "Silent Valleys",
+        "date": "2016-03",
+    }
+    stored = json.loads((dirs["data"] / "metadata.json").read_text())
+    assert len(stored["documents"]) == 2  # the second file's correction did not lose the first's
+    info = runner.invoke(main, ["info", str(two)]).stdout
+    assert "TUG 7  [user]" in info and "The Widget Package  [cover, a guess]" in info
+    result = runner.invoke(main, ["meta", str(one), "--unset", "title"])
+    assert "Silent Valleys: Water and Rights in the Highlands  [info]" in result.stdout
+
+
+def test_a_bad_field_is_an_error_that_names_the_fields(dirs: dict[str, Path]) -> None:
+    pdf = BUILDERS["report"](dirs["pdfs"]).path
+    for args in (["--set", "colour=blue"], ["--set", "title"], ["--unset", "colour"]):
+        result = CliRunner().invoke(main, ["meta", str(pdf), *args])
+        assert result.exit_code == 2 and "citex: error" in result.stderr
+    assert not (dirs["data"] / "metadata.json").exists()
+
+
+def test_a_damaged_corrections_file_is_set_aside_with_its_bytes(dirs: dict[str, Path]) -> None:
+    pdf = BUILDERS["report"](dirs["pdfs"]).path
+    damaged = b'{"format": 1, "documents": {"abc'
+    (dirs["data"] / "metadata.json").write_bytes(damaged)
+    result = CliRunner().invoke(main, ["meta", str(pdf), "--set", "title=Valleys"])
+    assert result.exit_code == 0 and "citex: warning" in result.stderr and "moved to" in result.stderr
+    kept = list(dirs["data"].glob("metadata.json.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    document = open_document(str(pdf))
+    assert corrections(document.id, dirs["data"]) == {"title": "Valleys"}
+
+
+def test_older_metadata_json_without_provenance_still_reads() -> None:
+    meta = Metadata(title="T")
+    assert meta.origin("title") is None and not meta.is_guess("title")
