@@ -38,7 +38,7 @@ class ReaderActions(_Base):
             return None
         quote = self.navs[self.document.id].quote(reader.cursor, reader.extent)
         return format_citation(
-            quote.text, self.document.metadata, quote.first_label, quote.last_label, self.style
+            quote.text, self.citation_metadata(), quote.first_label, quote.last_label, self.style
         )
 
     def action_copy(self) -> None:
