@@ -48,13 +48,15 @@ def case_key(cite: LegalCite) -> str:
     return slug(f"{cite.volume} {cite.reporter} {cite.page if cite.kind != 'short_case' else ''}").strip("-")
 
 
-def names_citation(who: str, cited: Cited) -> bool:
-    """True when the words `who` name this citation's author, title or interviewee."""
+def names_citation(who: str, cited: Cited, *, printed: bool = False) -> bool:
+    """True when the words `who` name this citation's author, title or interviewee (with
+    `printed`, also words of the citation as printed: "Brief for Petitioners" of "See Brief for
+    Petitioners at 12, Seven Cnty., 145 S. Ct. 1497", whose title eyecite takes as the case's)."""
     who = re.sub(r"\bet\s+al\.?", " ", who, flags=re.I)
     words = [w for w in re.findall(r"[\w’'-]+", who.lower()) if len(w) > 1]
     if not words:
         return False
-    haystack = f"{cited.author} {cited.title} {cited.interviewee}".lower()
+    haystack = f"{cited.author} {cited.title} {cited.interviewee} {cited.text if printed else ''}".lower()
     return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", haystack) for w in words)
 
 

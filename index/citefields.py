@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from index.citecomment import COMMENTARY_VERB, EXPLAINING, PRONOUN_START, commentary, quoting
 from index.citeparts import (
+    QUOTED,
     MONTHS,
     DAY_MONTH_YEAR,
     MONTH_DAY_YEAR,
@@ -45,6 +47,7 @@ __all__ = [
     "DAY_MONTH_YEAR",
     "DESCRIPTOR",
     "EDITORS",
+    "EXPLAINING",
     "Fields",
     "GAZETTE",
     "GOVERNMENT",
@@ -61,6 +64,7 @@ __all__ = [
     "NEWS",
     "NGO",
     "PINPOINT",
+    "PRONOUN_START",
     "PUBLISHER",
     "QUOTED",
     "SIGNAL",
@@ -78,6 +82,7 @@ __all__ = [
     "iso_date",
     "normal_symbol",
     "read_fields",
+    "read_part",
     "strip_signal",
     "top_level_split",
 ]
@@ -116,17 +121,6 @@ LAW_JOURNAL = re.compile(
     r"\b\d+\s+[A-Z][A-Za-z.&’' ]*(?:L\.|J\.|REV\.|Rev\.|Q\.|Journal|JOURNAL)[A-Za-z.&’' ]*\s\d+"
 )
 """A law-review or journal citation: volume, abbreviated journal, first page ("39 J. CRIM. L. 167")."""
-
-QUOTED = re.compile(
-    r"[“\"]([^“”]{3,}?)(?:[,.]?[”\"](?=\s*[,.;:(\[]|\s+(?:www|http|\d)|\s*$)|(?<=[,.?!])[”\"])"
-)
-"""A title in quotation marks (an article, a chapter, a news story, a web page)."""
-
-COMMENTARY_VERB = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|been|would|could|should|can|may|might|refers?|means?|says|said"
-    r"|used|named|shows?|suggests?|notes?|argues?|estimated|does|did|also|which|because|however|this|these|there)\b"
-)
-"""Words of a sentence that comments rather than cites (looked for outside quoted titles)."""
 
 NGO = re.compile(
     r"\b(?:Amnesty International|Human Rights Watch|International Crisis Group|Freedom House|Oxfam"
@@ -219,6 +213,7 @@ def read_fields(text: str) -> Fields | None:
         rest = rest[: accessed_match.start()] + rest[accessed_match.end() :]
     if url:
         rest = rest.replace(url, " ")
+    rest = EXPLAINING.sub(" ", rest).strip()  # "(arguing that …)" says what the source says, not what it is
     symbol = find_symbol(rest)
     interview = INTERVIEW.search(rest)
     if interview:
@@ -227,12 +222,14 @@ def read_fields(text: str) -> Fields | None:
     quoted = QUOTED.search(rest)
     date = find_date(rest)
     journal = LAW_JOURNAL.search(rest) or (GAZETTE.search(rest) if LAW.search(rest) else None)
+    if quoted and journal and quoted.start() > journal.end():
+        quoted = None  # a passage quoted after "133 HARV. L. REV. 542 (2019)" is no title
     if not date and journal:
         year = YEAR.search(rest[journal.start() - 6 : journal.end() + 12])
         date = year.group(1) if year else ""
     if (
         not (url or symbol or quoted or date or pinpoint or journal)
-        or _commentary(rest)
+        or (commentary(rest) or quoting(rest, quoted))
         and not (url or symbol)
     ):
         return None
@@ -251,16 +248,24 @@ def read_fields(text: str) -> Fields | None:
     )
 
 
+def read_part(text: str) -> Fields | None:
+    """A part (a chapter, an essay) "in" a work cited elsewhere: "John H. Wigmore, Planetary Theory
+    of the Law's Evolution, in 3 EVOLUTION OF LAW" (before ", supra note 164"): its author and
+    title; None when the words are not an author and a title before ", in"."""
+    match = re.match(r"^(?P<head>.+?),\s+in\s+\S", text.strip())
+    if not match:
+        return None
+    head = match.group("head")
+    author, title = _author_title(head, QUOTED.search(head))
+    if not author or not title:
+        return None
+    return Fields(kind="report_or_book", author=author, title=title)
+
+
 def _without_dates(text: str) -> str:
     for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_YEAR):
         text = pattern.sub(" ", text)
     return text
-
-
-def _commentary(text: str) -> bool:
-    """Words that say something rather than cite: a verb or connective outside the quoted title."""
-    outside = QUOTED.sub(" ", text)
-    return len(outside.split()) > 6 and bool(COMMENTARY_VERB.search(outside))
 
 
 def _interview(text: str, match: re.Match[str], url: str, accessed: str) -> Fields:
@@ -309,7 +314,7 @@ def _author_title(text: str, quoted: re.Match[str] | None) -> tuple[str, str]:
         if re.search(r"\((?:1[6-9]|20)\d\d\)\s*$", part):
             break
     joined = ", ".join(title)
-    joined = re.sub(r"\s*\((?:1[6-9]|20)\d\d\)\s*$", "", joined).strip(" .")
+    joined = re.sub(r"\s*\((?:1[6-9]|20)\d\d\)\s*$", "", joined.strip(" .")).strip(" .")
     if not author:
         split = re.match(r"(.+?)\s+(General (?:Comment|Recommendation)\b.*)", joined)
         if split:

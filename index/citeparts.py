@@ -64,9 +64,10 @@ SIGNAL = re.compile(
 )
 """Introductory signals ("See", "See, e.g.,", "Cf.", "Source:"): not part of the citation."""
 LEAD_CLAUSE = re.compile(
-    r"^[^,“\"()]{3,60}?,\s+see(?:\s+also|,?\s+e\.g\.,?|,?\s+especially,?)?\s+(?=[A-Z“\"])"
+    r"^(?:[^,“\"()]|“[^“”]{1,60}”){3,60}?(?:,|(?<=,”))\s+see(?:\s+also|,?\s+e\.g\.,?|,?\s+especially,?)?\s+(?=[A-Z“\"])"
 )
-"""A lead-in before the signal: "On the Brazilian crisis, see …", "For details, see …"."""
+"""A lead-in before the signal: "On the Brazilian crisis, see …", "For details, see …", "On the
+notion of “totalitarian democracy,” see …"."""
 
 
 def strip_signal(text: str) -> str:
@@ -169,3 +170,9 @@ def top_level_split(text: str, separator: str) -> list[str]:
             start = i + 1
     parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
+
+
+QUOTED = re.compile(
+    r"[“\"]([^“”]{3,}?)(?:[,.]?[”\"](?=\s*[,.;:(\[]|\s+(?:www|http|\d)|\s*$)|(?<=[,.?!])[”\"])"
+)
+"""A title in quotation marks (an article, a chapter, a news story, a web page)."""

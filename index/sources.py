@@ -25,6 +25,7 @@ from index.citefields import (
     Fields,
     find_pinpoint,
     read_fields,
+    read_part,
     strip_signal,
 )
 from index.cited import SAME_TITLE, Cited, Kind, case_key, cited_json, make_key, names_citation, same_source
@@ -41,6 +42,16 @@ CROSS = re.compile(
     r"\s+[\dIVXLC]+(?:\.[\dA-Za-z]+)*(?:[–-][\dA-Z]+)?)\.?(?:\s+(?:above|below))?(?:,?\s+(?P<pages>pp?\.\s*[\dA-Za-z–-]+))?\.?$",
     re.I,
 )
+NOTE_CROSS = re.compile(
+    r"^(?:see\s+|cf\.\s+)?(?:also\s+)?(?:supra|infra)\s+(?:text\s+accompanying\s+)?(?P<target>notes?\s+"
+    r"(?P<first>\d+)(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:,?\s+and\s+\d+)?)"
+    r"(?P<text>\s+and\s+(?:the\s+)?accompanying\s+text)?(?:\s*\([^()]*\))?\.?$",
+    re.I,
+)
+"""A law review's pointer to its own notes or text: "See supra note 34 and accompanying text",
+"supra text accompanying notes 30–41", "See supra notes 286–90." (a cross-reference, not a source)."""
+SEVERAL = re.compile(r"\d\s*[–-]\s*\d|,|\band\b")
+"""Several notes named ("notes 286–90", "notes 366, 367, 371"): their text, not one source."""
 IBID = re.compile(r"^(?:ibid|ib)\.?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I)
 ID = re.compile(r"^[Ii]d\.(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$")
 SUPRA = re.compile(
@@ -105,6 +116,15 @@ class _Linker:
             return Cited(
                 key="", kind="cross_reference", text=part, target=target, pinpoint=pages, target_page=page
             )
+        notes = NOTE_CROSS.match(text)
+        if notes and ("accompanying" in text.lower() or SEVERAL.search(notes.group("target"))):
+            return Cited(
+                key="",
+                kind="cross_reference",
+                text=part,
+                target=" ".join(notes.group("target").split()),
+                target_page=self._note_page(notes.group("first"), index),
+            )
         back = self._back_reference(index, text, part)
         if back is not None:
             return back
@@ -136,6 +156,11 @@ class _Linker:
         if match:
             return self._repeat(self._in_note(match.group("note"), ""), part, match.group("pin"))
         match = SUPRA.match(text) or OP_CIT.match(text)
+        if match and len(match.group("who").split()) > SHORT_FORM_WORDS:
+            who = match.group("who").strip(" ,")
+            whole = read_fields(who) or read_part(who)
+            if whole is not None:  # "J. Wigmore, Planetary Theory …, in 3 EVOLUTION OF LAW, supra note 164":
+                return self._keyed(replace(whole, pinpoint=(match.group("pin") or "").strip(" .,")), part)
         if match:
             who = match.group("who").strip(" ,")
             number = match.groupdict().get("note")
@@ -154,6 +179,8 @@ class _Linker:
         target = self._at(where)
         if target.same_as is not None:
             where = target.same_as
+        if not target.key:  # a back-reference to one that could not be resolved: neither can this
+            return self._repeat(None, part, pin)
         return replace(target, text=part, pinpoint=pinpoint or target.pinpoint, same_as=where)
 
     def _in_note(self, label: str, who: str) -> tuple[int, int] | None:
@@ -164,10 +191,24 @@ class _Linker:
                 if not sources:
                     return None
                 named = [i for i in sources if who and names_citation(who, self.results[index][i])]
+                named = named or [
+                    i for i in sources if who and names_citation(who, self.results[index][i], printed=True)
+                ]
                 if named:
                     return index, named[0]
                 return (index, sources[0]) if not who else None  # a name that names none: never a guess
         return None
+
+    def _note_page(self, label: str, before: int) -> int:
+        """The physical page of the first marker of the latest note labelled `label` before note
+        `before`, else the first after it ("infra"); the note's own page when no marker points to
+        it; 0 when there is none."""
+        notes = self.document.notes
+        for index in [*range(before - 1, -1, -1), *range(before + 1, len(notes))]:  # supra, then infra
+            if notes[index].label == label:
+                note: Note = notes[index]
+                return note.markers[0].page if note.markers else note.page
+        return 0
 
     def _by_name(self, who: str) -> tuple[int, int] | None:
         if not who:
@@ -192,6 +233,12 @@ class _Linker:
     def _legal(self, index: int, text: str, part: str, legal: list[LegalCite]) -> Cited | None:
         first = legal[0]
         before = text[: first.start].strip(" ,")
+        if first.kind in ("supra", "id") and len(before.split()) > SHORT_FORM_WORDS:
+            full = read_fields(before)
+            if full is not None and full.author and full.title:
+                return (
+                    None  # a full citation (author, title) that later quotes a "supra": read it as what it is
+                )
         if first.kind == "id" and not before:
             target = self.history[-1] if self.history else None
             return self._repeat(target, part, first.pinpoint)
