@@ -104,7 +104,11 @@ def largest_text(pages: Sequence[Sequence[Line]]) -> str:
     first = next((lines for lines in pages if any(ln.text.strip() for ln in lines)), [])
     lines = display_lines([ln for ln in first if ln.text.strip()])
     for size in sorted({round(ln.size * 2) / 2 for ln in lines}, reverse=True):
-        text = " ".join(ln.text.strip() for ln in lines if abs(ln.size - size) <= SAME_SIZE)
+        text = " ".join(
+            ln.text.strip()
+            for ln in lines
+            if abs(ln.size - size) <= SAME_SIZE and sum(c.isalpha() for c in ln.text) >= TITLE_MIN_LETTERS
+        )
         if sum(c.isalpha() for c in text) >= TITLE_MIN_LETTERS:
             return text
     return ""
@@ -165,6 +169,11 @@ def cover_number(lines: Sequence[Line]) -> Found | None:
     for ln in lines:
         if SYMBOL_LINE.fullmatch(ln.text.strip()):
             return Found(ln.text.strip(), guess=False)
+    letters = [ln.text.strip() for ln in lines if re.fullmatch(r"[A-Z]{1,2}", ln.text.strip())]
+    for ln in lines:  # the UN's way: the first letter set apart in display type ("A" above "/HRC/…")
+        joined = f"{letters[0]}{ln.text.strip()}" if letters and ln.text.strip().startswith("/") else ""
+        if len(letters) == 1 and SYMBOL_LINE.fullmatch(joined):
+            return Found(joined, guess=False)
     for ln in lines:
         match = REPORT_NUMBER.search(ln.text)
         if match:

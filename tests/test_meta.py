@@ -101,3 +101,39 @@ def test_a_damaged_corrections_file_is_set_aside_with_its_bytes(dirs: dict[str, 
 def test_older_metadata_json_without_provenance_still_reads() -> None:
     meta = Metadata(title="T")
     assert meta.origin("title") is None and not meta.is_guess("title")
+
+
+REAL_WORLD = Path(__file__).resolve().parent / "corpus" / "real-world"
+REAL = Path(__file__).resolve().parent / "corpus" / "real"
+
+
+def test_real_pdfs_junk_info_is_never_a_title_or_author() -> None:
+    """pdfinfo: the expex manual's Info title is "C:/USERS/JOHN/LING/TEX/EXPEX/MAN/0.dvi", the EMNLP
+    paper's "Microsoft Word - Paraphrase_EMNLP2004_camera_ready.doc" (author "chrisq"), the court
+    opinion's author "localuser"; the UPR report's Info title "UNITED" is the first word of
+    "UNITED NATIONS" on its cover."""
+    expex = open_document(str(REAL / "expex-manual.pdf")).metadata
+    assert ".dvi" not in expex.title and expex.is_guess("title")
+    emnlp = open_document(str(REAL_WORLD / "emnlp-word-twocolumn.pdf")).metadata
+    assert "Microsoft Word" not in emnlp.title and emnlp.author == ""
+    assert emnlp.title == "Monolingual Machine Translation for Paraphrase Generation" and emnlp.is_guess(
+        "title"
+    )
+    assert emnlp.date == "2004-06-11" and emnlp.origin("date") == Provenance("date", "info", True)
+    assert open_document(str(REAL_WORLD / "ncsc-opinion-word2013.pdf")).metadata.author == ""
+    upr = open_document(str(REAL_WORLD / "un-upr-word2007-endnotes.pdf")).metadata
+    assert upr.title != "UNITED" and upr.is_guess("title")
+
+
+def test_real_pdfs_cover_and_imprint() -> None:
+    """pdftotext: the UN reports print their symbol and date alone on cover lines; WHO's imprint page
+    prints "ISBN 978-92-4-005273-4 (electronic version)" and "© World Health Organization 2022"."""
+    emrip = open_document(str(REAL_WORLD / "un-emrip-word365.pdf")).metadata
+    assert (emrip.report_number, emrip.date) == ("A/HRC/EMRIP/2025/3", "6 May 2025")
+    assert emrip.origin("report_number") == Provenance("report_number", "cover")
+    who = open_document(str(REAL_WORLD / "who-hcv-indesign.pdf")).metadata
+    assert who.report_number == "978-92-4-005273-4" and who.origin("report_number") == Provenance(
+        "report_number", "imprint"
+    )
+    assert (who.publisher, who.date) == ("World Health Organization", "2022")
+    assert who.is_guess("publisher") and who.is_guess("date")  # a © holder and year: guesses
