@@ -70,7 +70,15 @@ def same_source(a: Cited, b: Cited) -> bool:
         return True
     if slug(a.author) != slug(b.author) or not a.title or not b.title:
         return False
+    numbers_a, numbers_b = numbers(a.title), numbers(b.title)
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return False  # "Ur. l. RS No. 93/2007" and "No. 94/2007": two gazettes, however alike the words
     return fuzz.token_set_ratio(a.title.lower(), b.title.lower()) >= SAME_TITLE
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers in a text ("No. 93/2007" -> {"93", "2007"}): issues, volumes, editions, years."""
+    return set(re.findall(r"\d+", text))
 
 
 def url_key(url: str) -> str:

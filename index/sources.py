@@ -28,7 +28,17 @@ from index.citefields import (
     read_part,
     strip_signal,
 )
-from index.cited import SAME_TITLE, Cited, Kind, case_key, cited_json, make_key, names_citation, same_source
+from index.cited import (
+    SAME_TITLE,
+    Cited,
+    Kind,
+    case_key,
+    cited_json,
+    make_key,
+    names_citation,
+    numbers,
+    same_source,
+)
 from index.citesplit import SHORT_FORM_WORDS, citations
 from index.legal import LegalCite, legal_citations
 from source.model import Document, Note
@@ -224,8 +234,8 @@ class _Linker:
             return None
         name = PINPOINT.sub("", text).strip(" ,.")
         where = self._by_name(name.split(",")[0])
-        if where is None:
-            return None
+        if where is None or not numbers(name) <= numbers(self._at(where).text):
+            return None  # "Ur. l. RS, …, No. 20/2006" is not "Ur. l. RS Nos. 55/2008": its numbers differ
         return self._repeat(where, part, fields.pinpoint or find_pinpoint(text))
 
     # -- legal citations (eyecite) ----------------------------------------------------------

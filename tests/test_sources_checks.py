@@ -177,3 +177,16 @@ def test_harvard_law_review_supra_finds_the_article_not_the_book_before_it() -> 
     assert shapiro and all(c.key == note_3[1].key and c.same_as is not None for c in shapiro)
     wallace = _labelled(document, sources, "30")[0]
     assert wallace.author == "Donald H. Wallace" and wallace.date == "1992"
+
+
+def test_un_report_gazettes_with_other_numbers_are_other_sources() -> None:
+    """By hand (pdftotext): the Slovenian UPR report's notes 4, 7 and 8 cite three gazettes, "Ur. l.
+    RS No. 93/2007", "No. 94/2007" and "No. 64/2007"; notes 19 and 20 are the same "No. 65/1994";
+    note 24 ("Ur. l. RS, Mednarodne pogodbe, No. 20/2006") repeats none of the notes before it."""
+    document = open_document(REAL / "un-upr-word2007-endnotes.pdf")
+    sources = note_sources(document)
+    key = {n.label: s[0].key for n, s in zip(document.notes, sources, strict=True) if s}
+    assert len({key["4"], key["7"], key["8"], key["11"], key["13"]}) == 5
+    assert key["19"] == key["20"] and key["19"] != key["21"]
+    assert _labelled(document, sources, "24")[0].same_as is None
+    assert key["24"] not in {k for label, k in key.items() if label != "24"}
