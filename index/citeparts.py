@@ -64,7 +64,7 @@ SIGNAL = re.compile(
 )
 """Introductory signals ("See", "See, e.g.,", "Cf.", "Source:"): not part of the citation."""
 LEAD_CLAUSE = re.compile(
-    r"^(?:[^,“\"()]|“[^“”]{1,60}”){3,60}?(?:,|(?<=,”))\s+see(?:\s+also|,?\s+e\.g\.,?|,?\s+especially,?)?\s+(?=[A-Z“\"])"
+    r"^(?:[^,“\"()]|“[^“”]{1,60}”){3,200}?(?:,|(?<=,”))\s+see(?:\s+also|,?\s+e\.g\.,?|,?\s+especially,?)?\s+(?=[A-Z“\"])"
 )
 """A lead-in before the signal: "On the Brazilian crisis, see …", "For details, see …", "On the
 notion of “totalitarian democracy,” see …"."""

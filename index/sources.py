@@ -55,7 +55,7 @@ CROSS = re.compile(
 NOTE_CROSS = re.compile(
     r"^(?:see\s+|cf\.\s+)?(?:also\s+)?(?:supra|infra)\s+(?:text\s+accompanying\s+)?(?P<target>notes?\s+"
     r"(?P<first>\d+)(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:,?\s+and\s+\d+)?)"
-    r"(?P<text>\s+and\s+(?:the\s+)?accompanying\s+text)?(?:\s*\([^()]*\))?\.?$",
+    r"(?P<text>\s+and\s+(?:the\s+)?accompanying\s+text)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\.?$",
     re.I,
 )
 """A law review's pointer to its own notes or text: "See supra note 34 and accompanying text",

@@ -190,3 +190,21 @@ def test_un_report_gazettes_with_other_numbers_are_other_sources() -> None:
     assert key["19"] == key["20"] and key["19"] != key["21"]
     assert _labelled(document, sources, "24")[0].same_as is None
     assert key["24"] not in {k for label, k in key.items() if label != "24"}
+
+
+def test_george_washington_law_review_supra_without_a_note_number() -> None:
+    """By hand: note 8 cites "Matthew C. Stephenson, Embedded Rules, 39 Yale J. on Regul. Bull. 59
+    (2021)" after a long lead-in ("For a recent argument that …, see"), then "see also Stephenson,
+    supra, at 59–60"; note 406's "See supra note 164 and accompanying text (quoting NLRB v. Bell
+    Aerospace Co., Inc., 416 U.S. 267, 292 (1974))" points to the text at marker 164."""
+    document = open_document(REAL / "gwulr-indesign.pdf")
+    sources = note_sources(document)
+    note_8 = [c for c in _labelled(document, sources, "8") if c.kind != "cross_reference"]
+    assert (note_8[0].author, note_8[0].title, note_8[0].date) == (
+        "Matthew C. Stephenson",
+        "Embedded Rules",
+        "2021",
+    )
+    assert all(c.key == note_8[0].key and c.same_as is not None for c in note_8[1:]) and len(note_8) == 3
+    cross = _labelled(document, sources, "406")[0]
+    assert (cross.kind, cross.target) == ("cross_reference", "note 164")
