@@ -9,7 +9,7 @@ recorded in `Metadata.provenance` with its source and whether it is only a guess
   a title; an Info title the cover does not print is a guess, and so is the cover's largest
   text (a heading taken for the title);
 - an Info author that is a login name ("localuser") is dropped; one the first pages do not
-  name is a guess;
+  name, or whose pages name an editor, is a guess;
 - a date printed alone on the cover, or "First published in ...", counts; a copyright
   year, a date from the text and the file's creation date are guesses.
 
@@ -58,6 +58,8 @@ JUNK_AUTHOR = re.compile(
     r"^(?:[a-z0-9._\-]+|anonymous|unknown|user|admin(?:istrator)?|owner)$", re.IGNORECASE
 )
 """What an authoring program leaves as an author: a login name ("chrisq", "localuser"), "anonymous"."""
+EDITED = re.compile(r"^\s*(?:editors?|eds?\.|edited\s+by)\b", re.IGNORECASE)
+"""A front-page line that names an editor: an Info author may then be the editor ("Max G. Manwaring / Editor")."""
 HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "sir", "jr", "sr", "ed", "eds"})
 """Words of a name a title page may leave out."""
 AUTHOR_WORD = 3
@@ -172,13 +174,14 @@ def _title(
 
 def _author(chosen: _Chosen, info: dict[str, str], xmp: dict[str, str], front: list[Line]) -> None:
     printed = {w for ln in front for w in words(ln.text)}
+    edited = any(EDITED.match(ln.text) for ln in front)  # the name may be the editor's, not an author's
     for value, source in ((xmp.get("author", ""), "xmp"), (info.get("/Author", ""), "info")):
         value = " ".join(value.split())
         if not value or JUNK_AUTHOR.match(value):
             continue
         named = [w for w in words(value) if len(w) >= AUTHOR_WORD and w not in HONORIFICS]
         confirmed = bool(named) and all(w in printed for w in named)
-        chosen.offer("author", value, source, not confirmed)  # type: ignore[arg-type]
+        chosen.offer("author", value, source, not confirmed or edited)  # type: ignore[arg-type]
 
 
 def _date(

@@ -137,3 +137,12 @@ def test_real_pdfs_cover_and_imprint() -> None:
     )
     assert (who.publisher, who.date) == ("World Health Organization", "2022")
     assert who.is_guess("publisher") and who.is_guess("date")  # a © holder and year: guesses
+
+
+def test_an_editor_named_on_the_cover_makes_the_info_author_a_guess() -> None:
+    """pdftotext: the SSI anthology's cover prints "Max G. Manwaring" over "Editor"; Info and XMP say
+    author "Dr. Max G. Manwaring"."""
+    ssi = open_document(str(REAL_WORLD / "ssi-ventura-endnotes.pdf")).metadata
+    assert ssi.author == "Dr. Max G. Manwaring" and ssi.is_guess("author")
+    assert (ssi.date, ssi.report_number) == ("September 1999", "1-58487-005-2")
+    assert ssi.origin("report_number") == Provenance("report_number", "imprint")
