@@ -146,3 +146,13 @@ def test_an_editor_named_on_the_cover_makes_the_info_author_a_guess() -> None:
     assert ssi.author == "Dr. Max G. Manwaring" and ssi.is_guess("author")
     assert (ssi.date, ssi.report_number) == ("September 1999", "1-58487-005-2")
     assert ssi.origin("report_number") == Provenance("report_number", "imprint")
+
+
+def test_citex_list_shows_a_corrected_title(dirs: dict[str, Path]) -> None:
+    pdf = BUILDERS["manual"](dirs["pdfs"]).path
+    runner = CliRunner()
+    assert runner.invoke(main, ["add", str(pdf)]).exit_code == 0
+    assert "The Widget Package" in runner.invoke(main, ["list"]).stdout
+    assert runner.invoke(main, ["meta", str(pdf), "--set", "title=Widgets, a manual"]).exit_code == 0
+    listed = json.loads(runner.invoke(main, ["list", "--json"]).stdout)
+    assert [e["title"] for e in listed] == ["Widgets, a manual"]
