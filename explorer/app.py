@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from explorer.app_actions import ReaderActions
+from explorer.app_sources import SourcesActions
 from explorer.citation import STYLE_NAMES, STYLES, Style
 from explorer.engine import MODE_NAMES, Engine
 from explorer.history import History, Location
@@ -57,7 +58,7 @@ SEARCH_DELAY = 0.25
 """Seconds of quiet typing before a search runs."""
 
 
-class CitexApp(ReaderActions, App[None]):
+class CitexApp(SourcesActions, ReaderActions, App[None]):
     """Search, read and cite PDFs."""
 
     CSS_PATH = "citex.tcss"
@@ -69,6 +70,8 @@ class CitexApp(ReaderActions, App[None]):
         Binding("g", "goto", "Page"),
         Binding("o", "outline", "Outline"),
         Binding("n", "notes", "Notes"),
+        Binding("s", "sources", "Sources"),
+        Binding("m", "edit_metadata", "Metadata", show=False),
         Binding("y", "copy", "Copy"),
         Binding("c,Y", "cycle_style", "Style"),
         Binding("b", "bookmark", "Mark", show=False),
@@ -247,8 +250,9 @@ class CitexApp(ReaderActions, App[None]):
     def open_document(self, document: Document) -> None:
         """Make `document` the one the reader shows."""
         self.document = document
-        self.title = clean_for_terminal(document.metadata.title or Path(document.path).name)
-        self.sub_title = clean_for_terminal(document.metadata.author)
+        metadata = self.citation_metadata()
+        self.title = clean_for_terminal(metadata.title or Path(document.path).name)
+        self.sub_title = clean_for_terminal(metadata.author)
         self.query_one("#reader", Reader).load(document, self.navs[document.id])
 
     # -- searching ----------------------------------------------------------------------------------

@@ -37,7 +37,9 @@ class ReaderActions(_Base):
         if self.document is None or reader.cursor is None:
             return None
         quote = self.navs[self.document.id].quote(reader.cursor, reader.extent)
-        return format_citation(quote.text, self.document, quote.first_label, quote.last_label, self.style)
+        return format_citation(
+            quote.text, self.citation_metadata(), quote.first_label, quote.last_label, self.style
+        )
 
     def action_copy(self) -> None:
         text = self.citation_text()

@@ -91,18 +91,31 @@ def _open_tui(pdfs: list[str], password: str | None) -> None:
 @limits_options
 @json_option
 def info(pdf: str | None, password: str | None, as_json: bool) -> None:
-    """Show what a PDF is: title, author, date, pages and their labels, notes."""
-    from explorer.docviews import info_data
+    """Show what a PDF is: title, author, date, pages and their labels, notes.
 
-    data = info_data(load_document(pdf, password))
+    Each title, author, date... is followed by where it came from ([info], [xmp], [cover],
+    [imprint], [text], [user]) and ", a guess" when it is only one (see `citex meta`).
+    """
+    from explorer.cli_common import locations
+    from explorer.docviews import info_data
+    from index.meta import effective_metadata
+
+    document = load_document(pdf, password)
+    metadata = effective_metadata(document, locations().data)
+    data = info_data(document, metadata)
+    fields = data.pop("metadata")
     if as_json:
-        print_json(data)
+        print_json({**data, "metadata": fields})
         return
     width = max(len(k) for k in data)
     for key, value in data.items():
         if value in ("", None):
             continue
-        click.echo(f"{key.replace('_', ' '):<{width}}  {clean_for_terminal(str(value))}")
+        shown = clean_for_terminal(str(value))
+        field = fields.get(key)
+        if field and field["source"]:
+            shown += f"  [{field['source']}{', a guess' if field['guess'] else ''}]"
+        click.echo(f"{key.replace('_', ' '):<{width}}  {shown}")
 
 
 @main.command()

@@ -85,7 +85,9 @@ def cite_data(quote: str, pdfs: tuple[str, ...], style: str, password: str | Non
     page_label = first if first == last else f"{first}\u2013{last}"
     words = elide(quote, hit.text)
     chosen: Style = "chicago" if style == "annotation" else style  # type: ignore[assignment]
-    cited = cite(words.text, document, first, last, chosen)
+    from index.meta import effective_metadata
+
+    cited = cite(words.text, effective_metadata(document, where.data), first, last, chosen)
     text = cited.text
     if style == "annotation":
         span = None

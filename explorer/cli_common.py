@@ -156,7 +156,12 @@ class CitexGroup(click.Group):
     `register(group: click.Group) -> None`.
     """
 
-    EXTENSIONS: tuple[str, ...] = ("explorer.cli_search", "explorer.cli_sources", "explorer.cli_cite")
+    EXTENSIONS: tuple[str, ...] = (
+        "explorer.cli_search",
+        "explorer.cli_sources",
+        "explorer.cli_cite",
+        "explorer.cli_meta",
+    )
     _extensions_loaded: bool = False
 
     def _load_extensions(self) -> None:

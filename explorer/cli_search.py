@@ -311,14 +311,20 @@ def _print_added(result: AddResult, errors: bool = True) -> None:
 @json_option
 def list_command(as_json: bool) -> None:
     """List the PDFs in the library."""
+    from index.meta import read_all
+
     library = _library()
     entries = library.list()
     _warn(library.warnings)
+    corrected = read_all(locations().metadata)  # a title set with `citex meta --set` is the title
+    titles = {e.sha: corrected.get(e.sha, {}).get("title", e.title) for e in entries}
     if as_json:
-        print_json([{"path": e.path, "pages": e.pages, "title": e.title, "sha256": e.sha} for e in entries])
+        print_json(
+            [{"path": e.path, "pages": e.pages, "title": titles[e.sha], "sha256": e.sha} for e in entries]
+        )
     else:
         for e in entries:
-            click.echo(_row(e.path, e.pages, e.title))
+            click.echo(_row(e.path, e.pages, titles[e.sha]))
     if not entries:
         raise nothing_found("the library is empty (add PDFs with: citex add PDF...)")
 

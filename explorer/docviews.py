@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from explorer.text import clean_for_terminal
-from source.model import Block, Document, MarkerRef, Page, Sentence
+from source.model import Block, Document, MarkerRef, Metadata, Page, Sentence
 
 
 def labels_said(document: Document) -> str:
@@ -31,9 +31,12 @@ def label_range(document: Document) -> str:
     return first if len(labelled) == 1 else f"{first}-{last}"
 
 
-def info_data(document: Document) -> dict[str, Any]:
-    """What `citex info` shows."""
-    meta = document.metadata
+def info_data(document: Document, metadata: Metadata | None = None) -> dict[str, Any]:
+    """What `citex info` shows (`metadata`: the document's with the user's corrections, when given);
+    "metadata" gives each citation field with where it came from and whether it is a guess."""
+    from explorer.metaviews import fields_data
+
+    meta = metadata or document.metadata
     return {
         "path": document.path,
         "id": document.id,
@@ -41,6 +44,8 @@ def info_data(document: Document) -> dict[str, Any]:
         "author": meta.author,
         "date": meta.date,
         "report_number": meta.report_number,
+        "publisher": meta.publisher,
+        "url": meta.url,
         "producer": meta.producer,
         "pages": len(document.pages),
         "page_labels": label_range(document),
@@ -48,6 +53,7 @@ def info_data(document: Document) -> dict[str, Any]:
         "markers": sum(len(b.markers) for p in document.pages for b in p.blocks),
         "sentences": len(document.sentences),
         "chapters": sum(1 for o in document.outline if o.level == 1),
+        "metadata": fields_data(meta),
     }
 
 

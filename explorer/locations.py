@@ -2,7 +2,7 @@
 
 - the bundled report (package data, read-only);
 - the cache of parsed documents and indexes (its layout is `source.cache`'s; env CITEX_CACHE_DIR);
-- the data directory for the library and bookmarks (env CITEX_DATA_DIR).
+- the data directory for the library, bookmarks and metadata corrections (env CITEX_DATA_DIR).
 
 `Locations.here()` computes them once (the CLI does, at start); the commands and the TUI
 are handed the result, and pass it down (to `index.scope`, to the bookmarks).
@@ -71,6 +71,18 @@ class Locations:
     """The reader's bookmarks."""
     cache: Path
     """The cache root."""
+
+    @property
+    def data(self) -> Path:
+        """The data directory (where the library, bookmarks and metadata corrections live)."""
+        return self.library.parent
+
+    @property
+    def metadata(self) -> Path:
+        """The metadata corrections file (its name and format are `index.meta`'s)."""
+        from index.meta import corrections_path
+
+        return corrections_path(self.data)
 
     @classmethod
     def here(cls) -> Locations:

@@ -15,6 +15,17 @@ from source.model import Document
 
 FIELDS = ("key", "kind", "author", "title", "date", "date_iso", "symbol", "url", "accessed", "interviewee")
 """The fields of a source as `citex sources --json` gives them."""
+QUERY_STOPWORDS = frozenset({"the", "a", "an", "of", "by", "and", "on", "in"})
+"""Words of a query that need not name the source ("the UN's General Comment 16")."""
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "un_document": ("UN", "United Nations"),
+    "law_or_treaty": ("law", "treaty"),
+    "news_article": ("news",),
+    "court_case": ("case", "court"),
+    "interview": ("interview",),
+}
+"""Words that name a kind of source, which a query may use: "UN Human Rights Committee General
+Comment 16" finds the Committee's comment, a UN document whose citation does not say "UN"."""
 
 
 @dataclass(frozen=True)
@@ -94,9 +105,10 @@ def _fullest(cited: list[Cited]) -> Cited:
 
 
 def cites_data(query: str, documents: list[Document]) -> list[dict[str, Any]]:
-    """Every claim citing a source that QUERY's words all name (author, title, symbol, key or
-    interviewee; case and accents of punctuation aside), in reading order."""
-    words = _words(query)
+    """Every claim citing a source that QUERY's words all name (author, title, symbol, key,
+    interviewee or words of its kind, `KIND_WORDS`; case, possessives and punctuation aside), in reading order."""
+    words = [re.sub(r"[’']s$", "", w) for w in _words(query)]  # "the Committee's" names the Committee
+    words = [w for w in words if w not in QUERY_STOPWORDS] or words
     if not words:
         return []
     with_path = len(documents) > 1
@@ -104,7 +116,9 @@ def cites_data(query: str, documents: list[Document]) -> list[dict[str, Any]]:
     for document in documents:
         for c in citations_of(document):
             s = c.cited
-            haystack = _words(" ".join((s.author, s.title, s.symbol, s.key, s.interviewee)))
+            haystack = _words(
+                " ".join((s.author, s.title, s.symbol, s.key, s.interviewee, *KIND_WORDS.get(s.kind, ())))
+            )
             if not all(any(h.startswith(w) for h in haystack) for w in words):
                 continue
             row = _citation_json(c, with_path)

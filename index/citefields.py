@@ -1,5 +1,6 @@
 """The parts of one citation, read from its words: URL, accessed date, document symbol,
-pinpoint, date (as printed and as ISO), author or body, title, and its kind.
+pinpoint, date (as printed and as ISO), author or body, title, and its kind (the parts with a
+form of their own, dates, addresses, symbols, pinpoints, signals, are read in `index.citeparts`).
 
 Headless and pure (strings in, strings out): `index.sources` splits a note into
 citations and links them; this module reads one. Every pattern is for the general
@@ -13,6 +14,78 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+from index.citecomment import COMMENTARY_VERB, EXPLAINING, PRONOUN_START, commentary, quoting
+from index.citeparts import (
+    QUOTED,
+    MONTHS,
+    DAY_MONTH_YEAR,
+    MONTH_DAY_YEAR,
+    MONTH_YEAR,
+    YEAR,
+    URL,
+    URL_TRAIL,
+    ACCESSED,
+    SYMBOL,
+    SYMBOL_LEAD,
+    PINPOINT,
+    SIGNAL,
+    LEAD_CLAUSE,
+    strip_signal,
+    iso_date,
+    find_date,
+    normal_symbol,
+    find_symbol,
+    find_url,
+    find_pinpoint,
+    top_level_split,
+)
+
+__all__ = [
+    "ACCESSED",
+    "COMMENTARY_VERB",
+    "DAY_MONTH_YEAR",
+    "DESCRIPTOR",
+    "EDITORS",
+    "EXPLAINING",
+    "Fields",
+    "GAZETTE",
+    "GOVERNMENT",
+    "HONORIFIC",
+    "INTERVIEW",
+    "JOURNAL",
+    "KINDS",
+    "LAW",
+    "LAW_JOURNAL",
+    "LEAD_CLAUSE",
+    "MONTHS",
+    "MONTH_DAY_YEAR",
+    "MONTH_YEAR",
+    "NEWS",
+    "NGO",
+    "PINPOINT",
+    "PRONOUN_START",
+    "PUBLISHER",
+    "QUOTED",
+    "SIGNAL",
+    "SYMBOL",
+    "SYMBOL_LEAD",
+    "SourceKind",
+    "UN_BODY",
+    "URL",
+    "URL_TRAIL",
+    "YEAR",
+    "find_date",
+    "find_pinpoint",
+    "find_symbol",
+    "find_url",
+    "iso_date",
+    "normal_symbol",
+    "read_fields",
+    "read_part",
+    "strip_signal",
+    "top_level_split",
+]
 
 SourceKind = Literal[
     "interview",
@@ -42,83 +115,12 @@ KINDS: tuple[SourceKind, ...] = (
 )
 """Every kind of source, in the order `citex sources --kind` lists them."""
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MONTH = "|".join(MONTHS) + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
-DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b")
-MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),\s+(\d{{4}})\b")
-MONTH_YEAR = re.compile(rf"\b({_MONTH}|Spring|Summer|Autumn|Fall|Winter)\s+(\d{{4}})\b")
-YEAR = re.compile(r"(?<![\d/.-])(1[6-9]\d\d|20\d\d)(?![\d/])")
-
-URL = re.compile(
-    r"(?:https?://|www\d?\.)\S+(?:\s%\S+)*"
-    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|int|gov|edu|info|io|kr|uk|eg|ch|de|fr|ca)/\S*"
-)
-"""A web address, with or without its scheme; a space inside a percent-escape run is kept
-(a line break in the note split it)."""
-URL_TRAIL = ".,;:)]”’\"'"
-
-ACCESSED = re.compile(
-    r"\(?\s*(?:both\s+|all\s+|last\s+)?(?:accessed|viewed|retrieved|consulted)(?:\s+on)?\s+([^()]*?\d{4})\.?\s*\)?",
-    re.I,
-)
-"""(accessed 14 September 2015): the date the writer last saw a web page."""
-
-SYMBOL = re.compile(
-    r"(?<![\w/])(?:[A-Z][A-Z.]{0,7}(?:[\s-]?\d+)?)\s?/\s?(?:[A-Z0-9][A-Za-z0-9.()-]*\s?/\s?)*[A-Z0-9][A-Za-z0-9.()-]*"
-)
-"""A document symbol: the UN's (A/HRC/25/63, CCPR/C/GC/34, S/PV.7353, E/C.12/1/Add.107) and
-the like (an NGO index number ASA 24/3373/2016): capitals, then parts joined by slashes."""
-SYMBOL_LEAD = re.compile(r"\b(?:U\.?N\.?\s+Doc\.?|Doc\.?|Index|Ref(?:erence)?\.?|No\.)\s*:?\s*$", re.I)
-"""Words that announce a symbol ("UN doc.", "Index:")."""
-
-PINPOINT = re.compile(
-    r"(?<![\w])(?:paras?\.?|pp?\.|pp?(?=\d)|pages?|Articles?|Arts?\.|sections?|§§?|¶¶?|OP|chapter|ch\.)\s?"
-    r"\d+(?:\([a-z0-9]+\))*(?:\s?[-–]\s?\d+(?:\([a-z0-9]+\))*)?"
-    r"(?:,\s?(?:and\s)?\d+(?:\([a-z0-9]+\))*(?:\s?[-–]\s?\d+(?:\([a-z0-9]+\))*)?)*",
-    re.I,
-)
-"""A pinpoint: "para 13", "paras 205–207", "p. 5", "pp. 272-310", "p286", "Article 167", "OP1(a)"."""
-
-SIGNAL = re.compile(
-    r"^(?:(?:for\s+example|for\s+instance|especially|see\s+generally|see\s+also|see,?\s+e\.g\.,?|see|cf\.|compare|but\s+see"
-    r"|contra|accord|e\.g\.,?|source|sources|quoted\s+in|cited\s+in|as\s+cited\s+in)[,:]?\s+)+",
-    re.I,
-)
-"""Introductory signals ("See", "See, e.g.,", "Cf.", "Source:"): not part of the citation."""
-LEAD_CLAUSE = re.compile(
-    r"^[^,“\"()]{3,60}?,\s+see(?:\s+also|,?\s+e\.g\.,?|,?\s+especially,?)?\s+(?=[A-Z“\"])"
-)
-"""A lead-in before the signal: "On the Brazilian crisis, see …", "For details, see …"."""
 GAZETTE = re.compile(r"\bNos?\.\s*\d+/\d+")
 """An official gazette's issue number ("Ur. l. RS No. 59/2002")."""
 LAW_JOURNAL = re.compile(
     r"\b\d+\s+[A-Z][A-Za-z.&’' ]*(?:L\.|J\.|REV\.|Rev\.|Q\.|Journal|JOURNAL)[A-Za-z.&’' ]*\s\d+"
 )
 """A law-review or journal citation: volume, abbreviated journal, first page ("39 J. CRIM. L. 167")."""
-
-QUOTED = re.compile(
-    r"[“\"]([^“”]{3,}?)(?:[,.]?[”\"](?=\s*[,.;:(\[]|\s+(?:www|http|\d)|\s*$)|(?<=[,.?!])[”\"])"
-)
-"""A title in quotation marks (an article, a chapter, a news story, a web page)."""
-
-COMMENTARY_VERB = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|been|would|could|should|can|may|might|refers?|means?|says|said"
-    r"|used|named|shows?|suggests?|notes?|argues?|estimated|does|did|also|which|because|however|this|these|there)\b"
-)
-"""Words of a sentence that comments rather than cites (looked for outside quoted titles)."""
 
 NGO = re.compile(
     r"\b(?:Amnesty International|Human Rights Watch|International Crisis Group|Freedom House|Oxfam"
@@ -194,108 +196,6 @@ class Fields:
     """For an interview: who was interviewed (without honorific or description): "Nam-soo"."""
 
 
-def strip_signal(text: str) -> str:
-    """The citation without its introductory signal ("See", "Cf.", "Source:")."""
-    text = SIGNAL.sub("", text.strip()).strip()
-    text = LEAD_CLAUSE.sub("", text)
-    text = SIGNAL.sub("", text).strip()
-    return re.sub(r"^(?:and|or)\s+", "", text)
-
-
-def iso_date(printed: str) -> str:
-    """ "16 May 2011" → "2011-05-16"; "November 2013" → "2013-11"; "2012" → "2012"; "" when it cannot tell."""
-    for pattern, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy")):
-        match = pattern.search(printed)
-        if match:
-            parts = dict(zip(order, match.groups(), strict=True))
-            month = _month(parts["m"])
-            if month:
-                return f"{parts['y']}-{month:02d}-{int(parts['d']):02d}"
-    match = MONTH_YEAR.search(printed)
-    if match:
-        month = _month(match.group(1))
-        return f"{match.group(2)}-{month:02d}" if month else match.group(2)
-    match = YEAR.search(printed)
-    return match.group(1) if match else ""
-
-
-def _month(name: str) -> int:
-    key = name[:3].lower()
-    for i, month in enumerate(MONTHS, 1):
-        if month[:3].lower() == key:
-            return i
-    return 0
-
-
-def find_date(text: str) -> str:
-    """The first full date, else month and year, else year in parentheses or between commas."""
-    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_YEAR):
-        match = pattern.search(text)
-        if match:
-            return match.group(0)
-    match = re.search(
-        r"\((1[6-9]\d\d|20\d\d)\)|(?:^|,\s)(1[6-9]\d\d|20\d\d)(?:,|\.?$|\s+(?:version|edition|ed\.|revision))",
-        text,
-    )
-    if match:
-        return match.group(1) or match.group(2)
-    return ""
-
-
-def normal_symbol(symbol: str) -> str:
-    """A symbol without the spaces a line break or typesetting left in it ("A /HRC/17/27")."""
-    return re.sub(r"\s*/\s*", "/", symbol.strip()).rstrip(".,;)")
-
-
-def find_symbol(text: str) -> str:
-    """The document symbol in a citation, "" when none: one with a digit in it, announced
-    ("UN doc.", "Index:") or not."""
-    for match in SYMBOL.finditer(text):
-        found = match.group(0).rstrip(".,;)")
-        if not re.search(r"\d", found) or "/" not in found:
-            continue
-        lead = text[: match.start()]
-        parts = found.split("/")
-        if not SYMBOL_LEAD.search(lead) and (len(parts) < 2 or not re.search(r"[A-Z]", parts[0])):
-            continue
-        return normal_symbol(found)
-    return ""
-
-
-def find_url(text: str) -> str:
-    """The first web address in a citation, without trailing punctuation."""
-    match = URL.search(text)
-    return match.group(0).rstrip(URL_TRAIL) if match else ""
-
-
-def find_pinpoint(text: str) -> str:
-    """The last pinpoint ("para 22", "p. 5") in a citation."""
-    found = [m.group(0) for m in PINPOINT.finditer(text)]
-    return found[-1].strip().rstrip(",") if found else ""
-
-
-def top_level_split(text: str, separator: str) -> list[str]:
-    """Split on `separator` outside parentheses, brackets and quotation marks."""
-    parts: list[str] = []
-    depth = 0
-    quoted = False
-    start = 0
-    for i, char in enumerate(text):
-        if char in "([":
-            depth += 1
-        elif char in ")]" and depth:
-            depth -= 1
-        elif char == "“":
-            quoted = True
-        elif char == "”" and quoted:
-            quoted = False
-        elif char == separator and not depth and not quoted:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [p.strip() for p in parts if p.strip()]
-
-
 def read_fields(text: str) -> Fields | None:
     """The fields of one citation (its signal already stripped); None when the words do not
     cite anything (commentary)."""
@@ -313,6 +213,7 @@ def read_fields(text: str) -> Fields | None:
         rest = rest[: accessed_match.start()] + rest[accessed_match.end() :]
     if url:
         rest = rest.replace(url, " ")
+    rest = EXPLAINING.sub(" ", rest).strip()  # "(arguing that …)" says what the source says, not what it is
     symbol = find_symbol(rest)
     interview = INTERVIEW.search(rest)
     if interview:
@@ -321,12 +222,14 @@ def read_fields(text: str) -> Fields | None:
     quoted = QUOTED.search(rest)
     date = find_date(rest)
     journal = LAW_JOURNAL.search(rest) or (GAZETTE.search(rest) if LAW.search(rest) else None)
+    if quoted and journal and quoted.start() > journal.end():
+        quoted = None  # a passage quoted after "133 HARV. L. REV. 542 (2019)" is no title
     if not date and journal:
         year = YEAR.search(rest[journal.start() - 6 : journal.end() + 12])
         date = year.group(1) if year else ""
     if (
         not (url or symbol or quoted or date or pinpoint or journal)
-        or _commentary(rest)
+        or (commentary(rest) or quoting(rest, quoted))
         and not (url or symbol)
     ):
         return None
@@ -345,16 +248,24 @@ def read_fields(text: str) -> Fields | None:
     )
 
 
+def read_part(text: str) -> Fields | None:
+    """A part (a chapter, an essay) "in" a work cited elsewhere: "John H. Wigmore, Planetary Theory
+    of the Law's Evolution, in 3 EVOLUTION OF LAW" (before ", supra note 164"): its author and
+    title; None when the words are not an author and a title before ", in"."""
+    match = re.match(r"^(?P<head>.+?),\s+in\s+\S", text.strip())
+    if not match:
+        return None
+    head = match.group("head")
+    author, title = _author_title(head, QUOTED.search(head))
+    if not author or not title:
+        return None
+    return Fields(kind="report_or_book", author=author, title=title)
+
+
 def _without_dates(text: str) -> str:
     for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_YEAR):
         text = pattern.sub(" ", text)
     return text
-
-
-def _commentary(text: str) -> bool:
-    """Words that say something rather than cite: a verb or connective outside the quoted title."""
-    outside = QUOTED.sub(" ", text)
-    return len(outside.split()) > 6 and bool(COMMENTARY_VERB.search(outside))
 
 
 def _interview(text: str, match: re.Match[str], url: str, accessed: str) -> Fields:
@@ -403,7 +314,7 @@ def _author_title(text: str, quoted: re.Match[str] | None) -> tuple[str, str]:
         if re.search(r"\((?:1[6-9]|20)\d\d\)\s*$", part):
             break
     joined = ", ".join(title)
-    joined = re.sub(r"\s*\((?:1[6-9]|20)\d\d\)\s*$", "", joined).strip(" .")
+    joined = re.sub(r"\s*\((?:1[6-9]|20)\d\d\)\s*$", "", joined.strip(" .")).strip(" .")
     if not author:
         split = re.match(r"(.+?)\s+(General (?:Comment|Recommendation)\b.*)", joined)
         if split:

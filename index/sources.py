@@ -11,47 +11,57 @@ and cross-references ("See Chapter 5") to the outline entry they name.
 
 The same source cited in many notes, in full, by a short title or by its symbol, gets one
 `key`: the same symbol, the same interviewee on the same date, the same web address, or
-the same author with a title that differs only slightly (`SAME_TITLE`).
+the same author with a title that differs only slightly (`index.cited.SAME_TITLE`). The
+citation type and its key are `index.cited`'s; splitting a note into citations `index.citesplit`'s.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
-from typing import Literal
-
-from rapidfuzz import fuzz
+from dataclasses import asdict, replace
 
 from index.citefields import (
     PINPOINT,
-    YEAR,
-    find_date,
-    find_symbol,
-    find_url,
     Fields,
-    SourceKind,
     find_pinpoint,
     read_fields,
+    read_part,
     strip_signal,
-    top_level_split,
 )
+from index.cited import (
+    SAME_TITLE,
+    Cited,
+    Kind,
+    case_key,
+    cited_json,
+    make_key,
+    names_citation,
+    numbers,
+    same_source,
+)
+from index.citesplit import SHORT_FORM_WORDS, citations
 from index.legal import LegalCite, legal_citations
 from source.model import Document, Note
-from source.sentences import split_sentences
 
-SAME_TITLE = 88
-"""rapidfuzz token_set_ratio (0-100) at or above which two titles by the same author are
-one source ("Coercion, Control, Surveillance, and Punishment" and "Control, Surveillance,
-and Punishment" are one report cited twice, once with a word dropped)."""
-SHORT_FORM_WORDS = 8
-"""A citation of at most this many words, with no date, symbol or address, may be a short
-form of one cited in full before ("Clinton, p. 5.")."""
+__all__ = ["SAME_TITLE", "Cited", "Kind", "citations", "cited_json", "note_sources"]
+"""What callers use: `note_sources` (and the citation type, its JSON, the note splitter, kept here
+for them although they live in `index.cited` and `index.citesplit`)."""
 
 CROSS = re.compile(
     r"^(?:see\s+|cf\.\s+)?(?:also\s+)?(?:(?:infra|supra)\s+)?(?P<target>(?:chapters?|sections?|parts?|annex|appendix|box)"
     r"\s+[\dIVXLC]+(?:\.[\dA-Za-z]+)*(?:[–-][\dA-Z]+)?)\.?(?:\s+(?:above|below))?(?:,?\s+(?P<pages>pp?\.\s*[\dA-Za-z–-]+))?\.?$",
     re.I,
 )
+NOTE_CROSS = re.compile(
+    r"^(?:see\s+|cf\.\s+)?(?:also\s+)?(?:supra|infra)\s+(?:text\s+accompanying\s+)?(?P<target>notes?\s+"
+    r"(?P<first>\d+)(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:,?\s+and\s+\d+)?)"
+    r"(?P<text>\s+and\s+(?:the\s+)?accompanying\s+text)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\.?$",
+    re.I,
+)
+"""A law review's pointer to its own notes or text: "See supra note 34 and accompanying text",
+"supra text accompanying notes 30–41", "See supra notes 286–90." (a cross-reference, not a source)."""
+SEVERAL = re.compile(r"\d\s*[–-]\s*\d|,|\band\b")
+"""Several notes named ("notes 286–90", "notes 366, 367, 371"): their text, not one source."""
 IBID = re.compile(r"^(?:ibid|ib)\.?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I)
 ID = re.compile(r"^[Ii]d\.(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$")
 SUPRA = re.compile(
@@ -65,29 +75,6 @@ SEE_NOTE = re.compile(
     r"^(?:above\s+)?(?:note|n\.)\s+(?P<note>\d+)(?:\s+above)?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I
 )
 
-Kind = SourceKind | Literal["cross_reference"]
-
-
-@dataclass(frozen=True, kw_only=True)
-class Cited(Fields):
-    """One source cited in a note (or a cross-reference to a part of the document): what the
-    citation says (`Fields`), and where it stands among the note's and the document's."""
-
-    key: str
-    """The same for every citation of the same source in the document ("" for a cross-reference)."""
-    kind: Kind  # type: ignore[assignment]  # a Cited may also be a cross-reference
-    """The kind of source (see `index.citefields.KINDS`), or "cross_reference"."""
-    text: str
-    """The words of the note this citation was read from."""
-    same_as: tuple[int, int] | None = None
-    """For a back-reference: (index in `Document.notes`, index in that note's sources) of the
-    citation it repeats; None for a citation in full."""
-    target: str = ""
-    """For a cross-reference: what it names ("Chapter 5")."""
-    target_page: int = 0
-    """For a cross-reference: the physical page of the outline entry it names (0 when not found)."""
-
-
 _CACHE: dict[tuple[str, int, int], tuple[tuple[Cited, ...], ...]] = {}
 
 
@@ -99,55 +86,6 @@ def note_sources(document: Document) -> tuple[tuple[Cited, ...], ...]:
             _CACHE.clear()
         _CACHE[token] = _Linker(document).run()
     return _CACHE[token]
-
-
-def citations(note_text: str) -> list[str]:
-    """The citations of a note's text: its sentences, split at top-level semicolons."""
-    sentences: list[str] = []
-    for start, end in split_sentences(note_text):
-        sentence = note_text[start:end]
-        if (
-            sentences
-            and (_abbreviated(sentences[-1], sentence) or not _complete(sentences[-1]))
-            and not BACK_OR_SIGNAL.match(sentence)
-        ):
-            sentences[-1] = (
-                f"{sentences[-1]} {sentence}"  # "Punishment. An Examination of …": a title's full stop
-            )
-        else:
-            sentences.append(sentence)
-    parts: list[str] = []
-    for sentence in sentences:
-        parts.extend(top_level_split(sentence, ";"))
-    return parts
-
-
-BACK_OR_SIGNAL = re.compile(
-    r"^(?:[Ii]d\.|Ibid|See\b|Cf\.|Source|For example|But\b|Compare\b|Accord\b|Contra\b|[\"“(])"
-)
-"""A sentence that starts a new citation (or comment) of its own: a signal or a back-reference."""
-
-
-ABBREVIATED_END = re.compile(r"(?:^|[\s(])(?:[A-Z][A-Z’'&]{0,7}|[A-Z][a-z’']{0,4})\.$")
-"""A sentence that seems to end after a short capitalised word ("J. CRIM.", "L. REV.", "Cir.") most
-often ends after an abbreviation of a law report or journal."""
-
-
-def _abbreviated(before: str, after: str) -> bool:
-    """True when the full stop between two "sentences" is an abbreviation's: the one before ends with
-    a short capitalised word, or the one after starts with a capitalised abbreviation or a digit."""
-    return bool(ABBREVIATED_END.search(before) or re.match(r"^(?:[A-Z][A-Z’'&]+\.?(?:\s|$)|\d)", after))
-
-
-def _complete(sentence: str) -> bool:
-    """A sentence that can stand as a citation or comment by itself: it has a date, year, address,
-    symbol or pinpoint, or it reads as a comment (more than a few words with a verb)."""
-    return (
-        bool(find_date(sentence) or YEAR.search(sentence) or find_url(sentence) or find_symbol(sentence))
-        or bool(PINPOINT.search(sentence))
-        or len(sentence.split()) > SHORT_FORM_WORDS
-        or bool(BACK_OR_SIGNAL.match(sentence) or re.search(r"\b(?:supra|op\. cit|ibid)\b", sentence, re.I))
-    )
 
 
 class _Linker:
@@ -188,6 +126,15 @@ class _Linker:
             return Cited(
                 key="", kind="cross_reference", text=part, target=target, pinpoint=pages, target_page=page
             )
+        notes = NOTE_CROSS.match(text)
+        if notes and ("accompanying" in text.lower() or SEVERAL.search(notes.group("target"))):
+            return Cited(
+                key="",
+                kind="cross_reference",
+                text=part,
+                target=" ".join(notes.group("target").split()),
+                target_page=self._note_page(notes.group("first"), index),
+            )
         back = self._back_reference(index, text, part)
         if back is not None:
             return back
@@ -219,6 +166,11 @@ class _Linker:
         if match:
             return self._repeat(self._in_note(match.group("note"), ""), part, match.group("pin"))
         match = SUPRA.match(text) or OP_CIT.match(text)
+        if match and len(match.group("who").split()) > SHORT_FORM_WORDS:
+            who = match.group("who").strip(" ,")
+            whole = read_fields(who) or read_part(who)
+            if whole is not None:  # "J. Wigmore, Planetary Theory …, in 3 EVOLUTION OF LAW, supra note 164":
+                return self._keyed(replace(whole, pinpoint=(match.group("pin") or "").strip(" .,")), part)
         if match:
             who = match.group("who").strip(" ,")
             number = match.groupdict().get("note")
@@ -237,6 +189,8 @@ class _Linker:
         target = self._at(where)
         if target.same_as is not None:
             where = target.same_as
+        if not target.key:  # a back-reference to one that could not be resolved: neither can this
+            return self._repeat(None, part, pin)
         return replace(target, text=part, pinpoint=pinpoint or target.pinpoint, same_as=where)
 
     def _in_note(self, label: str, who: str) -> tuple[int, int] | None:
@@ -246,17 +200,31 @@ class _Linker:
                 sources = [i for i, c in enumerate(self.results[index]) if c.kind != "cross_reference"]
                 if not sources:
                     return None
-                named = [i for i in sources if who and _names(who, self.results[index][i])]
+                named = [i for i in sources if who and names_citation(who, self.results[index][i])]
+                named = named or [
+                    i for i in sources if who and names_citation(who, self.results[index][i], printed=True)
+                ]
                 if named:
                     return index, named[0]
                 return (index, sources[0]) if not who else None  # a name that names none: never a guess
         return None
 
+    def _note_page(self, label: str, before: int) -> int:
+        """The physical page of the first marker of the latest note labelled `label` before note
+        `before`, else the first after it ("infra"); the note's own page when no marker points to
+        it; 0 when there is none."""
+        notes = self.document.notes
+        for index in [*range(before - 1, -1, -1), *range(before + 1, len(notes))]:  # supra, then infra
+            if notes[index].label == label:
+                note: Note = notes[index]
+                return note.markers[0].page if note.markers else note.page
+        return 0
+
     def _by_name(self, who: str) -> tuple[int, int] | None:
         if not who:
             return None
         for where in reversed(self.history):
-            if _names(who, self._at(where)):
+            if names_citation(who, self._at(where)):
                 return where
         return None
 
@@ -266,8 +234,8 @@ class _Linker:
             return None
         name = PINPOINT.sub("", text).strip(" ,.")
         where = self._by_name(name.split(",")[0])
-        if where is None:
-            return None
+        if where is None or not numbers(name) <= numbers(self._at(where).text):
+            return None  # "Ur. l. RS, …, No. 20/2006" is not "Ur. l. RS Nos. 55/2008": its numbers differ
         return self._repeat(where, part, fields.pinpoint or find_pinpoint(text))
 
     # -- legal citations (eyecite) ----------------------------------------------------------
@@ -275,6 +243,12 @@ class _Linker:
     def _legal(self, index: int, text: str, part: str, legal: list[LegalCite]) -> Cited | None:
         first = legal[0]
         before = text[: first.start].strip(" ,")
+        if first.kind in ("supra", "id") and len(before.split()) > SHORT_FORM_WORDS:
+            full = read_fields(before)
+            if full is not None and full.author and full.title:
+                return (
+                    None  # a full citation (author, title) that later quotes a "supra": read it as what it is
+                )
         if first.kind == "id" and not before:
             target = self.history[-1] if self.history else None
             return self._repeat(target, part, first.pinpoint)
@@ -290,8 +264,8 @@ class _Linker:
         if first.kind == "short_case":
             for where in reversed(self.history):
                 earlier = self._at(where)
-                same_reporter = earlier.key.startswith(_case_key(first) + "-")
-                named = not first.antecedent or _names(first.antecedent, earlier)
+                same_reporter = earlier.key.startswith(case_key(first) + "-")
+                named = not first.antecedent or names_citation(first.antecedent, earlier)
                 if earlier.kind == "court_case" and same_reporter and named:
                     return self._repeat(where, part, first.page and f"at {first.page}")
             return None
@@ -305,7 +279,7 @@ class _Linker:
                 pinpoint=first.pinpoint,
                 symbol="",
             )
-            return self._keyed(fields, part, key=_case_key(first))
+            return self._keyed(fields, part, key=case_key(first))
         if first.kind == "journal":
             read = read_fields(text[: first.start]) if before else None
             fields = Fields(
@@ -316,11 +290,11 @@ class _Linker:
                 date_iso=year,
                 pinpoint=first.pinpoint,
             )
-            return self._keyed(fields, part, key=_case_key(first))
+            return self._keyed(fields, part, key=case_key(first))
         if first.kind == "law":
             title = before if before and len(before.split()) <= 12 else first.text
             fields = Fields(kind="law_or_treaty", title=title, pinpoint=first.pinpoint)
-            return self._keyed(fields, part, key=_case_key(first))
+            return self._keyed(fields, part, key=case_key(first))
         return None
 
     # -- keys --------------------------------------------------------------------------------
@@ -328,9 +302,9 @@ class _Linker:
     def _keyed(self, fields: Fields, part: str, key: str = "") -> Cited:
         cited = Cited(key="", text=part, **asdict(fields))
         for earlier in self.distinct:
-            if (key and earlier.key == key) or (not key and _same(earlier, cited)):
+            if (key and earlier.key == key) or (not key and same_source(earlier, cited)):
                 return replace(cited, key=earlier.key)
-        key = key or _make_key(cited)
+        key = key or make_key(cited)
         unique, n = key, 2
         while unique in self.keys:
             unique, n = f"{key}-{n}", n + 1
@@ -358,85 +332,3 @@ class _Linker:
                 if word != "chapter" or entry.level == 1 or lowered.startswith("chapter"):
                     return entry.page
         return 0
-
-
-def _case_key(cite: LegalCite) -> str:
-    return _slug(f"{cite.volume} {cite.reporter} {cite.page if cite.kind != 'short_case' else ''}").strip("-")
-
-
-def _names(who: str, cited: Cited) -> bool:
-    """True when the words `who` name this citation's author, title or interviewee."""
-    who = re.sub(r"\bet\s+al\.?", " ", who, flags=re.I)
-    words = [w for w in re.findall(r"[\w’'-]+", who.lower()) if len(w) > 1]
-    if not words:
-        return False
-    haystack = f"{cited.author} {cited.title} {cited.interviewee}".lower()
-    return all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", haystack) for w in words)
-
-
-def _same(a: Cited, b: Cited) -> bool:
-    """Two full citations of one source."""
-    if a.symbol or b.symbol:
-        return a.symbol == b.symbol
-    if a.kind == "interview" or b.kind == "interview":
-        return a.kind == b.kind and _slug(a.interviewee) == _slug(b.interviewee) and a.date_iso == b.date_iso
-    if a.url and b.url and _url_key(a.url) == _url_key(b.url):
-        return True
-    if _slug(a.author) != _slug(b.author) or not a.title or not b.title:
-        return False
-    return fuzz.token_set_ratio(a.title.lower(), b.title.lower()) >= SAME_TITLE
-
-
-def _url_key(url: str) -> str:
-    return re.sub(r"^(?:https?://)?(?:www\d?\.)?", "", url.lower()).rstrip("/")
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def _make_key(cited: Cited) -> str:
-    """A readable key: the symbol; the interviewee and date; else author, year and title's first words."""
-    if cited.symbol:
-        return _slug(cited.symbol)
-    if cited.kind == "interview":
-        return _slug(f"interview {cited.interviewee} {cited.date_iso}")
-    if cited.url and not cited.title:
-        return _slug(_url_key(cited.url))[:48].strip("-")
-    author = cited.author.split()[-1] if cited.author else ""
-    words = [
-        w for w in re.findall(r"[A-Za-z0-9]+", cited.title) if w.lower() not in {"the", "a", "an", "of", "on"}
-    ]
-    numbers = [w for w in words[3:8] if any(c.isdigit() for c in w)]
-    key = _slug(" ".join([author, cited.date_iso[:4], *words[:3], *numbers]))
-    return key or "source"
-
-
-def cited_json(document: Document, cited: Cited) -> dict[str, object]:
-    """One citation as `citex notes --json` gives it (a cross-reference: kind, target, page)."""
-    if cited.kind == "cross_reference":
-        return {
-            "kind": "cross_reference",
-            "target": cited.target,
-            "page": cited.target_page or None,
-            "page_label": document.display_label(cited.target_page) if cited.target_page else None,
-            "pinpoint": cited.pinpoint,
-        }
-    same_as = None
-    if cited.same_as is not None:
-        note, source = cited.same_as
-        same_as = {"note": document.notes[note].label, "source": source}
-    return {
-        "key": cited.key or None,
-        "kind": cited.kind,
-        "author": cited.author,
-        "title": cited.title,
-        "date": cited.date,
-        "date_iso": cited.date_iso or None,
-        "symbol": cited.symbol,
-        "pinpoint": cited.pinpoint,
-        "url": cited.url,
-        "accessed": cited.accessed,
-        "interviewee": cited.interviewee,
-        "same_as": same_as,
-    }

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from source.sentences import joint
 
-PARSER_VERSION = 13
+PARSER_VERSION = 14
 """Bump whenever the reader's output changes: cached documents of older versions are rebuilt."""
 
 NoteKind = Literal["footnote", "endnote"]
@@ -168,20 +168,56 @@ class OutlineEntry:
     """Index of the heading block in `Page.blocks`."""
 
 
+MetaSource = Literal["info", "xmp", "cover", "imprint", "text", "user"]
+"""Where a metadata value came from: the PDF's information dictionary, its XMP packet, the
+cover (its first page with text), the imprint page ("First published", "©", ISBN...), the
+body text of the first pages (never better than a guess), or a user's correction."""
+
+META_FIELDS: tuple[str, ...] = ("title", "author", "publisher", "date", "report_number", "url")
+"""The citation metadata a document carries and a user may correct, in display order."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one metadata value came from, and whether it is only a guess."""
+
+    field: str
+    """The Metadata field it is about ("title", "date", ...)."""
+    source: MetaSource
+    """"info", "xmp", "cover", "imprint", "text" or "user"."""
+    guess: bool = False
+    """True when the value is only a guess (a heading taken for the title, a date from the text)."""
+
+
 @dataclass(frozen=True)
 class Metadata:
-    """What the document says about itself."""
+    """What the document says about itself, each value with where it came from (`provenance`)."""
 
     title: str = ""
-    """The title (from the PDF's information, else the largest text on the first page)."""
+    """The title (from Info or XMP when the cover confirms it, else the cover's largest text, a guess)."""
     author: str = ""
     """The author or publishing body."""
     date: str = ""
     """The date of publication as printed (for example "March 2016")."""
     report_number: str = ""
-    """A report or index number printed in the document, if any."""
+    """A report or index number printed in the document (an Index, a UN symbol, an ISBN), if any."""
     producer: str = ""
     """The program that made the PDF."""
+    publisher: str = ""
+    """The publishing body when the document names one (imprint "Published by", XMP, a correction)."""
+    url: str = ""
+    """Where the document is published, when it says so (XMP, "This report is available at ...")."""
+    provenance: tuple[Provenance, ...] = ()
+    """One entry per field that has a value: its source and whether it is a guess (none: unknown)."""
+
+    def origin(self, name: str) -> Provenance | None:
+        """Where the value of field `name` came from (None when it has none, or nobody said)."""
+        return next((p for p in self.provenance if p.field == name), None)
+
+    def is_guess(self, name: str) -> bool:
+        """True when the value of field `name` is only a guess."""
+        found = self.origin(name)
+        return found is not None and found.guess
 
 
 @dataclass(frozen=True)
@@ -288,6 +324,11 @@ class Document:
         return _document_from_dict(data)
 
 
+def _metadata_from_dict(data: dict[str, Any]) -> Metadata:
+    fields = {k: v for k, v in data.items() if k != "provenance"}
+    return Metadata(**fields, provenance=tuple(Provenance(**p) for p in data.get("provenance", ())))
+
+
 def _document_from_dict(data: dict[str, Any]) -> Document:
     pages = tuple(
         Page(
@@ -325,7 +366,7 @@ def _document_from_dict(data: dict[str, Any]) -> Document:
     return Document(
         id=data["id"],
         path=data["path"],
-        metadata=Metadata(**data["metadata"]),
+        metadata=_metadata_from_dict(data["metadata"]),
         pages=pages,
         notes=notes,
         outline=tuple(OutlineEntry(**o) for o in data["outline"]),

@@ -171,7 +171,6 @@ def test_back_references() -> None:
 
 def test_legal_short_forms() -> None:
     """eyecite reads cases; Id. repeats the last citation, a short case form its full citation."""
-    pytest.importorskip("eyecite")
     document = _document(
         "See Ford Motor Co. v. FTC, 673 F.2d 1008, 1009–10 (9th Cir. 1981); 42 U.S.C. § 1983.",
         "Id. at 4.",
@@ -217,7 +216,6 @@ def test_fields() -> None:
     ],
 )
 def test_real_world_back_references(name: str, label: str, expected_note: str) -> None:
-    pytest.importorskip("eyecite")
     document = open_document(REAL / name)
     sources = note_sources(document)
     index = next(i for i, n in enumerate(document.notes) if n.label == label)
@@ -226,7 +224,6 @@ def test_real_world_back_references(name: str, label: str, expected_note: str) -
 
 
 def test_real_world_un_symbols_and_cases() -> None:
-    pytest.importorskip("eyecite")
     emrip = open_document(REAL / "un-emrip-word365.pdf")
     symbols = {c.symbol for cs in note_sources(emrip) for c in cs if c.symbol}
     assert "CCPR/C/21/Rev.1/Add.5" in symbols

@@ -267,4 +267,6 @@ class NotePanel(Static):
         self.border_title = (
             f"Note {clean_for_terminal(found.label)} · p. {document.display_label(found.page)}"
         )
-        self.update(Text(clean_for_terminal(found.text)))
+        from explorer.widgets.sources_screen import note_sources_text
+
+        self.update(Text(clean_for_terminal(found.text)) + note_sources_text(document, note))

@@ -1,0 +1,53 @@
+"""The explorer's actions on sources and metadata: the sources screen, the metadata dialog.
+
+A mixin of CitexApp (explorer/app.py), kept apart so that each file stays small and the
+screens themselves (explorer/widgets/sources_screen.py, meta_dialog.py) stay headless-first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from explorer.text import clean_for_terminal
+from explorer.widgets.meta_dialog import MetaDialog
+from explorer.widgets.sources_screen import SourcesScreen
+from source.model import Metadata
+
+if TYPE_CHECKING:
+    from explorer.app import CitexApp
+
+    _Base = CitexApp
+else:
+    _Base = object
+
+
+class SourcesActions(_Base):
+    """Actions on the sources the notes cite and on the document's citation metadata."""
+
+    def citation_metadata(self) -> Metadata:
+        """The open document's metadata with the user's corrections (what every citation uses)."""
+        from index.meta import effective_metadata
+
+        if self.document is None:
+            return Metadata()
+        return effective_metadata(self.document, self.locations.data)
+
+    def action_sources(self) -> None:
+        if self.document is not None:
+            self.push_screen(SourcesScreen(self.document), self._goto_source_page)
+
+    def _goto_source_page(self, page: int | None) -> None:
+        if page is not None:
+            self.jump(page)
+
+    def action_edit_metadata(self) -> None:
+        if self.document is not None:
+            self.push_screen(MetaDialog(self.document, self.locations.data), self._metadata_saved)
+
+    def _metadata_saved(self, metadata: Metadata | None) -> None:
+        if metadata is None or self.document is None:
+            return
+        self.title = clean_for_terminal(metadata.title or Path(self.document.path).name)
+        self.sub_title = clean_for_terminal(metadata.author)
+        self.notify("Metadata saved: citations use it from now on", timeout=3)

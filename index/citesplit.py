@@ -1,0 +1,62 @@
+"""A note's text split into its citations: sentences (joined again where a full stop was an
+abbreviation's or a title's), then each at its top-level semicolons."""
+
+from __future__ import annotations
+
+import re
+
+from index.citefields import PINPOINT, YEAR, find_date, find_symbol, find_url, top_level_split
+from source.sentences import split_sentences
+
+SHORT_FORM_WORDS = 8
+"""A citation of at most this many words, with no date, symbol or address, may be a short
+form of one cited in full before ("Clinton, p. 5.")."""
+
+
+def citations(note_text: str) -> list[str]:
+    """The citations of a note's text: its sentences, split at top-level semicolons."""
+    sentences: list[str] = []
+    for start, end in split_sentences(note_text):
+        sentence = note_text[start:end]
+        if (
+            sentences
+            and (_abbreviated(sentences[-1], sentence) or not _complete(sentences[-1]))
+            and not BACK_OR_SIGNAL.match(sentence)
+        ):
+            sentences[-1] = (
+                f"{sentences[-1]} {sentence}"  # "Punishment. An Examination of …": a title's full stop
+            )
+        else:
+            sentences.append(sentence)
+    parts: list[str] = []
+    for sentence in sentences:
+        parts.extend(top_level_split(sentence, ";"))
+    return parts
+
+
+BACK_OR_SIGNAL = re.compile(
+    r"^(?:[Ii]d\.|Ibid|See\b|Cf\.|Source|For example|But\b|Compare\b|Accord\b|Contra\b|[\"“(])"
+)
+"""A sentence that starts a new citation (or comment) of its own: a signal or a back-reference."""
+
+
+ABBREVIATED_END = re.compile(r"(?:^|[\s(])(?:[A-Z][A-Z’'&]{0,7}|[A-Z][a-z’']{0,4})\.$")
+"""A sentence that seems to end after a short capitalised word ("J. CRIM.", "L. REV.", "Cir.") most
+often ends after an abbreviation of a law report or journal."""
+
+
+def _abbreviated(before: str, after: str) -> bool:
+    """True when the full stop between two "sentences" is an abbreviation's: the one before ends with
+    a short capitalised word, or the one after starts with a capitalised abbreviation or a digit."""
+    return bool(ABBREVIATED_END.search(before) or re.match(r"^(?:[A-Z][A-Z’'&]+\.?(?:\s|$)|\d)", after))
+
+
+def _complete(sentence: str) -> bool:
+    """A sentence that can stand as a citation or comment by itself: it has a date, year, address,
+    symbol or pinpoint, or it reads as a comment (more than a few words with a verb)."""
+    return (
+        bool(find_date(sentence) or YEAR.search(sentence) or find_url(sentence) or find_symbol(sentence))
+        or bool(PINPOINT.search(sentence))
+        or len(sentence.split()) > SHORT_FORM_WORDS
+        or bool(BACK_OR_SIGNAL.match(sentence) or re.search(r"\b(?:supra|op\. cit|ibid)\b", sentence, re.I))
+    )

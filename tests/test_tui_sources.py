@@ -1,0 +1,119 @@
+"""Pilot tests of the sources screen, the note panel's sources and the metadata dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from test_tui import REPORT, _dirs, opened, sync, wait_for  # noqa: F401  (_dirs: a data dir, a fake clipboard)
+from textual.widgets import Input, OptionList, Select
+
+from explorer.app import CitexApp
+from explorer.sourceviews import sources_data
+from explorer.widgets.meta_dialog import MetaDialog
+from explorer.widgets.reader import NotePanel, Reader
+from explorer.widgets.sources_screen import ClaimsScreen, SourcesScreen, source_summary
+from index.meta import corrections
+from index.sources import note_sources
+
+
+def shown_text(listing: OptionList) -> list[str]:
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+@sync
+async def test_the_note_panel_lists_the_notes_sources() -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        reader = app.query_one("#reader", Reader)
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: reader.marker is not None)
+        assert app.document is not None and reader.marker is not None
+        note = reader.marker.marker.note
+        cited = [c for c in note_sources(app.document)[note] if c.kind != "cross_reference"]
+        assert cited  # the report's first note cites something
+        panel = app.query_one("#note", NotePanel)
+        text = str(panel.render())
+        assert "•" in text and cited[0].kind.replace("_", " ") in text
+        assert (cited[0].author or cited[0].title or cited[0].key)[:20] in " ".join(text.split())
+
+
+@sync
+async def test_sources_screen_filters_by_words_and_kind_and_jumps_to_a_claim() -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(140, 45)) as pilot:
+        await opened(pilot, app)
+        assert app.document is not None
+        rows = sources_data([app.document])
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SourcesScreen))
+        screen = app.screen
+        assert isinstance(screen, SourcesScreen)
+        listing = screen.query_one("#sources-list", OptionList)
+        assert listing.option_count == len(rows) and "Sources (" in str(
+            screen.query_one(".dialog-title").render()
+        )
+        first = shown_text(listing)[0]
+        assert source_summary(rows[0])[:30] in first and str(rows[0]["notes"]) in first
+        await pilot.press(*"general comment")
+        await pilot.pause()
+        assert 0 < len(screen.shown) < len(rows)
+        assert all("general comment" in source_summary(rows[i]).lower() for i in screen.shown)
+        screen.query_one("#sources-filter", Input).value = ""
+        screen.query_one("#sources-kind", Select).value = "interview"
+        await pilot.pause()
+        interviews = [r for r in rows if r["kind"] == "interview"]
+        assert len(screen.shown) == len(interviews) > 0
+        assert all(rows[i]["kind"] == "interview" for i in screen.shown)
+        chosen = rows[screen.shown[0]]
+        screen.query_one("#sources-filter", Input).focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen))
+        claims = app.screen.query_one("#claims-list", OptionList)
+        assert claims.option_count == len(chosen["citations"])
+        first_claim = chosen["citations"][0]
+        assert f"note {first_claim['note']} · p. {first_claim['page_label']}" in shown_text(claims)[0]
+        claims.focus()
+        await pilot.press("enter")
+        reader = app.query_one("#reader", Reader)
+        await wait_for(pilot, lambda: not isinstance(app.screen, (ClaimsScreen, SourcesScreen)))
+        assert reader.page == first_claim["page"]
+
+
+@sync
+async def test_the_metadata_dialog_stores_a_correction_used_by_the_copy(_dirs: list[str]) -> None:  # noqa: F811
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(120, 45)) as pilot:
+        await opened(pilot, app)
+        assert app.document is not None
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, MetaDialog))
+        dialog = app.screen
+        label = str(dialog.query_one("#meta-label-title").render())
+        assert "[info]" in label
+        assert dialog.query_one("#meta-title", Input).value.startswith("Connection Denied")
+        dialog.query_one("#meta-title", Input).value = "Connection Denied (corrected)"
+        dialog.query_one("#meta-date", Input).value = "2016-03"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, MetaDialog))
+        assert app.title == "Connection Denied (corrected)"
+        data = Path(app.locations.data)
+        assert corrections(app.document.id, data) == {
+            "title": "Connection Denied (corrected)",
+            "date": "2016-03",
+        }
+        await pilot.press("right_square_bracket")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: bool(_dirs))
+        assert "Connection Denied (corrected)" in _dirs[-1]
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, MetaDialog))
+        assert "[user]" in str(app.screen.query_one("#meta-label-title").render())
+
+
+def test_source_summary_says_what_it_has() -> None:
+    assert source_summary({"author": "UN", "title": "", "symbol": "CCPR/C/GC/34", "date": "2011"}) == (
+        "UN, CCPR/C/GC/34, 2011"
+    )
+    assert source_summary({"key": "k"}) == "k" and isinstance(Text(source_summary({})), Text)
