@@ -18,7 +18,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Header, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from explorer import settings
@@ -32,6 +32,7 @@ from explorer.locations import Locations
 from explorer.messages import HitChosen, MarkerChanged, SelectionChanged
 from explorer.navigation import Navigator
 from explorer.text import clean_for_terminal
+from explorer.widgets.footer import KeyFooter
 from explorer.widgets.help import COMMANDS
 from explorer.widgets.reader import NotePanel, Reader
 from explorer.widgets.screens import (
@@ -122,7 +123,7 @@ class CitexApp(SearchActions, OpeningActions, ReaderActions, App[None]):
                 yield Reader(id="reader")
                 yield NotePanel(id="note")
         yield Static(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -300,7 +301,8 @@ class CitexApp(SearchActions, OpeningActions, ReaderActions, App[None]):
     # -- actions ------------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.query_one("#query", Input).focus()
+        # at once (not after the keys already queued): the next keys typed go into the query
+        self.screen.set_focus(self.query_one("#query", Input))
 
     def action_cycle_mode(self) -> None:
         self.query_one(SearchBar).cycle()

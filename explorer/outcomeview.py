@@ -71,19 +71,17 @@ def verification_text(verification: Verification) -> Text:
             out.append(f"; the closest is on p. {clean_for_terminal(hit.page_label)}", "dim")
         return out
     out.append(f" ({verification.score:.0f}) on p. {clean_for_terminal(hit.page_label)}")
-    if hit.section:
-        out.append(f" · {clean_for_terminal(hit.section)[:60]}", "dim")
     if hit.notes:
-        out.append("\nnotes: " + " ".join(f"[{clean_for_terminal(n)}]" for n in hit.notes), "cyan")
+        out.append(" notes " + " ".join(f"[{clean_for_terminal(n)}]" for n in hit.notes), "cyan")
     if verdict == "exact":
-        out.append("\nthe quote is the source's words")
+        out.append(": the quote is the source's words")
         return out
     changes = len(verification.diff)
-    out.append(f"\n{changes} difference{'s' if changes != 1 else ''}: ")
+    out.append(f", {changes} change{'s' if changes != 1 else ''} (")
     out.append("quote", STYLE_MISSING)
-    out.append(" / ")
+    out.append(" ")
     out.append("source", STYLE_SOURCE)
-    out.append("\n")
+    out.append(")\n")
     out.append_text(word_diff_text(verification.quote, hit.text))
     return out
 
@@ -94,7 +92,5 @@ def outcome_text(outcome: Outcome) -> Text:
         return Text()
     if outcome.verification is not None:
         return verification_text(outcome.verification)
-    out = Text(count_line(outcome), "bold")
-    if outcome.message:
-        out.append("\n" + clean_for_terminal(outcome.message), "italic")
-    return out
+    # the count is the pane's title (`count_line`); here what the run said, if anything
+    return Text(clean_for_terminal(outcome.message), "italic") if outcome.message else Text()

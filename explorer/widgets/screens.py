@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.docviews import ambiguous_label, label_range, labels_said, pages_by_label
 from explorer.text import clean_for_terminal
+from explorer.widgets.footer import KeyFooter
 from source.model import Document
 
 
@@ -36,7 +37,7 @@ class PickerScreen(ModalScreen[Any]):
                 yield OptionList(*[Option(p, id=str(i)) for i, (p, _) in enumerate(self.items)])
             else:
                 yield Label(self.empty)
-        yield Footer()
+        yield KeyFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -76,7 +77,7 @@ class NotesScreen(ModalScreen[int | None]):
             yield Label(f"Notes ({len(self.document.notes)})", classes="dialog-title")
             yield Input(placeholder="filter notes: type words from a note or its number", id="notes-filter")
             yield OptionList(id="notes-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refilter("")
@@ -139,7 +140,7 @@ class GoToPageScreen(ModalScreen[int | None]):
                 id="page-input",
             )
             yield Label("", id="page-error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
@@ -173,7 +174,7 @@ class PasswordScreen(ModalScreen[str | None]):
             yield Label(f"Password for {clean_for_terminal(self.path)}", classes="dialog-title")
             yield Label(clean_for_terminal(self.message), id="password-why")
             yield Input(placeholder="password (Escape: do not open it)", password=True, id="password-input")
-        yield Footer()
+        yield KeyFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value:
@@ -198,7 +199,7 @@ class TextScreen(ModalScreen[None]):
             with VerticalScroll(classes="text-body"):
                 yield Static(self.body, markup=False)
             yield Button("Close", variant="error" if self.has_class("error") else "primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)
@@ -236,7 +237,7 @@ class NameScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield Input(self.value, placeholder=self.placeholder, id="name-input")
-        yield Footer()
+        yield KeyFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip())

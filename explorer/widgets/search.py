@@ -135,11 +135,15 @@ class ResultsPane(Vertical):
         yield Static(id="outcome", markup=False)
         yield ResultsList(id="results")
 
+    outcome: Outcome | None = None
+    """The run shown."""
+
     def show(self, outcome: Outcome, name_documents: bool) -> None:
         """Show one run's outcome."""
+        self.outcome = outcome
         self.border_title = f"{count_line(outcome)} · {MODE_NAMES[outcome.mode]}" if outcome.query else ""
         said = outcome_text(outcome)
         box = self.query_one("#outcome", Static)
         box.update(said)
-        box.display = bool(said.plain) and (outcome.verification is not None or "\n" in said.plain)
+        box.display = bool(said.plain)
         self.query_one("#results", ResultsList).show(list(outcome.hits), name_documents)
