@@ -170,6 +170,9 @@ class OpeningActions(_Base):
 
     def on_documents_loaded(self, message: DocumentsLoaded) -> None:
         self.documents = list(message.documents)
+        if self.target.kind != "library":  # PDFs given: those not read are not offered again
+            gone = {p for p, _ in message.failed}
+            self.paths = [p for p in self.paths if p not in gone]
         if message.failed:
             lines = [f"{Path(p).name}: {why}" for p, why in message.failed]
             title = (
