@@ -128,6 +128,21 @@ class ResultsList(OptionList):
             self.post_message(HitChosen(self.hits[int(event.option.id)]))
 
 
+TITLE_QUERY_CHARS = 24
+"""Characters of the query the pane's title repeats (a longer one is cut with "…")."""
+
+
+def title_line(outcome: Outcome) -> str:
+    """The pane's title: the count, for which query, in which mode ("" before a query): it says which
+    query the hits below answer."""
+    if not outcome.query:
+        return ""
+    query = clean_for_terminal(outcome.query)
+    if len(query) > TITLE_QUERY_CHARS:
+        query = query[: TITLE_QUERY_CHARS - 1] + "…"
+    return f"{count_line(outcome)} · {MODE_NAMES[outcome.mode]}: {query}"
+
+
 class ResultsPane(Vertical):
     """What the last run said (count, note, "did you mean", a verdict with its diff) above its hits."""
 
@@ -141,7 +156,7 @@ class ResultsPane(Vertical):
     def show(self, outcome: Outcome, name_documents: bool) -> None:
         """Show one run's outcome."""
         self.outcome = outcome
-        self.border_title = f"{count_line(outcome)} · {MODE_NAMES[outcome.mode]}" if outcome.query else ""
+        self.border_title = Text(title_line(outcome))  # Text: a query's "[" is not markup
         said = outcome_text(outcome)
         box = self.query_one("#outcome", Static)
         box.update(said)
