@@ -136,6 +136,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--library", type=int, default=50, help="PDFs in the library (0: skip it).")
     parser.add_argument("--keys-only", action="store_true", help="Only keypress to results.")
+    parser.add_argument(
+        "--against", default=None, help="Another build's citex, whose first paint is timed too."
+    )
+    parser.add_argument("--paint-only", action="store_true", help="Only the first paint.")
     args = parser.parse_args()
     if not shutil.which("tmux"):
         sys.exit("bench_tui_paint: tmux is needed (apt-get install tmux)")
@@ -157,10 +161,15 @@ def main() -> None:
         ("citex (warm cache): the report's first page", f"{citex}", "CONNECTION DENIED"),
         ("minimal Textual app (reference)", f"{python} {shlex.quote(str(hello))}", "HELLO WORLD"),
     ]
+    if args.against:
+        rows.insert(1, (f"{args.against} (the other build)", shlex.quote(args.against), "CONNECTION DENIED"))
     print(f"{'what':48} {'median s':>9} {'min s':>7}")
     for name, command, expect in [] if args.keys_only else rows:
         times = [paint_time(command, expect, env) for _ in range(args.runs)]
         print(f"{name:48} {statistics.median(times):9.3f} {min(times):7.3f}")
+    if args.paint_only:
+        shutil.rmtree(work, ignore_errors=True)
+        return
     report = str(ROOT / "explorer/data/connection-denied.pdf")
     keys = keypress_times(f"{citex} {shlex.quote(report)}", "CONNECTION DENIED", env, args.runs)
     print(

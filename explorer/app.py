@@ -132,6 +132,7 @@ class CitexApp(SearchActions, OpeningActions, ReaderActions, App[None]):
         self.query_one("#results-pane", ResultsPane).display = False
         self.query_one("#reader", Reader).display = False
         self.query_one("#note", NotePanel).show(None, None, "")
+        self.query_one("#note", NotePanel).display = False  # until a document is shown
         self.query_one(SearchBar).mode = "search"
         if self._settings_warning:
             self.notify(self._settings_warning, severity="warning", timeout=8)

@@ -188,6 +188,7 @@ class OpeningActions(_Base):
         self.call_after_refresh(self.prepare_engine)
         self.navs = {d.id: Navigator(d) for d in self.documents}
         self.query_one("#reader", Reader).display = True
+        self.query_one("#note").display = True
         last = next((d for d in self.documents if d.id == self.settings.last), self.documents[0])
         self.open_document(last)
         self.query_one("#reader", Reader).focus()
@@ -277,9 +278,11 @@ class OpeningActions(_Base):
 
     def save_settings(self) -> None:
         """Write the settings (style, theme, places); a failure is said, never fatal."""
+        from textual.app import ScreenStackError
         from textual.css.query import NoMatches
 
-        with contextlib.suppress(NoMatches):  # at exit the widgets may be gone: the place is kept already
+        # at exit the widgets (or the screens) may be gone: the place was kept as it changed
+        with contextlib.suppress(NoMatches, ScreenStackError):
             self.keep_place()
         self.settings = dataclasses.replace(self.settings, style=self.style, theme=self.theme)
         try:
