@@ -95,7 +95,7 @@ def keypress_times(command: str, first_screen: str, env: dict[str, str], runs: i
             wait_for_text(SESSION, first_screen, 30, 0.05)
             # the index opens after the first paint: a first query, not timed, waits for it
             subprocess.run(["tmux", "send-keys", "-t", SESSION, "/"], check=True)
-            time.sleep(SETTLE)  # a key sent in the same write as "/" can be lost (see bench/RESULTS.md)
+            time.sleep(SETTLE)
             subprocess.run(["tmux", "send-keys", "-t", SESSION, "z"], check=True)
             wait_for_text(SESSION, "full text: z", 60, 0.05)
             subprocess.run(["tmux", "send-keys", "-t", SESSION, "BSpace"], check=True)

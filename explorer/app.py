@@ -63,7 +63,10 @@ class CitexApp(SearchActions, OpeningActions, ReaderActions, App[None]):
         Binding("y", "copy", "Copy"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
-        Binding("slash", "search", "Search"),
+        # priority: handled as it arrives, so that the keys typed right after it go into the query
+        # (a plain binding is seen only after the reader has passed "/" up, and the next keys have
+        # gone to the reader by then)
+        Binding("slash", "search", "Search", priority=True),
         Binding("ctrl+t,f2", "cycle_mode", "Mode", priority=True),
         Binding("escape", "back", "Back", show=False),
         Binding("g", "goto", "Page"),
@@ -151,6 +154,8 @@ class CitexApp(SearchActions, OpeningActions, ReaderActions, App[None]):
         """Behind a dialog the reader's actions are neither shown in the footer nor run."""
         if isinstance(self.screen, ModalScreen) and action not in MODAL_ACTIONS:
             return False
+        if action == "search" and isinstance(self.focused, Input):
+            return False  # "/" is typed (in its turn, after the keys before it)
         return True
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -302,7 +307,7 @@ class CitexApp(SearchActions, OpeningActions, ReaderActions, App[None]):
     # -- actions ------------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        # at once (not after the keys already queued): the next keys typed go into the query
+        """Focus the query at once, so that the next keys typed go into it."""
         self.screen.set_focus(self.query_one("#query", Input))
 
     def action_cycle_mode(self) -> None:

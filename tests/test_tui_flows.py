@@ -343,3 +343,16 @@ async def test_a_damaged_settings_file_is_set_aside_with_one_warning(fresh_confi
     aside = list(fresh_config.glob("settings.json.corrupt-*"))
     assert len(aside) == 1 and aside[0].read_text() == "{not json"
     assert json.loads((fresh_config / "settings.json").read_text())["style"] == "chicago"
+
+
+@sync
+async def test_keys_right_after_slash_go_into_the_query_and_slash_types_there() -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        reader = app.query_one("#reader", Reader)
+        assert app.focused is reader
+        await pilot.press("slash", *"24/33")  # "/" inside a query is a character, not the search key
+        await pilot.pause()
+        assert app.query_one("#query").value == "24/33"  # type: ignore[attr-defined]
+        await wait_for(pilot, lambda: app._shown == app._serial)
