@@ -32,7 +32,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Typing a query, or the results list",
         [
-            ("↓ ↑ ctrl+n ctrl+p", "move the highlighted hit (the reader previews it)"),
+            ("↓ ↑ ^n ^p", "move the highlighted hit (the reader previews it)"),
             ("PgDn PgUp", "move ten hits"),
             ("Enter / click", "open the hit"),
         ],
