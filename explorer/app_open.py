@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
+CANCELLED = "not read: cancelled"
+"""Why a PDF is listed after Escape stopped the reading."""
 PROGRESS_INTERVAL = 0.05
 """Seconds between two progress messages from the reading thread (a page is often faster)."""
 
@@ -87,12 +89,12 @@ class OpeningActions(_Base):
             except EncryptedError as exc:
                 self.post_message(PasswordNeeded(path, str(exc)))
             except CancelledError:
-                failed.extend((p, "not read: cancelled") for p in wanted[i:])
+                failed.extend((p, CANCELLED) for p in wanted[i:])
                 break
             except SourceError as exc:
                 failed.append((path, str(exc)))
             if get_current_worker().is_cancelled:
-                failed.extend((p, "not read: cancelled") for p in wanted[i + 1 :])
+                failed.extend((p, CANCELLED) for p in wanted[i + 1 :])
                 break
         self.post_message(DocumentsLoaded(documents, failed))
 
@@ -175,9 +177,12 @@ class OpeningActions(_Base):
             self.paths = [p for p in self.paths if p not in gone]
         if message.failed:
             lines = [f"{Path(p).name}: {why}" for p, why in message.failed]
-            title = (
-                "Could not open" if len(message.failed) == 1 else f"Could not open {len(message.failed)} PDFs"
-            )
+            if all(why == CANCELLED for _, why in message.failed):
+                title = "Reading cancelled"
+            elif len(message.failed) == 1:
+                title = "Could not open"
+            else:
+                title = f"Could not open {len(message.failed)} PDFs"
             self.push_screen(error_screen("\n".join(lines), title))
         if not self.documents:
             self.query_one("#loading-label", Static).update("No document could be read. Press q to quit.")
