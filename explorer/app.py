@@ -1,45 +1,39 @@
 """The Citex TUI: search as you type, read pages, open notes, copy quotes with citations.
 
 The app is thin: it lays out the widgets (explorer/widgets), runs long work in thread
-workers (opening PDFs, searching) and routes messages (explorer/messages.py) between them.
+workers (opening PDFs: explorer/app_open.py; searching: explorer/app_search.py) and routes
+messages (explorer/messages.py) between them. Settings (style, theme, places) are read at
+start and written at exit (explorer/settings.py).
 Everything it shows about a PDF goes through explorer.text.clean_for_terminal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on, work
+import threading
+
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Header, Input, ProgressBar, Static
+from textual.worker import Worker, WorkerState
 
+from explorer import settings
 from explorer.app_actions import ReaderActions
+from explorer.app_open import OpeningActions
+from explorer.app_search import SearchActions
 from explorer.app_sources import SourcesActions
 from explorer.citation import STYLE_NAMES, STYLES, Style
 from explorer.engine import MODE_NAMES, Engine
 from explorer.history import History, Location
 from explorer.locations import Locations
-from explorer.messages import (
-    DocumentFailed,
-    DocumentOpened,
-    DocumentsLoaded,
-    EngineReady,
-    HitChosen,
-    LoadProgress,
-    MarkerChanged,
-    PasswordNeeded,
-    SearchDone,
-    SelectionChanged,
-)
+from explorer.messages import HitChosen, MarkerChanged, SelectionChanged
 from explorer.navigation import Navigator
 from explorer.text import clean_for_terminal
+from explorer.widgets.footer import KeyFooter
 from explorer.widgets.help import COMMANDS
 from explorer.widgets.reader import NotePanel, Reader
 from explorer.widgets.screens import (
@@ -49,39 +43,46 @@ from explorer.widgets.screens import (
     note_screen,
     outline_screen,
 )
-from explorer.widgets.search import ResultsList, SearchBar
-from index.results import Hit
+from explorer.widgets.search import ResultsList, ResultsPane, SearchBar
 from index.scope import Target
 from source.model import Document
 
-SEARCH_DELAY = 0.25
-"""Seconds of quiet typing before a search runs."""
+NARROW = 100
+"""Terminal columns below which the status line drops its labels ("cite:", "mode:")."""
+MODAL_ACTIONS = frozenset({"quit", "help", "toggle_theme", "command_palette"})
+"""The app's actions still offered while a dialog is in front (the others act on the reader
+behind it: the dialog's own keys are the ones shown and run)."""
 
 
-class CitexApp(SourcesActions, ReaderActions, App[None]):
+class CitexApp(SearchActions, OpeningActions, SourcesActions, ReaderActions, App[None]):
     """Search, read and cite PDFs."""
 
     CSS_PATH = "citex.tcss"
     TITLE = "Citex"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search"),
+        # the footer shows these in this order and cuts what does not fit: y, ? and q come first
+        Binding("y", "copy", "Copy"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        # priority: handled as it arrives, so that the keys typed right after it go into the query
+        # (a plain binding is seen only after the reader has passed "/" up, and the next keys have
+        # gone to the reader by then)
+        Binding("slash", "search", "Search", priority=True),
         Binding("ctrl+t,f2", "cycle_mode", "Mode", priority=True),
         Binding("escape", "back", "Back", show=False),
         Binding("g", "goto", "Page"),
         Binding("o", "outline", "Outline"),
         Binding("n", "notes", "Notes"),
         Binding("s", "sources", "Sources"),
-        Binding("m", "edit_metadata", "Metadata", show=False),
-        Binding("y", "copy", "Copy"),
+        Binding("D", "documents", "Docs"),
+        Binding("M", "edit_metadata", "Metadata", show=False),
         Binding("c,Y", "cycle_style", "Style"),
-        Binding("b", "bookmark", "Mark", show=False),
-        Binding("B", "bookmarks", "Bookmarks", show=False),
+        Binding("m", "bookmark", "Bookmark", show=False),
+        Binding("B,apostrophe", "bookmarks", "Bookmarks", show=False),
         Binding("H", "history(-1)", "Back in history", show=False),
         Binding("L", "history(1)", "Forward in history", show=False),
         Binding("d", "next_document", "Next document", show=False),
         Binding("T", "toggle_theme", "Light/dark", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
     ]
 
     def __init__(
@@ -99,10 +100,20 @@ class CitexApp(SourcesActions, ReaderActions, App[None]):
         self.document: Document | None = None
         self.engine: Engine | None = None
         self.style: Style = STYLES[0]
-        self.history = History()
+        self.histories: dict[str, History] = {}
+        """Each document's own history (by id; `history` is the shown one's)."""
+        self.settings, self._settings_warning = settings.load(self.locations.settings)
+        """What was remembered from the last run (and a warning when its file was damaged)."""
+        if self.settings.style in STYLES:
+            self.style = self.settings.style  # type: ignore[assignment]
+        self.cancel_reading: threading.Event | None = None
+        """Set to stop the reading thread (Escape while PDFs are read)."""
         self._serial = 0
-        self._focus_results = -1
-        self._timer: Timer | None = None
+        """The generation of the query: one more at each keystroke."""
+        self._shown = -1
+        """The generation whose results are shown."""
+        self._open_when_done = -1
+        """The generation whose first hit Enter asked to open once its search is done."""
         self._selection = ""
         self._search_note = ""
 
@@ -110,7 +121,7 @@ class CitexApp(SourcesActions, ReaderActions, App[None]):
         yield Header()
         yield SearchBar(id="search")
         with Horizontal(id="main"):
-            yield ResultsList(id="results")
+            yield ResultsPane(id="results-pane")
             with Vertical(id="reading"):
                 with Vertical(id="loading"):
                     yield Static("Opening…", id="loading-label")
@@ -118,63 +129,37 @@ class CitexApp(SourcesActions, ReaderActions, App[None]):
                 yield Reader(id="reader")
                 yield NotePanel(id="note")
         yield Static(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#results", ResultsList).display = False
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._repaint)
+        self.query_one("#results-pane", ResultsPane).display = False
         self.query_one("#reader", Reader).display = False
         self.query_one("#note", NotePanel).show(None, None, "")
+        self.query_one("#note", NotePanel).display = False  # until a document is shown
         self.query_one(SearchBar).mode = "search"
+        if self._settings_warning:
+            self.notify(self._settings_warning, severity="warning", timeout=8)
         self.load_documents(self.paths)
 
-    # -- opening ------------------------------------------------------------------------------------
+    def on_unmount(self) -> None:
+        self.save_settings()
 
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def load_documents(self, paths: list[str]) -> None:
-        """Read each PDF (through the cache): all of those given, the first of a library (the others
-        are read when a hit or the next-document key asks for them)."""
-        from source.errors import EncryptedError, SourceError
-        from source.opening import open_document
+    def _repaint(self, _theme: object = None) -> None:
+        """After a theme change: draw the reader again (its Text carries the old theme's colours)."""
+        reader = self.query_one("#reader", Reader)
+        if reader.document is not None:
+            self.call_after_refresh(reader._rebuild)
 
-        worker = get_current_worker()
-        wanted = paths[:1] if self.target.kind == "library" else paths
-        total = 2 * len(wanted) or 1
-        documents: list[Document] = []
-        for i, path in enumerate(wanted):
-            self.post_message(LoadProgress(i, total, f"Reading {Path(path).name}…"))
-            try:
-                documents.append(open_document(path, self.password))
-            except EncryptedError as exc:
-                self.post_message(PasswordNeeded(path, str(exc)))
-            except SourceError as exc:
-                self.post_message(DocumentFailed(path, str(exc)))
-            if worker.is_cancelled:
-                return
-        self.post_message(DocumentsLoaded(documents))
-
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def prepare_engine(self) -> None:
-        """Open (or build) the search index of the scope, once the first page is on screen."""
-        from index.scope import open_scope
-
-        n = len(self.documents)
-        self.post_message(LoadProgress(n, 2 * n or 1, "Indexing…"))
-        engine = Engine(open_scope(self.target, self.password))
-        if get_current_worker().is_cancelled:
-            engine.close()
-            return
-        self.post_message(EngineReady(engine))
-
-    @work(thread=True, group="document", exit_on_error=False)
-    def open_later(self, path: str, hit: Hit | None) -> None:
-        """Read one more PDF of the scope (a library's), then show it (at `hit`, when given)."""
-        from source.errors import SourceError
-        from source.opening import open_document
-
-        document = open_document(path, self.password)
-        if hit is not None and document.id != hit.doc_id:
-            raise SourceError(f"{path} has changed since it was indexed: add it again (citex add)")
-        self.post_message(DocumentOpened(document, hit))
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Behind a dialog the reader's actions are neither shown in the footer nor run."""
+        if isinstance(self.screen, ModalScreen) and action not in MODAL_ACTIONS:
+            return False
+        if action == "search" and isinstance(self.focused, Input):
+            return False  # "/" is typed (in its turn, after the keys before it)
+        return True
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Every worker's failure ends here: one error dialog saying what went wrong."""
@@ -186,125 +171,18 @@ class CitexApp(SourcesActions, ReaderActions, App[None]):
 
         known = isinstance(error, SourceError | CitexIndexError)
         message = str(error) if known else f"unexpected {type(error).__name__}: {error}"
-        if event.worker.group == "index":
+        if event.worker.group in ("index", "document"):
             self.query_one("#loading").display = False
-            self._search_note = "search unavailable"
+            self._search_note = "search unavailable" if event.worker.group == "index" else ""
             self.update_status()
         self.push_screen(error_screen(message))
-
-    def on_document_opened(self, message: DocumentOpened) -> None:
-        document = message.document
-        if all(d.id != document.id for d in self.documents):
-            self.documents.append(document)
-            self.navs[document.id] = Navigator(document)
-        if message.hit is not None:
-            self.on_hit_chosen(HitChosen(message.hit))
-        else:
-            self.open_document(next(d for d in self.documents if d.id == document.id))
-
-    def on_load_progress(self, message: LoadProgress) -> None:
-        if self.documents and self.engine is None:
-            self._search_note = clean_for_terminal(message.what)
-            self.update_status()
-            return
-        self.query_one("#loading-label", Static).update(clean_for_terminal(message.what))
-        self.query_one("#progress", ProgressBar).update(total=message.total, progress=message.done)
-
-    def on_document_failed(self, message: DocumentFailed) -> None:
-        self.push_screen(error_screen(message.message))
-
-    def on_password_needed(self, message: PasswordNeeded) -> None:
-        """Ask for the password, then read the PDFs again with it (held in memory only)."""
-        from explorer.widgets.screens import PasswordScreen
-
-        def answered(password: str | None) -> None:
-            if password:
-                self.password = password
-                self.load_documents(self.paths)
-
-        self.push_screen(PasswordScreen(message.path, message.message), answered)
-
-    def on_engine_ready(self, message: EngineReady) -> None:
-        self.query_one("#loading").display = False
-        self.engine = message.engine
-        self._search_note = ""
-        self.update_status()
-        if self.query_one("#query", Input).value:
-            self.start_search()  # a query typed while the indexes were opening
-
-    def on_documents_loaded(self, message: DocumentsLoaded) -> None:
-        self.documents = message.documents
-        if self.documents:
-            self.query_one("#loading").display = False
-            # Import Whoosh and open the indexes after the first paint, not during it.
-            self.call_after_refresh(self.prepare_engine)
-        if not self.documents:
-            self.query_one("#status", Static).update("No document could be read. Press q to quit.")
-            return
-        self.navs = {d.id: Navigator(d) for d in self.documents}
-        self.query_one("#reader", Reader).display = True
-        self.open_document(self.documents[0])
-        self.remember()
-        self.query_one("#reader", Reader).focus()
-
-    def open_document(self, document: Document) -> None:
-        """Make `document` the one the reader shows."""
-        self.document = document
-        metadata = self.citation_metadata()
-        self.title = clean_for_terminal(metadata.title or Path(document.path).name)
-        self.sub_title = clean_for_terminal(metadata.author)
-        self.query_one("#reader", Reader).load(document, self.navs[document.id])
-
-    # -- searching ----------------------------------------------------------------------------------
-
-    @on(Input.Changed, "#query")
-    def query_changed(self) -> None:
-        self._serial += 1
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SEARCH_DELAY, self.start_search)
-
-    @on(Input.Submitted, "#query")
-    def query_submitted(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._serial += 1
-        self._focus_results = self._serial
-        self.start_search()
-
-    def start_search(self) -> None:
-        """Run the query in the bar now (in a worker; a newer run makes this one stale)."""
-        if self.engine is None:
-            return
-        query = self.query_one("#query", Input).value
-        self.run_search(self._serial, self.query_one(SearchBar).mode, query)
-
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, serial: int, mode: Any, query: str) -> None:
-        """Search in a thread; post the outcome unless a newer search started."""
-        assert self.engine is not None
-        outcome = self.engine.run(mode, query)
-        if not get_current_worker().is_cancelled:
-            self.post_message(SearchDone(serial, outcome))
-
-    def on_search_done(self, message: SearchDone) -> None:
-        if message.serial != self._serial:
-            return
-        outcome = message.outcome
-        results = self.query_one("#results", ResultsList)
-        results.display = bool(outcome.query)
-        results.show(list(outcome.hits))
-        count = f"{len(outcome.hits)} hit{'s' if len(outcome.hits) != 1 else ''}" if outcome.query else ""
-        self._search_note = clean_for_terminal(" · ".join(p for p in (count, outcome.message) if p))
-        self.update_status()
-        if message.serial == self._focus_results and outcome.hits:
-            results.focus()
 
     def on_hit_chosen(self, message: HitChosen) -> None:
         hit = message.hit
         document = next((d for d in self.documents if d.id == hit.doc_id), None)
         if document is None:
-            self.open_later(hit.document, hit)
+            if not message.preview:
+                self.open_later(hit.document, hit)
             return
         if document is not self.document:
             self.open_document(document)
@@ -319,13 +197,20 @@ class CitexApp(SourcesActions, ReaderActions, App[None]):
             if cursor is not None and end is not None and end > cursor:
                 reader.action_extend(end - cursor)
             reader.set_marker(None)
+        elif hit.note >= 0 and message.preview:  # its marker, without the history or the focus
+            marker = nav.marker_for_note(hit.note)
+            if marker is not None:
+                reader.set_marker(marker)
+            else:
+                reader.show_page(document.notes[hit.note].page)
         elif hit.note >= 0:
             self.jump_to_note(hit.note)
             self.push_screen(note_screen(document, hit.note))
         else:
             reader.show_page(hit.page)
-        self.remember()
-        reader.focus()
+        if not message.preview:
+            self.remember()
+            reader.focus()
 
     # -- reader events ------------------------------------------------------------------------------
 
@@ -346,13 +231,26 @@ class CitexApp(SourcesActions, ReaderActions, App[None]):
             parts.append(
                 f"page {clean_for_terminal(page.display_label)} ({page.index}/{len(self.document.pages)})"
             )
+        narrow = self.size.width < NARROW
         if self._selection:
-            parts.append(f"selected: {self._selection}")
-        parts.append(f"cite: {STYLE_NAMES[self.style]}")
-        parts.append(f"mode: {MODE_NAMES[self.query_one(SearchBar).mode]}")
+            parts.append(self._selection if narrow else f"selected: {self._selection}")
+        parts.append(STYLE_NAMES[self.style] if narrow else f"cite: {STYLE_NAMES[self.style]}")
+        parts.append(
+            MODE_NAMES[self.query_one(SearchBar).mode]
+            if narrow
+            else f"mode: {MODE_NAMES[self.query_one(SearchBar).mode]}"
+        )
+        opened = len(self.documents)
+        if opened > 1 or len(self.paths) > 1:
+            parts.append(
+                f"{opened} of {len(self.paths)} open (D)"
+                if len(self.paths) > opened
+                else f"{opened} open (D)"
+            )
         if self._search_note:
             parts.append(self._search_note)
         self.query_one("#status", Static).update(" │ ".join(parts))
+        self.keep_place()
 
     # -- history ------------------------------------------------------------------------------------
 
@@ -412,7 +310,8 @@ class CitexApp(SourcesActions, ReaderActions, App[None]):
     # -- actions ------------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.query_one("#query", Input).focus()
+        """Focus the query at once, so that the next keys typed go into it."""
+        self.screen.set_focus(self.query_one("#query", Input))
 
     def action_cycle_mode(self) -> None:
         self.query_one(SearchBar).cycle()
@@ -421,14 +320,13 @@ class CitexApp(SourcesActions, ReaderActions, App[None]):
             self.query_changed()
 
     def action_back(self) -> None:
-        if self.workers and any(w.group == "open" and w.is_running for w in self.workers):
-            self.workers.cancel_group(self, "open")
-            self.query_one("#loading-label", Static).update("Cancelled. Press q to quit.")
+        if self.cancel_open():
             return
         results = self.query_one("#results", ResultsList)
         focused = self.focused
         if isinstance(focused, Reader):
-            (results if results.display and results.option_count else self.query_one("#query", Input)).focus()
+            shown = self.query_one("#results-pane").display and results.option_count
+            (results if shown else self.query_one("#query", Input)).focus()
         elif focused is results:
             self.query_one("#query", Input).focus()
         elif self.document is not None:

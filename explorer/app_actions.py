@@ -5,7 +5,7 @@ A mixin of CitexApp (explorer/app.py), kept apart so that each file stays small.
 
 from __future__ import annotations
 
-from pathlib import Path
+import dataclasses
 from typing import TYPE_CHECKING
 
 from explorer import bookmarks, clipboard
@@ -13,7 +13,7 @@ from explorer.citation import STYLE_NAMES, format_citation, next_style
 from explorer.text import clean_for_terminal
 from explorer.widgets.help import help_screen
 from explorer.widgets.reader import Reader
-from explorer.widgets.screens import PickerScreen, note_screen
+from explorer.widgets.screens import BookmarksScreen, NameScreen, note_screen
 
 if TYPE_CHECKING:
     from explorer.app import CitexApp
@@ -55,45 +55,54 @@ class ReaderActions(_Base):
         self.notify(f"Citation style: {STYLE_NAMES[self.style]}", timeout=2)
 
     def action_bookmark(self) -> None:
+        """Bookmark where the reader stands, under a name asked for (Enter alone: its words)."""
         reader = self.query_one("#reader", Reader)
         if self.document is None or not reader.page:
             return
         page = self.document.page(reader.page)
         block = reader.place()[1]
         words = page.blocks[block].text[:60] if page.blocks else ""
+        doc_id = self.document.id
         mark = bookmarks.Bookmark(page.index, page.display_label, block, words)
-        try:
-            added = bookmarks.toggle(self.document.id, mark, self.locations.bookmarks)
-        except OSError as exc:
-            self.notify(f"could not save bookmarks: {exc}", severity="error")
-            return
-        self.notify(
-            f"{'Bookmarked' if added else 'Removed bookmark on'} p. {clean_for_terminal(page.display_label)}"
+        label = clean_for_terminal(page.display_label)
+
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                bookmarks.add(doc_id, dataclasses.replace(mark, name=name), self.locations.bookmarks)
+            except OSError as exc:
+                self.notify(f"could not save bookmarks: {exc}", severity="error")
+                return
+            self.notify(f"Bookmarked p. {label}" + (f": {clean_for_terminal(name)}" if name else ""))
+
+        self.push_screen(
+            NameScreen(f"Bookmark p. {label}", f"a name (Enter alone: “{clean_for_terminal(words[:40])}…”)"),
+            named,
         )
 
     def action_bookmarks(self) -> None:
+        """The document's bookmarks: go to one, delete one (x), rename one (r)."""
         if self.document is None:
             return
-        items = [
-            (f"p. {clean_for_terminal(b.label)}  {clean_for_terminal(b.text)}", (b.page, b.block))
-            for b in bookmarks.load(self.document.id, self.locations.bookmarks)
-        ]
-        self.push_screen(
-            PickerScreen("Bookmarks", items, "(no bookmarks: press b on a page)"), self._goto_place
-        )
+        doc_id, where = self.document.id, self.locations.bookmarks
 
-    def action_next_document(self) -> None:
-        """The next PDF of the scope (read first, when it is a library's not read yet)."""
-        if self.document is None or len(self.paths) < 2:
-            return
-        loaded = {str(Path(d.path)): d for d in self.documents}
-        paths = [str(Path(p)) for p in self.paths]
-        here = str(Path(self.document.path))
-        path = paths[(paths.index(here) + 1) % len(paths) if here in paths else 0]
-        if path in loaded:
-            self.open_document(loaded[path])
-        else:
-            self.open_later(path, None)
+        def delete(mark: bookmarks.Bookmark) -> None:
+            try:
+                bookmarks.delete(doc_id, mark, where)
+            except OSError as exc:
+                self.notify(f"could not save bookmarks: {exc}", severity="error")
+
+        def rename(mark: bookmarks.Bookmark, name: str) -> bookmarks.Bookmark:
+            renamed = dataclasses.replace(mark, name=name)
+            try:
+                bookmarks.add(doc_id, renamed, where)
+            except OSError as exc:
+                self.notify(f"could not save bookmarks: {exc}", severity="error")
+                return mark
+            return renamed
+
+        self.push_screen(BookmarksScreen(bookmarks.load(doc_id, where), delete, rename), self._goto_place)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

@@ -1,5 +1,6 @@
 """Bookmarks, per document, in one JSON file under the data directory (written atomically, with
-`source.cache.write_atomic`: a temp file, fsync, then a rename)."""
+`source.cache.write_atomic`: a temp file, fsync, then a rename). Each has a name (the user's, else
+a few words of the place); one per place (page and block): adding at a place renames it."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ class Bookmark:
     """Block index on the page."""
     text: str = ""
     """A few words of the place, to recognise it by."""
+    name: str = ""
+    """The name the user gave it ("" when none)."""
+
+    @property
+    def title(self) -> str:
+        """What the list shows: its name, else its words."""
+        return self.name or self.text
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -41,7 +49,13 @@ def load(doc_id: str, path: Path | None = None) -> list[Bookmark]:
     for entry in entries if isinstance(entries, list) else []:
         try:
             result.append(
-                Bookmark(int(entry["page"]), str(entry["label"]), int(entry["block"]), str(entry["text"]))
+                Bookmark(
+                    int(entry["page"]),
+                    str(entry["label"]),
+                    int(entry["block"]),
+                    str(entry["text"]),
+                    str(entry.get("name", "")),
+                )
             )
         except (KeyError, TypeError, ValueError):
             continue
@@ -64,3 +78,17 @@ def toggle(doc_id: str, mark: Bookmark, path: Path | None = None) -> bool:
     added = len(kept) == len(current)
     save(doc_id, kept + [mark] if added else kept, path)
     return added
+
+
+def add(doc_id: str, mark: Bookmark, path: Path | None = None) -> None:
+    """Add a bookmark (replacing the one at the same place, so adding again renames it)."""
+    kept = [b for b in load(doc_id, path) if (b.page, b.block) != (mark.page, mark.block)]
+    save(doc_id, [*kept, mark], path)
+
+
+def delete(doc_id: str, mark: Bookmark, path: Path | None = None) -> bool:
+    """Delete the bookmark at `mark`'s place; True when there was one."""
+    current = load(doc_id, path)
+    kept = [b for b in current if (b.page, b.block) != (mark.page, mark.block)]
+    save(doc_id, kept, path)
+    return len(kept) < len(current)

@@ -73,13 +73,19 @@ def _open_tui(pdfs: list[str], password: str | None) -> None:
     where = locations()
     target = choose(pdfs, where.library, where.bundled)
     if target.kind != "library":
-        from source.errors import EncryptedError
+        from source.errors import SourceError
+        from source.opening import check_pdf_bytes, read_bytes
 
-        for path in target.paths:  # fail here, with one line, rather than inside the app
+        # A cheap look at each file (no parsing: the app reads them, with progress): when none
+        # is even a PDF, fail here with one line; otherwise the app lists those it cannot read.
+        errors: list[SourceError] = []
+        for path in target.paths:
             try:
-                load_document(path, password)
-            except EncryptedError:
-                pass  # the app asks for the password
+                check_pdf_bytes(read_bytes(path), path)
+            except SourceError as exc:
+                errors.append(exc)
+        if len(errors) == len(target.paths):
+            raise errors[0]
     from explorer import app
 
     app.run(target, where, password=password)

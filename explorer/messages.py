@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -17,6 +17,8 @@ class DocumentsLoaded(Message):
 
     documents: list[Document]
     """The documents that could be read, in the order given."""
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """(path, why) of each PDF that could not be read (or was not, the reading cancelled)."""
 
 
 @dataclass
@@ -85,6 +87,8 @@ class HitChosen(Message):
 
     hit: Hit
     """The result."""
+    preview: bool = False
+    """Only show it (the results keep the focus; the history is not moved)."""
 
 
 @dataclass

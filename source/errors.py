@@ -28,6 +28,10 @@ class LimitError(SourceError):
     message names the flag that raises the limit."""
 
 
+class CancelledError(SourceError):
+    """The reading was cancelled by its caller (`source.limits.watching`); nothing is cached."""
+
+
 DAMAGED_HINT = "re-save or print it to PDF with a viewer and try again (CITEX_DEBUG=1 shows the details)"
 """What to do with a PDF that is damaged in a way only its parser can see."""
 

@@ -17,6 +17,10 @@ by `use_limits` (the CLI's flags); else the environment variables (`ENV_PREFIX` 
 field name in capitals, e.g. CITEX_MAX_PAGES=20000, which worker processes inherit); else
 the defaults below. Each default is far above what any real PDF of the test corpora needs
 (the largest there: 6,351 operators, 1,314 runs and 6 form invocations on one page).
+
+A caller that reads in a thread (the TUI) can watch and stop the read: `watching(cancel,
+progress)` makes every Budget built in that thread call `progress(page, pages)` as each page
+starts and stop with a CancelledError once `cancel` is set (checked wherever the time is).
 """
 
 from __future__ import annotations
@@ -24,12 +28,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from source.errors import LimitError
+from source.errors import CancelledError, LimitError
 
 DEFAULT_MAX_PAGES = 5_000
 """Pages a PDF may have; one with more is refused before any page is read."""
@@ -147,6 +152,23 @@ def use_limits(limits: Limits) -> Iterator[Limits]:
                 os.environ[name] = value
 
 
+Progress = Callable[[int, int], None]
+"""Called with (page, pages) as each page of a PDF starts to be read."""
+_watch = threading.local()
+
+
+@contextlib.contextmanager
+def watching(cancel: threading.Event | None = None, progress: Progress | None = None) -> Iterator[None]:
+    """In this thread, while inside: reads report their pages to `progress` and stop (CancelledError)
+    once `cancel` is set. Output is unchanged: a read either finishes whole or raises."""
+    saved = getattr(_watch, "hooks", None)
+    _watch.hooks = (cancel, progress)
+    try:
+        yield
+    finally:
+        _watch.hooks = saved
+
+
 class Budget:
     """The work done so far reading one PDF, checked against its Limits (raises LimitError)."""
 
@@ -164,6 +186,13 @@ class Budget:
         self.runs = 0
         self.page_forms = 0
         self.content_bytes = 0
+        self.page_count = 0
+        """Pages in the PDF (0 before they are counted)."""
+        hooks = getattr(_watch, "hooks", None) or (None, None)
+        self.cancel: threading.Event | None = hooks[0]
+        """Set by the caller to stop the read (`watching`)."""
+        self.progress: Progress | None = hooks[1]
+        """Told of each page as it starts (`watching`)."""
 
     def _stop(self, what: str, flag: str) -> LimitError:
         where = f" on page {self.page}" if self.page else ""
@@ -171,6 +200,7 @@ class Budget:
 
     def pages(self, count: int) -> None:
         """Check the number of pages, before any is read."""
+        self.page_count = count
         if count > self.limits.max_pages:
             raise LimitError(
                 f"{self.name} has {count:,} pages, more than the limit of {self.limits.max_pages:,}: "
@@ -183,9 +213,13 @@ class Budget:
         self.page_operators = 0
         self.page_forms = 0
         self.check_time()
+        if self.progress is not None and index:
+            self.progress(index, self.page_count)
 
     def check_time(self) -> None:
-        """Raise when the time budget is spent."""
+        """Raise when the time budget is spent (or the caller cancelled the read)."""
+        if self.cancel is not None and self.cancel.is_set():
+            raise CancelledError(f"{self.name}: reading cancelled")
         if time.monotonic() > self.deadline:
             raise self._stop(f"{self.limits.time_budget:g} seconds", "time-budget")
 

@@ -11,6 +11,8 @@
   (CITEX_CACHE_DIR, CITEX_DATA_DIR and the XDG ones) point into this session's temporary
   directory, so that no test reads a Document or an index cached by an earlier run (or
   by the user's own Citex) and none writes outside it.
+- `fresh_config` (autouse, each test): the TUI's settings directory (CITEX_CONFIG_DIR) is the
+  test's own.
 """
 
 from __future__ import annotations
@@ -52,6 +54,15 @@ def fresh_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, P
             path.mkdir()
             patch.setenv(name, str(path))
         yield dirs
+
+
+@pytest.fixture(autouse=True)
+def fresh_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A config directory of each test's own (CITEX_CONFIG_DIR): the TUI's remembered settings (style,
+    theme, places) of one test never reach the next."""
+    path = tmp_path_factory.mktemp("citex-config")
+    monkeypatch.setenv("CITEX_CONFIG_DIR", str(path))
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -55,11 +55,13 @@ async def opened(pilot: object, app: CitexApp) -> None:
 
 
 async def search(pilot: object, app: CitexApp, query: str) -> ResultsList:
+    """Type a query; return once its own results are shown (the focus stays in the bar: Enter opens
+    the highlighted hit)."""
     await pilot.press("slash")  # type: ignore[attr-defined]
     await pilot.press(*query)  # type: ignore[attr-defined]
-    await pilot.press("enter")  # type: ignore[attr-defined]
     results = app.query_one("#results", ResultsList)
-    await wait_for(pilot, lambda: bool(results.hits) and app.focused is results)
+    await wait_for(pilot, lambda: app._shown == app._serial and bool(results.hits))
+    assert app.query_one("#query").value == query  # type: ignore[attr-defined]
     return results
 
 
@@ -164,16 +166,36 @@ async def test_go_to_printed_page_and_history() -> None:
 
 
 @sync
-async def test_bookmarks_saved(tmp_path: Path) -> None:
+async def test_bookmarks_named_listed_deleted() -> None:
+    from explorer import bookmarks
+    from explorer.widgets.screens import BookmarksScreen, NameScreen
+
     app = CitexApp([REPORT])
     async with app.run_test(size=(120, 40)) as pilot:
         await opened(pilot, app)
-        await pilot.press("right", "b")
+        assert app.document is not None
+        await pilot.press("right", "m")  # `b` is the reader's (page back): bookmarks are `m`
+        await wait_for(pilot, lambda: isinstance(app.screen, NameScreen))
+        await pilot.press(*"start here", "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, NameScreen))
+        await pilot.press("right", "right", "m")
+        await wait_for(pilot, lambda: isinstance(app.screen, NameScreen))
+        await pilot.press("enter")  # no name: the bookmark is shown by its words
+        await wait_for(pilot, lambda: not isinstance(app.screen, NameScreen))
+        marks = bookmarks.load(app.document.id)
+        assert [(b.page, b.name) for b in marks] == [(2, "start here"), (4, "")]
+        await pilot.press("B")
+        await wait_for(pilot, lambda: isinstance(app.screen, BookmarksScreen))
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        assert "start here" in str(screen.items[0][0]) and marks[1].text[:20] in str(screen.items[1][0])
+        await pilot.press("x")  # deletes the highlighted (first) one
         await pilot.pause()
-    from explorer import bookmarks
-
-    assert app.document is not None
-    assert [b.page for b in bookmarks.load(app.document.id)] == [2]
+        assert [b.page for b in bookmarks.load(app.document.id)] == [4]
+        assert len(screen.items) == 1
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, BookmarksScreen))
+        assert app.query_one("#reader", Reader).page == 4
 
 
 @sync
@@ -282,7 +304,7 @@ async def test_a_failing_search_shows_the_error_dialog() -> None:
             raise RuntimeError("the index is damaged")
 
         app.engine.scope.search = broken  # type: ignore[method-assign,assignment]
-        await pilot.press("slash", *"border", "enter")
+        await pilot.press("slash", "b")  # every keystroke searches: the first one fails
         await wait_for(pilot, lambda: isinstance(app.screen, TextScreen))
         assert "the index is damaged" in str(app.screen.body)  # type: ignore[attr-defined]
         assert app.is_running

@@ -87,7 +87,7 @@ async def test_the_metadata_dialog_stores_a_correction_used_by_the_copy(_dirs: l
     async with app.run_test(size=(120, 45)) as pilot:
         await opened(pilot, app)
         assert app.document is not None
-        await pilot.press("m")
+        await pilot.press("M")
         await wait_for(pilot, lambda: isinstance(app.screen, MetaDialog))
         dialog = app.screen
         label = str(dialog.query_one("#meta-label-title").render())
@@ -107,7 +107,7 @@ async def test_the_metadata_dialog_stores_a_correction_used_by_the_copy(_dirs: l
         await pilot.press("y")
         await wait_for(pilot, lambda: bool(_dirs))
         assert "Connection Denied (corrected)" in _dirs[-1]
-        await pilot.press("m")
+        await pilot.press("M")
         await wait_for(pilot, lambda: isinstance(app.screen, MetaDialog))
         assert "[user]" in str(app.screen.query_one("#meta-label-title").render())
 

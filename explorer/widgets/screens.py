@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from explorer.docviews import ambiguous_label, label_range, labels_said, pages_by_label
 from explorer.text import clean_for_terminal
+from explorer.widgets.footer import KeyFooter
 from source.model import Document
 
 
@@ -36,6 +37,7 @@ class PickerScreen(ModalScreen[Any]):
                 yield OptionList(*[Option(p, id=str(i)) for i, (p, _) in enumerate(self.items)])
             else:
                 yield Label(self.empty)
+        yield KeyFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -75,6 +77,7 @@ class NotesScreen(ModalScreen[int | None]):
             yield Label(f"Notes ({len(self.document.notes)})", classes="dialog-title")
             yield Input(placeholder="filter notes: type words from a note or its number", id="notes-filter")
             yield OptionList(id="notes-list")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refilter("")
@@ -137,6 +140,7 @@ class GoToPageScreen(ModalScreen[int | None]):
                 id="page-input",
             )
             yield Label("", id="page-error")
+        yield KeyFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
@@ -170,6 +174,7 @@ class PasswordScreen(ModalScreen[str | None]):
             yield Label(f"Password for {clean_for_terminal(self.path)}", classes="dialog-title")
             yield Label(clean_for_terminal(self.message), id="password-why")
             yield Input(placeholder="password (Escape: do not open it)", password=True, id="password-input")
+        yield KeyFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value:
@@ -194,6 +199,7 @@ class TextScreen(ModalScreen[None]):
             with VerticalScroll(classes="text-body"):
                 yield Static(self.body, markup=False)
             yield Button("Close", variant="error" if self.has_class("error") else "primary")
+        yield KeyFooter()
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)
@@ -211,6 +217,93 @@ def note_screen(document: Document, note: int) -> TextScreen:
     )
 
 
-def error_screen(message: str) -> TextScreen:
-    """An error dialog (a PDF that could not be read)."""
-    return TextScreen("Could not open", clean_for_terminal(message), error=True)
+def error_screen(message: str, title: str = "Could not open") -> TextScreen:
+    """An error dialog (a PDF that could not be read; one line for each when several)."""
+    return TextScreen(title, clean_for_terminal(message, keep_newlines=True), error=True)
+
+
+class NameScreen(ModalScreen[str | None]):
+    """Ask for a short text (a bookmark's name); dismisses with it ("" allowed), None on Escape."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Back")]
+
+    def __init__(self, title: str, placeholder: str, value: str = "") -> None:
+        super().__init__(classes="picker small")
+        self.title_text = title
+        self.placeholder = placeholder
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(self.value, placeholder=self.placeholder, id="name-input")
+        yield KeyFooter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+
+class BookmarksScreen(PickerScreen):
+    """The document's bookmarks: Enter goes to one, `x`/Delete deletes it, `r` renames it.
+    Dismisses with (page, block), or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Back"),
+        Binding("x,delete", "delete", "Delete"),
+        Binding("r", "rename", "Rename"),
+    ]
+
+    def __init__(self, marks: Sequence[Any], on_delete: Any, on_rename: Any) -> None:
+        self.marks = list(marks)
+        self.on_delete = on_delete
+        """Called with a Bookmark to delete it (returns nothing)."""
+        self.on_rename = on_rename
+        """Called with (Bookmark, name) to rename it."""
+        super().__init__(f"Bookmarks ({len(self.marks)})", self._items(), "(no bookmarks: press m on a page)")
+
+    def _items(self) -> list[tuple[Text | str, Any]]:
+        return [
+            (
+                Text(f"p. {clean_for_terminal(b.label)}  ", "bold") + Text(clean_for_terminal(b.title)[:100]),
+                (b.page, b.block),
+            )
+            for b in self.marks
+        ]
+
+    def _highlighted(self) -> Any:
+        lists = self.query(OptionList)
+        if not lists or lists.first().highlighted is None:
+            return None
+        return self.marks[lists.first().highlighted or 0]
+
+    def _refresh_list(self) -> None:
+        self.items = self._items()
+        self.query_one(".dialog-title", Label).update(f"Bookmarks ({len(self.marks)})")
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options([Option(p, id=str(i)) for i, (p, _) in enumerate(self.items)])
+        if self.items:
+            listing.highlighted = 0
+
+    def action_delete(self) -> None:
+        mark = self._highlighted()
+        if mark is None:
+            self.app.bell()
+            return
+        self.on_delete(mark)
+        self.marks.remove(mark)
+        self._refresh_list()
+
+    def action_rename(self) -> None:
+        mark = self._highlighted()
+        if mark is None:
+            self.app.bell()
+            return
+
+        def named(name: str | None) -> None:
+            if name is not None:
+                renamed = self.on_rename(mark, name)
+                self.marks[self.marks.index(mark)] = renamed
+                self._refresh_list()
+
+        self.app.push_screen(NameScreen("Rename bookmark", "a name (empty: its words)", mark.name), named)
