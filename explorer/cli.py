@@ -5,6 +5,7 @@
     citex pages [PDF]           physical page -> printed label
     citex text [PDF]            body text, headings marked, note markers inline
     citex notes [PDF]           footnotes, with the sentences that cite them
+    citex check DRAFT [PDF]...  every quotation of a draft against its source and cited page
 
 Every command takes --password for encrypted PDFs; those that print results take --json.
 Exit codes: 0 done or found, 1 nothing found, 2 error (one line on stderr).
@@ -209,6 +210,16 @@ def notes(pdf: str | None, labels: tuple[str, ...], password: str | None, as_jso
             click.echo(clean_for_terminal(f"{note['label']}  p.{note['page_label']}  {note['text']}"))
     if not data:
         raise nothing_found("no notes" + (f" labelled {', '.join(labels)}" if labels else "") + " found")
+
+
+def _register_check() -> None:
+    """`citex check DRAFT` (explorer/cli_check.py: cheap to import)."""
+    from explorer.cli_check import check
+
+    main.add_command(check)
+
+
+_register_check()
 
 
 if __name__ == "__main__":  # pragma: no cover

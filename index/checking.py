@@ -1,0 +1,327 @@
+"""Check one quotation of a draft against the documents, and the page its citation gives.
+
+Verdicts (never "exact" unless the words are the source's; never "absent" when `find`
+places the words on a page):
+
+- exact: the quote's words are the source's, word for word (typography normalised: case,
+  curly or straight quotes, dashes, hyphenation), and so are the marks between them;
+- exact-elided: each "…" / "..." / "[…]" inside the quote stands for words the source has
+  (`elided` says which), and the parts between them are the source's words in order;
+- exact-punctuation: the words are the source's, but marks between them differ (inner
+  quotation marks dropped, a comma added): `punctuation` lists each;
+- near: `find` places the words on a page, but words differ (replaced, missing, added,
+  reordered): `diff` is the word diff against the source's words;
+- absent: nothing close (no passage scores PLACED or more and shares PLACED_SHARE of the words).
+
+An ellipsis at the very start or end of a quote only says that the quote begins or ends
+mid-sentence: it is not an elision to check. Marks before the first word and after the
+last are the writer's sentence, not the quotation's, and are not compared.
+
+Page check: right when the cited page (or range) holds every page the words are on; wrong
+(the right page is the hit's) otherwise, or when the words are in another document than
+the one cited; none when no page is cited; unprinted when the words are on a page that
+prints no number (so no cited number can be checked); None for an absent quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from index.citekeys import BibEntry, DocRef, cited_document
+from index.draft import DraftQuote
+from index.fuzzy import NEAR, Match, find, word_diff
+from index.results import DiffOp, Hit
+from index.text import quote_words, words_with_offsets
+
+if TYPE_CHECKING:
+    from index.corpus import Corpus
+
+CheckVerdict = Literal["exact", "exact-elided", "exact-punctuation", "near", "absent"]
+PageCheck = Literal["right", "wrong", "none", "unprinted"]
+
+PLACED_SHARE = 0.8
+"""A passage of one to three sentences holding at least this share of the quote's distinct content words
+places it on a page (near, even reordered) when find's own alignment scores below fuzzy.NEAR."""
+_FUNCTION_WORDS = frozenset(
+    "a an and are as at be by for from has have in is it its of on or that the to was were with".split()
+)
+CANDIDATES = 5
+"""How many passages `find` proposes per quote: the same words printed twice, the cited page preferred."""
+ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\u2026|\.\s?\.\s?\.)\s*\]|\u2026|\.\s?\.\s?\.)\.?\s*")
+"""An ellipsis in a quote: "…", "...", ". . .", or any of them in square brackets."""
+_QUOTE_MARKS = str.maketrans(
+    {c: '"' for c in "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f'\u00ab\u00bb\u2039\u203a"}
+)
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+_RANK: dict[str, int] = {"exact": 0, "exact-elided": 1, "exact-punctuation": 2, "near": 3, "absent": 4}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One difference of punctuation between the quote and the source."""
+
+    quote: str
+    """The words on either side with the quote's marks between them."""
+    source: str
+    """The same words with the source's marks."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """The verdict on one quotation of a draft."""
+
+    quote: DraftQuote
+    """The quotation, its line and its citation."""
+    verdict: CheckVerdict
+    """exact, exact-elided, exact-punctuation, near or absent."""
+    score: float
+    """find's score for the passage (0 to 100; 100 word for word)."""
+    hit: Hit | None
+    """The source's passage (None when absent)."""
+    page_check: PageCheck | None
+    """right, wrong, none (no page cited), unprinted, or None (absent: nothing to check the page against)."""
+    diff: tuple[DiffOp, ...] = ()
+    """For near: the word diff of the quote (ellipses taken out) against the source."""
+    elided: tuple[str, ...] = ()
+    """For each ellipsis inside the quote, the source's words it stands for ("" for none)."""
+    punctuation: tuple[Mark, ...] = ()
+    """For exact-punctuation: each place where the marks differ."""
+    cited_document: DocRef | None = None
+    """The document the citation names, when it names one found in scope."""
+    also: tuple[str, ...] = ()
+    """Other printed pages where the same words stand, as exactly (a passage printed twice)."""
+    warnings: tuple[str, ...] = ()
+    """What else a fact-checker must know (the citation names no document in scope, or another one)."""
+
+    @property
+    def ok(self) -> bool:
+        """True when the quote is exact (any form), its page right and its document the one cited."""
+        return self.verdict.startswith("exact") and self.page_check == "right" and not self.warnings
+
+
+def check_quote(
+    corpus: Corpus, quote: DraftQuote, refs: Sequence[DocRef], bib: Sequence[BibEntry] = ()
+) -> Check:
+    """The verdict and page check of one quotation (see the module docstring)."""
+    citation = quote.citation
+    warnings: list[str] = []
+    ref = cited_document(citation, refs, bib) if citation is not None and citation.names_source else None
+    if citation is not None and citation.names_source and ref is None:
+        warnings.append(f"the citation {citation.text} names no one document in scope (try --bib)")
+    segments = [s for s in ELLIPSIS.split(quote.text) if quote_words(s)[0]]
+    joined = " ".join(segments)
+    cited = citation.pages if citation is not None and citation.first else None
+    best = _best(corpus, joined, segments, cited, [ref.doc_id] if ref is not None else None)
+    if ref is not None and (best is None or best[0].verdict not in ("exact", "exact-elided")):
+        anywhere = _best(corpus, joined, segments, cited, None)
+        if anywhere is not None and (best is None or _RANK[anywhere[0].verdict] < _RANK[best[0].verdict]):
+            best = anywhere
+    if best is None:
+        return Check(quote, "absent", 0.0, None, None if cited else "none", warnings=tuple(warnings))
+    check, _ = best
+    if ref is not None and check.hit is not None and check.hit.doc_id != ref.doc_id:
+        warnings.append(f"the words are in {check.hit.document}, not in the cited {ref.path}")
+        check = _replace(check, page_check="wrong" if check.page_check != "none" else "none")
+    return _replace(check, quote=quote, cited_document=ref, warnings=tuple(warnings))
+
+
+def _replace(check: Check, **changes: object) -> Check:
+    from dataclasses import replace
+
+    return replace(check, **changes)  # type: ignore[arg-type]
+
+
+def _best(
+    corpus: Corpus, joined: str, segments: list[str], cited: str | None, docs: list[str] | None
+) -> tuple[Check, int] | None:
+    """The best of find's passages: the closest verdict first, then the cited page, then the score."""
+    if not quote_words(joined)[0]:
+        return None
+    matches = find(corpus, joined, CANDIDATES, docs)
+    qwords = quote_words(joined)[0]
+    ranked: list[tuple[tuple[int, int, float, int], Check]] = []
+    for n, match in enumerate(matches):
+        check = _judge(match, joined, segments, qwords, cited)
+        if check is None:
+            continue
+        key = (_RANK[check.verdict], 0 if check.page_check == "right" else 1, -check.score, n)
+        ranked.append((key, check))
+    if not ranked:
+        placed = _placed(corpus, joined, docs)
+        if placed is None:
+            return None
+        diff = word_diff(joined, placed.source_words, placed.source_surface)
+        hit = placed.hit
+        near = Check(
+            DraftQuote(0, joined, 0, 0, None), "near", hit.score, hit, page_check(cited, hit.page_label), diff
+        )
+        return near, 0
+    ranked.sort(key=lambda kc: kc[0])
+    top = ranked[0][1]
+    also = tuple(
+        dict.fromkeys(
+            c.hit.page_label
+            for k, c in ranked[1:]
+            if c.verdict == top.verdict
+            and c.hit is not None
+            and top.hit is not None
+            and c.hit.page_label != top.hit.page_label
+            and top.verdict != "near"
+        )
+    )
+    return _replace(top, also=also), ranked[0][0][3]
+
+
+def _judge(
+    match: Match, joined: str, segments: list[str], qwords: list[str], cited: str | None
+) -> Check | None:
+    """The check of one passage, or None when it is not close enough to place the quote."""
+    from index.draft import DraftQuote
+
+    hit = match.hit
+    source = list(match.source_words)
+    placeholder = DraftQuote(0, joined, 0, 0, None)
+    page = page_check(cited, hit.page_label)
+    if len(segments) > 1:
+        elided = _elisions(segments, source, hit.text)
+        if elided is not None:
+            marks = tuple(m for s in segments for m in _marks(s, hit.text))
+            verdict: CheckVerdict = "exact-punctuation" if marks or "" in elided else "exact-elided"
+            return Check(placeholder, verdict, hit.score, hit, page, (), tuple(elided), marks)
+    elif source == qwords:
+        marks = tuple(_marks(joined, hit.text))
+        verdict = "exact-punctuation" if marks else "exact"
+        return Check(placeholder, verdict, hit.score, hit, page, punctuation=marks)
+    if hit.score < NEAR:
+        return None
+    diff = word_diff(joined, match.source_words, match.source_surface)
+    return Check(placeholder, "near", min(hit.score, 99.0), hit, page, diff)
+
+
+def _placed(corpus: Corpus, joined: str, docs: list[str] | None) -> Match | None:
+    """The passage (one to three whole sentences) holding the most of the quote's content words, when it
+    holds PLACED_SHARE of them: a reordered or reworded quote is near that passage, not absent."""
+    from index.fuzzy import _best_seeds, _match, _Pieces, _windows, seed_docnums
+
+    qwords, typed = quote_words(joined)
+    wanted = {w for w in qwords if w not in _FUNCTION_WORDS} or set(qwords)
+    pieces = _Pieces(corpus)
+    windows = _windows(pieces, _best_seeds(pieces, seed_docnums(corpus, typed, docs), " ".join(qwords)))
+    best: tuple[float, int] | None = None
+    chosen = None
+    for window in windows:
+        have = {w for piece in window for w in piece.words}
+        share = len(wanted & have) / len(wanted)
+        key = (share, -sum(len(p.words) for p in window))
+        if share >= PLACED_SHARE and (best is None or key > best):
+            best, chosen = key, window
+    if chosen is None or best is None:
+        return None
+    key_doc = chosen[0].unit.doc
+    total = sum(len(p.words) for p in chosen)
+    path, doc_id = corpus.paths.get(key_doc, key_doc), corpus.ids.get(key_doc, key_doc)
+    return _match(chosen, 0, total, min(99.0, round(100 * best[0], 1)), "", path, doc_id)
+
+
+def _elisions(segments: list[str], source: list[str], text: str) -> list[str] | None:
+    """The source's words each inner ellipsis stands for, when the segments are the source's words in
+    order, the first at the passage's start and the last at its end; else None."""
+    parts = [quote_words(s)[0] for s in segments]
+    at = 0
+    cuts: list[tuple[int, int]] = []
+    for i, part in enumerate(parts):
+        n = len(part)
+        if i == 0:
+            found = 0 if source[:n] == part else -1
+        elif i == len(parts) - 1:
+            found = len(source) - n if len(source) - n >= at and source[len(source) - n :] == part else -1
+        else:
+            found = next((k for k in range(at, len(source) - n + 1) if source[k : k + n] == part), -1)
+        if found < 0:
+            return None
+        if i:
+            cuts.append((at, found))
+        at = found + n
+    if at != len(source):
+        return None
+    words, spans = words_with_offsets(text)
+    if words[: len(source)] != source:
+        return [" ".join(source[a:b]) for a, b in cuts]
+    return [text[spans[a][0] : spans[b - 1][1]] if b > a else "" for a, b in cuts]
+
+
+def _gaps(text: str) -> tuple[list[str], list[str]]:
+    """A text's words (normalised) and the marks between each word and the next (spaces dropped,
+    quotation marks and dashes of every kind made one)."""
+    words, spans = words_with_offsets(text)
+    gaps = []
+    for k in range(len(spans) - 1):
+        gap = text[spans[k][1] : spans[k + 1][0]]
+        gap = "".join(gap.split()).translate(_QUOTE_MARKS).translate(_DASHES).replace("\u2026", "...")
+        gaps.append(gap)
+    return words, gaps
+
+
+def _marks(segment: str, source_text: str) -> list[Mark]:
+    """Where the marks between a segment's words differ from the source's between the same words."""
+    qwords, qgaps = _gaps(segment)
+    swords, sgaps = _gaps(source_text)
+    _, qsurface = quote_words(segment)
+    start = next(
+        (k for k in range(len(swords) - len(qwords) + 1) if swords[k : k + len(qwords)] == qwords), -1
+    )
+    if start < 0 or not qwords:
+        return []
+    out = []
+    for k, qgap in enumerate(qgaps):
+        sgap = sgaps[start + k]
+        if qgap != sgap:
+            left, right = qsurface[k], qsurface[k + 1]
+            out.append(Mark(f"{left}{_spaced(qgap)}{right}", f"{left}{_spaced(sgap)}{right}"))
+    return out
+
+
+def _spaced(gap: str) -> str:
+    """A gap's marks as they would be printed between two words (a space after a comma)."""
+    if not gap:
+        return " "
+    if all(c == '"' for c in gap):
+        return " " + gap if gap else " "
+    return gap + " " if gap[0] in ",;:.!?)" else " " + gap + " "
+
+
+def _value(label: str) -> tuple[str, int] | None:
+    """A page label as (kind, number) for comparing: arabic or roman; None for any other label."""
+    from source.labels import roman_value
+
+    label = label.strip()
+    if label.isdigit():
+        return "arabic", int(label)
+    roman = roman_value(label.lower())
+    return ("roman", roman) if roman is not None else None
+
+
+def _split_range(pages: str) -> tuple[str, str]:
+    """("15", "16") for "15-16" (or an en dash), ("15", "15") for "15"."""
+    parts = re.split(r"\s*[-\u2013\u2014]\s*", pages.strip())
+    if len(parts) == 2 and all(_value(p) or p.startswith("[") for p in parts):
+        return parts[0], parts[1]
+    return pages.strip(), pages.strip()
+
+
+def page_check(cited: str | None, found: str) -> PageCheck:
+    """right, wrong, none or unprinted: the cited page(s) against the printed label(s) of the hit."""
+    first, last = _split_range(found)
+    if first.startswith("[") or last.startswith("["):
+        return "unprinted"
+    if not cited:
+        return "none"
+    c_first, c_last = _split_range(cited)
+    cf, cl, ff, fl = (_value(x) for x in (c_first, c_last, first, last))
+    if cf is not None and cl is not None and ff is not None and fl is not None:
+        same_kind = len({cf[0], cl[0], ff[0], fl[0]}) == 1
+        return "right" if same_kind and cf[1] <= ff[1] and fl[1] <= cl[1] else "wrong"
+    return "right" if (c_first, c_last) == (first, last) or (first == last == c_first == c_last) else "wrong"
