@@ -186,13 +186,13 @@ def _judge(
     placeholder = DraftQuote(0, joined, 0, 0, None)
     page = page_check(cited, hit.page_label)
     if len(segments) > 1:
-        elided = _elisions(segments, source, hit.text)
-        if elided is not None:
-            marks = tuple(m for s in segments for m in _marks(s, hit.text))
-            verdict: CheckVerdict = "exact-punctuation" if marks or "" in elided else "exact-elided"
-            return Check(placeholder, verdict, hit.score, hit, page, (), tuple(elided), marks)
+        starts = _segment_starts([quote_words(seg)[0] for seg in segments], source)
+        if starts is not None:
+            elided, marks = _elisions(segments, starts, source, hit.text)
+            verdict: CheckVerdict = "exact-punctuation" if marks else "exact-elided" if elided else "exact"
+            return Check(placeholder, verdict, hit.score, hit, page, (), elided, marks)
     elif source == qwords:
-        marks = tuple(_marks(joined, hit.text))
+        marks = tuple(_marks(joined, hit.text, 0))
         verdict = "exact-punctuation" if marks else "exact"
         return Check(placeholder, verdict, hit.score, hit, page, punctuation=marks)
     if hit.score < NEAR:
@@ -226,12 +226,11 @@ def _placed(corpus: Corpus, joined: str, docs: list[str] | None) -> Match | None
     return _match(chosen, 0, total, min(99.0, round(100 * best[0], 1)), "", path, doc_id)
 
 
-def _elisions(segments: list[str], source: list[str], text: str) -> list[str] | None:
-    """The source's words each inner ellipsis stands for, when the segments are the source's words in
-    order, the first at the passage's start and the last at its end; else None."""
-    parts = [quote_words(s)[0] for s in segments]
+def _segment_starts(parts: list[list[str]], source: list[str]) -> list[int] | None:
+    """Where each part of an elided quote starts in the passage's words, when the parts are the source's
+    words in order, the first at the passage's start and the last at its end; else None."""
     at = 0
-    cuts: list[tuple[int, int]] = []
+    starts: list[int] = []
     for i, part in enumerate(parts):
         n = len(part)
         if i == 0:
@@ -242,55 +241,68 @@ def _elisions(segments: list[str], source: list[str], text: str) -> list[str] | 
             found = next((k for k in range(at, len(source) - n + 1) if source[k : k + n] == part), -1)
         if found < 0:
             return None
-        if i:
-            cuts.append((at, found))
+        starts.append(found)
         at = found + n
-    if at != len(source):
-        return None
+    return starts if at == len(source) else None
+
+
+def _elisions(
+    segments: list[str], starts: list[int], source: list[str], text: str
+) -> tuple[tuple[str, ...], tuple[Mark, ...]]:
+    """(the source's words each inner ellipsis stands for, the marks that differ). An ellipsis where the
+    source prints one is the source's own; one that stands for no words is a mark that differs."""
     words, spans = words_with_offsets(text)
-    if words[: len(source)] != source:
-        return [" ".join(source[a:b]) for a, b in cuts]
-    return [text[spans[a][0] : spans[b - 1][1]] if b > a else "" for a, b in cuts]
+    aligned = words[: len(source)] == source
+    elided: list[str] = []
+    marks: list[Mark] = []
+    for i, segment in enumerate(segments):
+        marks.extend(_marks(segment, text, starts[i]))
+        if i == 0:
+            continue
+        a, b = starts[i - 1] + len(quote_words(segments[i - 1])[0]), starts[i]
+        if b > a:
+            elided.append(text[spans[a][0] : spans[b - 1][1]] if aligned else " ".join(source[a:b]))
+            continue
+        gap = text[spans[a - 1][1] : spans[a][0]] if aligned and a > 0 else ""
+        if "\u2026" not in gap and "..." not in gap.replace(" ", ""):
+            left, right = quote_words(segments[i - 1])[1][-1], quote_words(segment)[1][0]
+            printed = _spaced(re.sub(r"\s+", " ", gap))
+            marks.append(Mark(f"{left} \u2026 {right}", f"{left}{printed}{right}"))
+    return tuple(elided), tuple(marks)
 
 
-def _gaps(text: str) -> tuple[list[str], list[str]]:
-    """A text's words (normalised) and the marks between each word and the next (spaces dropped,
-    quotation marks and dashes of every kind made one)."""
+def _norm_gap(gap: str) -> str:
+    """The marks between two words, spaces dropped, quotation marks and dashes of every kind made one."""
+    return "".join(gap.split()).translate(_QUOTE_MARKS).translate(_DASHES).replace("\u2026", "...")
+
+
+def _gaps(text: str) -> tuple[list[str], list[str], list[str]]:
+    """A text's words (normalised), the marks between each word and the next (`_norm_gap`), and the
+    same stretches as printed (spaces made one)."""
     words, spans = words_with_offsets(text)
-    gaps = []
-    for k in range(len(spans) - 1):
-        gap = text[spans[k][1] : spans[k + 1][0]]
-        gap = "".join(gap.split()).translate(_QUOTE_MARKS).translate(_DASHES).replace("\u2026", "...")
-        gaps.append(gap)
-    return words, gaps
+    raw = [re.sub(r"\s+", " ", text[spans[k][1] : spans[k + 1][0]]) for k in range(len(spans) - 1)]
+    return words, [_norm_gap(g) for g in raw], raw
 
 
-def _marks(segment: str, source_text: str) -> list[Mark]:
-    """Where the marks between a segment's words differ from the source's between the same words."""
-    qwords, qgaps = _gaps(segment)
-    swords, sgaps = _gaps(source_text)
+def _marks(segment: str, source_text: str, start: int) -> list[Mark]:
+    """Where the marks between a segment's words differ from the source's, the segment standing at word
+    `start` of the source text (nothing is compared when it does not)."""
+    qwords, qgaps, qraw = _gaps(segment)
+    swords, sgaps, sraw = _gaps(source_text)
     _, qsurface = quote_words(segment)
-    start = next(
-        (k for k in range(len(swords) - len(qwords) + 1) if swords[k : k + len(qwords)] == qwords), -1
-    )
-    if start < 0 or not qwords:
+    if not qwords or swords[start : start + len(qwords)] != qwords:
         return []
     out = []
     for k, qgap in enumerate(qgaps):
-        sgap = sgaps[start + k]
-        if qgap != sgap:
+        if qgap != sgaps[start + k]:
             left, right = qsurface[k], qsurface[k + 1]
-            out.append(Mark(f"{left}{_spaced(qgap)}{right}", f"{left}{_spaced(sgap)}{right}"))
+            out.append(Mark(f"{left}{_spaced(qraw[k])}{right}", f"{left}{_spaced(sraw[start + k])}{right}"))
     return out
 
 
 def _spaced(gap: str) -> str:
-    """A gap's marks as they would be printed between two words (a space after a comma)."""
-    if not gap:
-        return " "
-    if all(c == '"' for c in gap):
-        return " " + gap if gap else " "
-    return gap + " " if gap[0] in ",;:.!?)" else " " + gap + " "
+    """The stretch between two words as printed ("" between two words reads as a space)."""
+    return gap or " "
 
 
 def _value(label: str) -> tuple[str, int] | None:

@@ -35,6 +35,12 @@ _PANDOC_PAGES = re.compile(rf"(?:^|[,\s])(?:{_PP})?{_PAGES}\s*$", re.I)
 _FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")
 _FOOTNOTE_DEF = re.compile(r"(?m)^\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*(?:\n(?:[ \t]+\S.*))*)")
 _NOTE_PAGES = (re.compile(rf"\b{_PP}{_PAGES}\b", re.I), re.compile(rf",\s*{_PAGES}\s*\.?\s*$", re.I))
+_NARRATIVE_KEY = re.compile(r"(?<![\w\[@])@(?P<key>[\w:.#$%&+?<>~/-]*\w)(?:\s*\[(?P<loc>[^\[\]]*)\])?")
+_NARRATIVE_AUTHOR = re.compile(
+    r"(?P<author>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|and|for|on|&))*)\s*"
+    rf"\((?P<year>1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[,:]\s*(?:{_PP})?{_PAGES})?\)"
+)
+_IBID = re.compile(r"^\s*(?:ibid|id)\b\.?", re.I)
 _BLOCKQUOTE = re.compile(r"(?m)^(?:[ \t]*>[^\n]*(?:\n|$))+")
 _PARAGRAPH_END = re.compile(r"\n[ \t>]*\n")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\u201c\"]")
@@ -138,8 +144,64 @@ def quotations(draft: Draft) -> list[DraftQuote]:
         if not _long_enough(inner):
             continue
         citation, cite_end = _citation_after(masked, end, draft.notes)
+        citation = _with_narrative(citation, _citation_before(masked, start))
         found.append(DraftQuote(_line(text, start), inner, start, max(end, cite_end), citation))
-    return sorted(found, key=lambda q: q.start)
+    return _ibid(sorted(found, key=lambda q: q.start))
+
+
+def _ibid(found: list[DraftQuote]) -> list[DraftQuote]:
+    """A footnote "Ibid." (or "Id.") cites the document of the quotation before it (and its page, when
+    it gives none)."""
+    from dataclasses import replace
+
+    out: list[DraftQuote] = []
+    previous: Citation | None = None
+    for quote in found:
+        c = quote.citation
+        if c is not None and c.form == "footnote" and _IBID.match(c.note) and previous is not None:
+            first, last = (c.first, c.last) if c.first else (previous.first, previous.last)
+            c = replace(previous, text=c.text, first=first, last=last)
+            quote = replace(quote, citation=c)
+        if c is not None:
+            previous = c
+        out.append(quote)
+    return out
+
+
+def _citation_before(text: str, start: int) -> Citation | None:
+    """A narrative citation earlier in the quotation's sentence: "Amnesty International (2016, p. 15)
+    writes that" or "@key [p. 15] writes"; the nearest to the quotation wins."""
+    lo = max(0, start - 2 * CITE_REACH)
+    window = text[lo:start]
+    ends = list(_SENTENCE_END.finditer(window)) + list(re.finditer(r"\n[ \t]*\n", window))
+    if ends:
+        window = window[max(m.end() - 1 for m in ends) :]
+    found: Citation | None = None
+    at = -1
+    for m in _NARRATIVE_KEY.finditer(window):
+        pages = _PANDOC_PAGES.search(m.group("loc") or "")
+        first, last = _pages(pages) if pages else ("", "")
+        found, at = Citation(m.group(), "pandoc", first, last, key=m.group("key")), m.start()
+    for m in _NARRATIVE_AUTHOR.finditer(window):
+        if m.start() > at:
+            first, last = _pages(m) if m.group("first") else ("", "")
+            author = re.sub(r"\bet al\.?", "", m.group("author")).strip(" ,")
+            found = Citation(m.group(), "author-date", first, last, author=author, year=m.group("year"))
+    return found
+
+
+def _with_narrative(after: Citation | None, before: Citation | None) -> Citation | None:
+    """The citation after a quotation, given the document of a narrative citation before it when it names
+    only a page ("Amnesty International (2016) writes that "…" (p. 15)")."""
+    from dataclasses import replace
+
+    if before is None:
+        return after
+    if after is None:
+        return before
+    if after.form == "page":
+        return replace(before, text=f"{before.text} \u2026 {after.text}", first=after.first, last=after.last)
+    return after
 
 
 def _blank(text: str) -> str:
