@@ -87,7 +87,7 @@ def check(
     else:
         width = max(20, shutil.get_terminal_size((QUOTE_WIDTH + 40, 24)).columns - 40)
         for c in checks:
-            click.echo(clean_for_terminal(check_line(c, width)))
+            click.echo(check_line(c, width))
     for c in checks:
         for warning in c.warnings:
             click.echo(clean_for_terminal(f"citex: warning: line {c.quote.line}: {warning}"), err=True)
@@ -155,10 +155,11 @@ def _page_column(c: Check) -> str:
 
 
 def check_line(c: Check, width: int = QUOTE_WIDTH) -> str:
-    """The one line of text output for a check."""
+    """The one line of text output for a check: tab-separated fields, each made terminal-safe."""
     flag = " (cited document unmatched)" if c.warnings else ""
     quote = c.quote.text if len(c.quote.text) <= width else c.quote.text[: width - 1].rstrip() + "\u2026"
-    return f"{c.quote.line}\t{c.verdict}\t{_page_column(c)}{flag}\t\u201c{quote}\u201d"
+    fields = (str(c.quote.line), c.verdict, _page_column(c) + flag, f"\u201c{quote}\u201d")
+    return "\t".join(clean_for_terminal(f) for f in fields)
 
 
 def check_json(c: Check) -> dict[str, Any]:

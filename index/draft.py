@@ -27,7 +27,7 @@ _PAGES = rf"(?P<first>{_PAGE})(?:\s*[-\u2010\u2011\u2012\u2013\u2014]+\s*(?P<las
 _PP = r"(?:pp?\.|pages?|at)\s*"
 _PAREN_PAGE = re.compile(rf"^(?:{_PP})?{_PAGES}$", re.I)
 _PAREN_AUTHOR_DATE = re.compile(
-    rf"^(?P<author>[^()\d]+?),?\s+(?P<year>1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[,:]\s*(?:{_PP})?{_PAGES})?$", re.I
+    rf"^(?P<author>[A-Z][^()\d]*?),?\s+(?P<year>1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[,:]\s*(?:{_PP})?{_PAGES})?$"
 )
 _PAREN_AUTHOR_PAGE = re.compile(rf"^(?P<author>[A-Z][^()\d,]*?),?\s+(?:{_PP})?{_PAGES}$")
 _PANDOC = re.compile(r"\[(?P<body>[^\[\]]*?@(?P<key>[\w:.#$%&+?<>~/-]*\w)[^\[\]]*)\]")
@@ -85,7 +85,7 @@ class DraftQuote:
     """One quotation in a draft."""
 
     line: int
-    """1-based line of the draft where the quotation opens."""
+    """1-based line of the draft where the quotation opens (for a .docx: its paragraph)."""
     text: str
     """The quoted words as the draft gives them, spaces and line breaks collapsed."""
     start: int
@@ -108,6 +108,8 @@ class Draft:
     """The text: paragraphs separated by blank lines; a .docx footnote reference as `[^N]`."""
     notes: dict[str, str] = field(default_factory=dict)
     """Footnote label -> text (Markdown definitions, or a .docx's footnotes)."""
+    paragraphs: bool = False
+    """True for a .docx: a quotation's `line` is then its paragraph's number (Word has no lines)."""
 
 
 def read_draft(path: str, stdin_text: str | None = None) -> Draft:
@@ -122,7 +124,7 @@ def read_draft(path: str, stdin_text: str | None = None) -> Draft:
         from index.draft_docx import docx_text
 
         text, notes = docx_text(path)
-        return Draft(path, text, notes)
+        return Draft(path, text, notes, paragraphs=True)
     else:
         text = Path(path).read_text(encoding="utf-8", errors="replace")
     notes = {m.group("label"): " ".join(m.group("text").split()) for m in _FOOTNOTE_DEF.finditer(text)}
@@ -146,7 +148,12 @@ def quotations(draft: Draft) -> list[DraftQuote]:
         citation, cite_end = _citation_after(masked, end, draft.notes)
         citation = _with_narrative(citation, _citation_before(masked, start))
         found.append(DraftQuote(_line(text, start), inner, start, max(end, cite_end), citation))
-    return _ibid(sorted(found, key=lambda q: q.start))
+    found = _ibid(sorted(found, key=lambda q: q.start))
+    if draft.paragraphs:  # paragraphs are one line each, a blank line between them
+        from dataclasses import replace
+
+        found = [replace(q, line=(q.line + 1) // 2) for q in found]
+    return found
 
 
 def _ibid(found: list[DraftQuote]) -> list[DraftQuote]:
@@ -229,6 +236,8 @@ def _blockquote(text: str, masked: str, start: int, end: int, notes: dict[str, s
         if nxt and not nxt.group("line").lstrip().startswith(">"):
             line = nxt.group("line").strip().lstrip("\u2014\u2013-").strip()
             found, rest = _trailing_citation(line, notes)
+            if found is None and len(line) <= CITE_REACH:
+                found, rest = _parse(f"({line.rstrip('.')})", notes) or _citation_before(line, len(line)), ""
             if found is not None and len(rest) <= CITE_REACH:
                 citation, cite_end = found, end + nxt.end()
     if len(inner) >= 2 and inner[0] in '\u201c"' and inner[-1] in '\u201d"':

@@ -5,8 +5,8 @@ program to install, and its Markdown would need reading again). Each paragraph i
 document order: text runs, tabs, line breaks, and footnote references, which python-docx's
 `paragraph.text` drops; the footnotes' text comes from the package's footnotes part.
 A paragraph in a Word quotation style ("Quote", "Intense Quote", "Block Text") becomes a
-`> ` blockquote. Paragraphs are separated by blank lines, so draft line numbers count
-paragraphs twice: a .docx line number is `2 * paragraph - 1`.
+`> ` blockquote. Each paragraph is one line (a line break in it a space), paragraphs separated
+by blank lines: `index.draft` reports a .docx quotation's paragraph as its line.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _paragraph_text(p: Any) -> str:
         elif tag == f"{_W}tab":
             out.append("\t")
         elif tag in (f"{_W}br", f"{_W}cr"):
-            out.append("\n")
+            out.append(" ")  # one line per paragraph: a quotation's line is its paragraph
         elif tag == f"{_W}footnoteReference":
             out.append(f"[^{el.get(f'{_W}id')}]")
     return "".join(out)
