@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Literal
 
 from index.citekeys import BibEntry, DocRef, cited_document
 from index.draft import DraftQuote
-from index.fuzzy import NEAR, Match, find, word_diff
+from index.fuzzy import NEAR, RESCORE, Match, find, word_diff
 from index.results import DiffOp, Hit
 from index.text import quote_words, words_with_offsets
 
@@ -50,6 +50,9 @@ _FUNCTION_WORDS = frozenset(
 )
 CANDIDATES = 5
 """How many passages `find` proposes per quote: the same words printed twice, the cited page preferred."""
+QUICK_RESCORE = 6
+"""Windows find aligns on a first, quick pass: a verbatim quote's windows rank first, so when that pass
+finds it exact on the cited page nothing better can be found; otherwise find runs again in full."""
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\u2026|\.\s?\.\s?\.)\s*\]|\u2026|\.\s?\.\s?\.)\.?\s*")
 """An ellipsis in a quote: "…", "...", ". . .", or any of them in square brackets."""
 _QUOTE_MARKS = str.maketrans(
@@ -115,7 +118,8 @@ def check_quote(
     joined = " ".join(segments)
     cited = citation.pages if citation is not None and citation.first else None
     best = _best(corpus, joined, segments, cited, [ref.doc_id] if ref is not None else None)
-    if ref is not None and (best is None or best[0].verdict not in ("exact", "exact-elided")):
+    others = ref is not None and any(sha != ref.doc_id for sha in corpus.ids.values())
+    if ref is not None and others and (best is None or best[0].verdict not in ("exact", "exact-elided")):
         anywhere = _best(corpus, joined, segments, cited, None)
         if anywhere is not None and (best is None or _RANK[anywhere[0].verdict] < _RANK[best[0].verdict]):
             best = anywhere
@@ -138,17 +142,20 @@ def _best(
     corpus: Corpus, joined: str, segments: list[str], cited: str | None, docs: list[str] | None
 ) -> tuple[Check, int] | None:
     """The best of find's passages: the closest verdict first, then the cited page, then the score."""
-    if not quote_words(joined)[0]:
-        return None
-    matches = find(corpus, joined, CANDIDATES, docs)
     qwords = quote_words(joined)[0]
+    if not qwords:
+        return None
     ranked: list[tuple[tuple[int, int, float, int], Check]] = []
-    for n, match in enumerate(matches):
-        check = _judge(match, joined, segments, qwords, cited)
-        if check is None:
-            continue
-        key = (_RANK[check.verdict], 0 if check.page_check == "right" else 1, -check.score, n)
-        ranked.append((key, check))
+    for rescore in (QUICK_RESCORE, RESCORE):
+        ranked = []
+        for n, match in enumerate(find(corpus, joined, CANDIDATES, docs, rescore)):
+            check = _judge(match, joined, segments, qwords, cited)
+            if check is not None:
+                key = (_RANK[check.verdict], 0 if check.page_check == "right" else 1, -check.score, n)
+                ranked.append((key, check))
+        ranked.sort(key=lambda kc: kc[0])
+        if ranked and ranked[0][1].verdict.startswith("exact") and ranked[0][1].page_check == "right":
+            break
     if not ranked:
         placed = _placed(corpus, joined, docs)
         if placed is None:
@@ -159,7 +166,6 @@ def _best(
             DraftQuote(0, joined, 0, 0, None), "near", hit.score, hit, page_check(cited, hit.page_label), diff
         )
         return near, 0
-    ranked.sort(key=lambda kc: kc[0])
     top = ranked[0][1]
     also = tuple(
         dict.fromkeys(

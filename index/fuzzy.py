@@ -314,8 +314,11 @@ def _match(
     return Match(hit, tuple(words), tuple(surface))
 
 
-def find(corpus: Corpus, quote: str, limit: int = 10, docs: Iterable[str] | None = None) -> list[Match]:
-    """The passages best matching a quote, best first (see the module docstring)."""
+def find(
+    corpus: Corpus, quote: str, limit: int = 10, docs: Iterable[str] | None = None, rescore: int = RESCORE
+) -> list[Match]:
+    """The passages best matching a quote, best first (see the module docstring); `rescore` windows are
+    aligned (fewer is faster, and enough when the quote is verbatim: its windows rank first)."""
     from rapidfuzz import fuzz, process
 
     qwords, typed = quote_words(quote)
@@ -327,7 +330,7 @@ def find(corpus: Corpus, quote: str, limit: int = 10, docs: Iterable[str] | None
     if not windows:
         return []
     strings = [" ".join([" ".join(piece.words) for piece in window]) for window in windows]
-    ranked = process.extract(qtext, strings, scorer=fuzz.token_set_ratio, limit=RESCORE)
+    ranked = process.extract(qtext, strings, scorer=fuzz.token_set_ratio, limit=rescore)
     stripped = quote.rstrip()
     trailing = stripped[len(stripped.rstrip("".join(_TRAILING))) :]
     matches: list[Match] = []
