@@ -55,6 +55,8 @@ QUICK_RESCORE = 6
 finds it exact on the cited page nothing better can be found; otherwise find runs again in full."""
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\u2026|\.\s?\.\s?\.)\s*\]|\u2026|\.\s?\.\s?\.)\.?\s*")
 """An ellipsis in a quote: "…", "...", ". . .", or any of them in square brackets."""
+SIC = re.compile(r"\s*\[sic\]", re.I)
+"""The writer's "[sic]": not the source's words."""
 _QUOTE_MARKS = str.maketrans(
     {c: '"' for c in "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f'\u00ab\u00bb\u2039\u203a"}
 )
@@ -114,7 +116,7 @@ def check_quote(
     ref = cited_document(citation, refs, bib) if citation is not None and citation.names_source else None
     if citation is not None and citation.names_source and ref is None:
         warnings.append(f"the citation {citation.text} names no one document in scope (try --bib)")
-    segments = [s for s in ELLIPSIS.split(quote.text) if quote_words(s)[0]]
+    segments = [s for s in ELLIPSIS.split(SIC.sub(" ", quote.text)) if quote_words(s)[0]]
     joined = " ".join(segments)
     cited = citation.pages if citation is not None and citation.first else None
     best = _best(corpus, joined, segments, cited, [ref.doc_id] if ref is not None else None)
@@ -278,8 +280,11 @@ def _elisions(
 
 
 def _norm_gap(gap: str) -> str:
-    """The marks between two words, spaces dropped, quotation marks and dashes of every kind made one."""
-    return "".join(gap.split()).translate(_QUOTE_MARKS).translate(_DASHES).replace("\u2026", "...")
+    """The marks between two words, spaces dropped, quotation marks and dashes of every kind made one, and
+    Markdown emphasis (`*`, `_`) around words left out: a writer's italics are not the source's marks."""
+    return (
+        "".join(gap.split()).translate(_QUOTE_MARKS).translate(_DASHES).replace("\u2026", "...").strip("*_`")
+    )
 
 
 def _gaps(text: str) -> tuple[list[str], list[str], list[str]]:

@@ -40,7 +40,17 @@ _NARRATIVE_AUTHOR = re.compile(
     r"(?P<author>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|and|for|on|&))*)\s*"
     rf"\((?P<year>1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[,:]\s*(?:{_PP})?{_PAGES})?\)"
 )
+_LOCATOR_WORDS = frozenset("p pp page pages at see ibid id op cit loc".split())
+_NOT_AUTHORS = frozenset(
+    "article art section sec chapter ch part annex appendix figure fig table box rule principle paragraph "
+    "para note vol volume no number page line item recommendation resolution".split()
+)
+"""First words of a parenthesis "(Article 19)" that make it a reference inside a text, not an author-page
+citation."""
+_YEAR_LIKE = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _IBID = re.compile(r"^\s*(?:ibid|id)\b\.?", re.I)
+_UNCHECKED = re.compile(r"<!--.*?-->|^```.*?^```[^\n]*$", re.S | re.M)
+"""HTML comments (an annotated draft's own) and fenced code blocks: not searched for quotations."""
 _BLOCKQUOTE = re.compile(r"(?m)^(?:[ \t]*>[^\n]*(?:\n|$))+")
 _PARAGRAPH_END = re.compile(r"\n[ \t>]*\n")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\u201c\"]")
@@ -76,8 +86,12 @@ class Citation:
 
     @property
     def names_source(self) -> bool:
-        """True when the citation names a document (a key, an author, or a note's text)."""
-        return bool(self.key or self.author or self.note.strip())
+        """True when the citation names a document: a key, an author, or a note with words besides its
+        page ("p. 15." or "Ibid., 16." names none)."""
+        if self.key or self.author:
+            return True
+        rest = _NOTE_PAGES[0].sub(" ", _NOTE_PAGES[1].sub(" ", self.note))
+        return any(w.lower() not in _LOCATOR_WORDS for w in re.findall(r"[^\W\d_]+", rest))
 
 
 @dataclass(frozen=True)
@@ -135,6 +149,7 @@ def quotations(draft: Draft) -> list[DraftQuote]:
     """Every quotation of MIN_QUOTE_WORDS words or more, in draft order."""
     text = draft.text
     masked = _FOOTNOTE_DEF.sub(lambda m: _blank(m.group()), text)
+    masked = _UNCHECKED.sub(lambda m: _blank(m.group()), masked)
     found: list[DraftQuote] = []
     for m in _BLOCKQUOTE.finditer(masked):
         quote = _blockquote(text, masked, m.start(), m.end(), draft.notes)
@@ -356,15 +371,25 @@ def _parse(text: str, notes: dict[str, str]) -> Citation | None:
     if not (text.startswith("(") and text.endswith(")")):
         return None
     inner = " ".join(text[1:-1].split())
-    if (m := _PAREN_PAGE.match(inner)) and _is_page(m.group("first")):
+    if (m := _PAREN_PAGE.match(inner)) and _is_page(m.group("first")) and not _bare_year(inner, m):
         return Citation(text, "page", *_pages(m))
     if m := _PAREN_AUTHOR_DATE.match(inner):
         author = re.sub(r"\bet al\.?", "", m.group("author")).strip(" ,")
         first, last = _pages(m) if m.group("first") else ("", "")
         return Citation(text, "author-date", first, last, author=author, year=m.group("year"))
-    if (m := _PAREN_AUTHOR_PAGE.match(inner)) and _is_page(m.group("first")):
+    m = _PAREN_AUTHOR_PAGE.match(inner)
+    if (
+        m
+        and _is_page(m.group("first"))
+        and m.group("author").split()[0].lower().rstrip(".") not in _NOT_AUTHORS
+    ):
         return Citation(text, "author-page", *_pages(m), author=m.group("author").strip(" ,"))
     return None
+
+
+def _bare_year(inner: str, m: re.Match[str]) -> bool:
+    """True for "(2016)": a year, not page 2016."""
+    return inner == m.group("first") and bool(_YEAR_LIKE.match(inner))
 
 
 def _is_page(label: str) -> bool:

@@ -370,3 +370,14 @@ def test_check_against_pdfs_given(tmp_path: Path) -> None:
     assert [(d["verdict"], d["page_check"]) for d in data] == [("exact", "right"), ("exact", "unprinted")]
     assert data[0]["cited_document"] == str(REPORT) and data[1]["document"] == str(pdf)
     assert data[1]["page_label"] == "[#1]" and result.exit_code == 1
+
+
+def test_sic_and_italics_are_the_writers(report: Corpus, report_ref: DocRef) -> None:
+    text = (
+        '"North Korea remains one of the *most* isolated countries in the world" (p. 15).\n\n'
+        '"North Korea remains [sic] one of the most isolated countries in the world" (p. 15).\n'
+    )
+    assert [(c.verdict, c.page_check) for c in check_all(report, text, [report_ref])] == [
+        ("exact", "right"),
+        ("exact", "right"),
+    ]

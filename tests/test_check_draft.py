@@ -226,3 +226,20 @@ def test_bib_files_map_keys_to_documents(tmp_path: Path) -> None:
     assert cited_document(Citation("", "pandoc", key="cd"), [REPORT, OTHER], entries) == REPORT
     assert cited_document(Citation("", "pandoc", key="pac"), [REPORT, OTHER], entries) == OTHER
     assert cited_document(Citation("", "pandoc", key="cd"), [REPORT, OTHER]) is None  # no bib: a bare key
+
+
+def test_references_inside_a_text_are_not_citations() -> None:
+    for aside in ("(Article 19)", "(Figure 3)", "(Table 2)", "(2016)"):
+        assert only(f'They wrote "{Q1}" {aside}.').citation is None, aside
+
+
+def test_comments_and_code_blocks_are_not_searched() -> None:
+    text = f'<!-- citex: source: "{Q1}" -->\n\n```\nprint("{Q1}")\n```\n\nReal: "{Q2}" (p. 15).\n'
+    assert [q.text for q in found(text)] == [Q2]
+
+
+def test_a_note_with_only_a_page_names_no_source() -> None:
+    q = only(f'"{Q1}"[^1]\n\n[^1]: p. 15.\n')
+    assert q.citation is not None and q.citation.first == "15" and not q.citation.names_source
+    q = only(f'"{Q1}"[^1]\n\n[^1]: Amnesty International, 15.\n')
+    assert q.citation is not None and q.citation.names_source
