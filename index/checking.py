@@ -212,12 +212,12 @@ def _judge(
 def _placed(corpus: Corpus, joined: str, docs: list[str] | None) -> Match | None:
     """The passage (one to three whole sentences) holding the most of the quote's content words, when it
     holds PLACED_SHARE of them: a reordered or reworded quote is near that passage, not absent."""
-    from index.fuzzy import _best_seeds, _match, _Pieces, _windows, seed_docnums
+    from index.fuzzy import _match, _Pieces, _seeds, _windows
 
     qwords, typed = quote_words(joined)
     wanted = {w for w in qwords if w not in _FUNCTION_WORDS} or set(qwords)
     pieces = _Pieces(corpus)
-    windows = _windows(pieces, _best_seeds(pieces, seed_docnums(corpus, typed, docs), " ".join(qwords)))
+    windows = _windows(pieces, _seeds(corpus, pieces, typed, " ".join(qwords), docs))
     best: tuple[float, int] | None = None
     chosen = None
     for window in windows:
