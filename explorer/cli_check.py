@@ -91,6 +91,8 @@ def check(
     for c in checks:
         for warning in c.warnings:
             click.echo(clean_for_terminal(f"citex: warning: line {c.quote.line}: {warning}"), err=True)
+        for notice in c.notices:
+            click.echo(clean_for_terminal(f"citex: note: line {c.quote.line}: {notice}"), err=True)
     if annotate:
         try:
             Path(annotate).write_text(annotated(text, checks), encoding="utf-8")
@@ -184,6 +186,7 @@ def check_json(c: Check) -> dict[str, Any]:
         "elided": list(c.elided),
         "punctuation": [{"quote": m.quote, "source": m.source} for m in c.punctuation],
         "warnings": list(c.warnings),
+        "notices": list(c.notices),
     }
 
 
@@ -198,7 +201,7 @@ def comment(c: Check) -> str:
         parts.append(f"{d.op}: \u201c{d.quote}\u201d -> \u201c{d.source}\u201d")
     if c.hit is not None:
         parts.append(f"source ({c.hit.document}, p. {c.hit.page_label}): \u201c{c.hit.text}\u201d")
-    parts.extend(c.warnings)
+    parts.extend([*c.warnings, *c.notices])
     body = "\n  ".join(p.replace("--", "\u2013") for p in parts)
     return f"<!-- {body} -->"
 

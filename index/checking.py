@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from index.citekeys import BibEntry, DocRef, cited_document
+from index.citekeys import BibEntry, DocRef, cited_document, could_name
 from index.draft import DraftQuote
 from index.fuzzy import NEAR, RESCORE, Match, find, word_diff
 from index.results import DiffOp, Hit
@@ -98,6 +98,9 @@ class Check:
     """The document the citation names, when it names one found in scope."""
     also: tuple[str, ...] = ()
     """Other printed pages where the same words stand, as exactly (a passage printed twice)."""
+    notices: tuple[str, ...] = ()
+    """What a fact-checker should know but that is not an error (the document's metadata cannot tell
+    whether the citation's author is its author)."""
     warnings: tuple[str, ...] = ()
     """What else a fact-checker must know (the citation names no document in scope, or another one)."""
 
@@ -114,8 +117,7 @@ def check_quote(
     citation = quote.citation
     warnings: list[str] = []
     ref = cited_document(citation, refs, bib) if citation is not None and citation.names_source else None
-    if citation is not None and citation.names_source and ref is None:
-        warnings.append(f"the citation {citation.text} names no one document in scope (try --bib)")
+    unnamed = citation is not None and citation.names_source and ref is None
     segments = [s for s in ELLIPSIS.split(SIC.sub(" ", quote.text)) if quote_words(s)[0]]
     joined = " ".join(segments)
     cited = citation.pages if citation is not None and citation.first else None
@@ -125,13 +127,24 @@ def check_quote(
         anywhere = _best(corpus, joined, segments, cited, None)
         if anywhere is not None and (best is None or _RANK[anywhere[0].verdict] < _RANK[best[0].verdict]):
             best = anywhere
+    notices: list[str] = []
+    if unnamed and citation is not None:
+        found = next(
+            (r for r in refs if best is not None and best[0].hit and r.doc_id == best[0].hit.doc_id), None
+        )
+        fit = could_name(citation, found, bib) if found is not None else False
+        if fit is None and found is not None:
+            author = f"names {found.author!r} as its author" if found.author else "names no author"
+            notices.append(f"{found.path} {author}: cannot tell whether {citation.text} cites it")
+        elif not fit:
+            warnings.append(f"the citation {citation.text} names no one document in scope (try --bib)")
     if best is None:
         return Check(quote, "absent", 0.0, None, None if cited else "none", warnings=tuple(warnings))
     check, _ = best
     if ref is not None and check.hit is not None and check.hit.doc_id != ref.doc_id:
         warnings.append(f"the words are in {check.hit.document}, not in the cited {ref.path}")
         check = _replace(check, page_check="wrong" if check.page_check != "none" else "none")
-    return _replace(check, quote=quote, cited_document=ref, warnings=tuple(warnings))
+    return _replace(check, quote=quote, cited_document=ref, notices=tuple(notices), warnings=tuple(warnings))
 
 
 def _replace(check: Check, **changes: object) -> Check:

@@ -79,6 +79,31 @@ def cited_document(citation: Citation, refs: Sequence[DocRef], bib: Sequence[Bib
     return None
 
 
+def could_name(citation: Citation, ref: DocRef, bib: Sequence[BibEntry] = ()) -> bool | None:
+    """Whether a citation that names no one document of the scope could be naming this one: True when
+    it fits (then several documents fit), False when the years differ, None otherwise: a PDF's author
+    field is often the typist's name or a placeholder ("anonymous"), so another author does not prove
+    another document."""
+    entry = next((e for e in bib if e.key == citation.key), None) if citation.key else None
+    if entry is not None:
+        fits = _entry_fits(entry, ref)
+        years = [entry.year] if entry.year else []
+    elif citation.key:
+        fits = _key_fits(citation.key, ref)
+        years = [p for p in re.findall(r"\d+", citation.key) if _YEAR.fullmatch(p)][:1]
+    elif citation.author:
+        fits = _author_fits(citation.author, citation.year, ref)
+        years = [citation.year] if citation.year else []
+    else:
+        fits = _note_fits(citation.note, ref)
+        years = _YEAR.findall(citation.note)
+    if fits:
+        return True
+    if years and ref.year and ref.year not in years:
+        return False
+    return None
+
+
 def _one(found: Iterable[DocRef]) -> DocRef | None:
     """The one document found; None for none, or for several (the citation cannot tell them apart)."""
     matches = list(found)

@@ -348,8 +348,8 @@ def test_bib_and_docx_drafts(tmp_path: Path) -> None:
         (1, "exact", "right", True),
         (2, "exact", "right", True),
     ]
-    without_bib = run("check", str(docx), "--json")
-    assert without_bib.exit_code == 1 and "names no one document" in without_bib.stderr
+    without_bib = run("check", str(docx), "--json")  # "cd" could be the report: cannot tell, and said so
+    assert without_bib.exit_code == 0 and "cannot tell whether [@cd, p. 15] cites it" in without_bib.stderr
 
 
 def test_check_against_pdfs_given(tmp_path: Path) -> None:
@@ -361,13 +361,19 @@ def test_check_against_pdfs_given(tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text(
         f'"{Q_ISOLATED}" (Amnesty International 2016, 15).\n\n'
-        '"Beekeepers in the northern hills move their hives twice a year" (p. 1).\n',
+        '"Beekeepers in the northern hills move their hives twice a year" (p. 1).\n'
+        '\n"move their hives twice a year to follow the blossom" (Orchard Society, p. 1).\n',
         encoding="utf-8",
     )
     result = run("check", str(draft), str(REPORT), str(pdf), "--json")
     data = json.loads(result.stdout)
     # the generated PDF prints no page numbers: its page 1 cannot be checked
-    assert [(d["verdict"], d["page_check"]) for d in data] == [("exact", "right"), ("exact", "unprinted")]
+    assert [(d["verdict"], d["page_check"]) for d in data] == [("exact", "right")] + [
+        ("exact", "unprinted")
+    ] * 2
+    # its metadata names no author: whether "Orchard Society" wrote it cannot be told, and is said so
+    assert data[2]["warnings"] == [] and "as its author: cannot tell" in data[2]["notices"][0]
+    assert "citex: note: line 5:" in result.stderr
     assert data[0]["cited_document"] == str(REPORT) and data[1]["document"] == str(pdf)
     assert data[1]["page_label"] == "[#1]" and result.exit_code == 1
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fixtures.drafts import write_docx
 
-from index.citekeys import BibEntry, DocRef, cited_document, read_bib
+from index.citekeys import BibEntry, DocRef, cited_document, could_name, read_bib
 from index.draft import Citation, Draft, DraftQuote, quotations, read_draft
 
 Q1 = "North Korea remains one of the most isolated countries in the world"
@@ -243,3 +243,15 @@ def test_a_note_with_only_a_page_names_no_source() -> None:
     assert q.citation is not None and q.citation.first == "15" and not q.citation.names_source
     q = only(f'"{Q1}"[^1]\n\n[^1]: Amnesty International, 15.\n')
     assert q.citation is not None and q.citation.names_source
+
+
+def test_could_name_says_when_metadata_cannot_tell() -> None:
+    bare = DocRef("b" * 64, "bare.pdf", "ARTICLE", "", "2025-04-17")
+    assert could_name(Citation("", "author-date", author="Graham", year="2025"), bare) is None
+    assert could_name(Citation("", "author-date", author="Graham", year="2019"), bare) is False
+    assert could_name(Citation("", "author-date", author="Graham", year="2016"), REPORT) is None  # a typist?
+    assert could_name(Citation("", "pandoc", key="graham2025forgotten"), bare) is None
+    assert could_name(Citation("", "pandoc", key="graham2019forgotten"), bare) is False
+    assert (
+        could_name(Citation("", "author-date", author="Amnesty International", year="2016"), REPORT) is True
+    )
