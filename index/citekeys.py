@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.draft import Citation
+from index.draft_cite import Citation
 from index.text import words
 
 TITLE_MATCH = 85.0

@@ -17,81 +17,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.draft_cite import CITE_REACH, SENTENCE_END, Citation, citation_before, parse
+
 MIN_QUOTE_WORDS = 5
 """Quotations shorter than this many words are not checked (a scare-quoted term, a title)."""
-CITE_REACH = 80
-"""How many characters after a quotation its citation may start (a "she writes" in between)."""
 
-_PAGE = r"(?:\d+|[ivxlcdm]+)"
-_PAGES = rf"(?P<first>{_PAGE})(?:\s*[-\u2010\u2011\u2012\u2013\u2014]+\s*(?P<last>{_PAGE}))?"
-_PP = r"(?:pp?\.|pages?|at)\s*"
-_PAREN_PAGE = re.compile(rf"^(?:{_PP})?{_PAGES}$", re.I)
-_PAREN_AUTHOR_DATE = re.compile(
-    rf"^(?P<author>[A-Z][^()\d]*?),?\s+(?P<year>1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[,:]\s*(?:{_PP})?{_PAGES})?$"
-)
-_PAREN_AUTHOR_PAGE = re.compile(rf"^(?P<author>[A-Z][^()\d,]*?),?\s+(?:{_PP})?{_PAGES}$")
-_PANDOC = re.compile(r"\[(?P<body>[^\[\]]*?@(?P<key>[\w:.#$%&+?<>~/-]*\w)[^\[\]]*)\]")
-_PANDOC_PAGES = re.compile(rf"(?:^|[,\s])(?:{_PP})?{_PAGES}\s*$", re.I)
-_FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")
 _FOOTNOTE_DEF = re.compile(r"(?m)^\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<text>.*(?:\n(?:[ \t]+\S.*))*)")
-_NOTE_PAGES = (re.compile(rf"\b{_PP}{_PAGES}\b", re.I), re.compile(rf",\s*{_PAGES}\s*\.?\s*$", re.I))
-_NARRATIVE_KEY = re.compile(r"(?<![\w\[@])@(?P<key>[\w:.#$%&+?<>~/-]*\w)(?:\s*\[(?P<loc>[^\[\]]*)\])?")
-_NARRATIVE_AUTHOR = re.compile(
-    r"(?P<author>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|and|for|on|&))*)\s*"
-    rf"\((?P<year>1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[,:]\s*(?:{_PP})?{_PAGES})?\)"
-)
-_LOCATOR_WORDS = frozenset("p pp page pages at see ibid id op cit loc".split())
-_NOT_AUTHORS = frozenset(
-    "article art section sec chapter ch part annex appendix figure fig table box rule principle paragraph "
-    "para note vol volume no number page line item recommendation resolution".split()
-)
-"""First words of a parenthesis "(Article 19)" that make it a reference inside a text, not an author-page
-citation."""
-_YEAR_LIKE = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _IBID = re.compile(r"^\s*(?:ibid|id)\b\.?", re.I)
 _UNCHECKED = re.compile(r"<!--.*?-->|^```.*?^```[^\n]*$", re.S | re.M)
 """HTML comments (an annotated draft's own) and fenced code blocks: not searched for quotations."""
 _BLOCKQUOTE = re.compile(r"(?m)^(?:[ \t]*>[^\n]*(?:\n|$))+")
 _PARAGRAPH_END = re.compile(r"\n[ \t>]*\n")
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\u201c\"]")
 _OPEN_AFTER = set(" \t\n([{\u2014\u2013-/:;,")
-_CLOSE_BEFORE_LETTER = re.compile(r"\w")
-
-
-@dataclass(frozen=True)
-class Citation:
-    """The citation attached to a quotation, as the draft gives it."""
-
-    text: str
-    """The citation as written ("[@key, p. 15]", "(p. 15)", "[^3]")."""
-    form: str
-    """pandoc, page, author-date, author-page or footnote."""
-    first: str = ""
-    """The first page cited, as printed ("15", "xii"); "" when no page is cited."""
-    last: str = ""
-    """The last page of a cited range ("16" for "pp. 15–16"); "" for a single page."""
-    key: str = ""
-    """The pandoc citation key (without the @)."""
-    author: str = ""
-    """The author or body named in an author-date citation."""
-    year: str = ""
-    """The year named in an author-date citation."""
-    note: str = ""
-    """For a footnote: the note's text."""
-
-    @property
-    def pages(self) -> str:
-        """The cited page(s) as one label: "15" or "15-16" ("" when none)."""
-        return f"{self.first}-{self.last}" if self.last else self.first
-
-    @property
-    def names_source(self) -> bool:
-        """True when the citation names a document: a key, an author, or a note with words besides its
-        page ("p. 15." or "Ibid., 16." names none)."""
-        if self.key or self.author:
-            return True
-        rest = _NOTE_PAGES[0].sub(" ", _NOTE_PAGES[1].sub(" ", self.note))
-        return any(w.lower() not in _LOCATOR_WORDS for w in re.findall(r"[^\W\d_]+", rest))
 
 
 @dataclass(frozen=True)
@@ -161,7 +98,7 @@ def quotations(draft: Draft) -> list[DraftQuote]:
         if not _long_enough(inner):
             continue
         citation, cite_end = _citation_after(masked, end, draft.notes)
-        citation = _with_narrative(citation, _citation_before(masked, start))
+        citation = _with_narrative(citation, citation_before(masked, start))
         found.append(DraftQuote(_line(text, start), inner, start, max(end, cite_end), citation))
     found = _ibid(sorted(found, key=lambda q: q.start))
     if draft.paragraphs:  # paragraphs are one line each, a blank line between them
@@ -188,28 +125,6 @@ def _ibid(found: list[DraftQuote]) -> list[DraftQuote]:
             previous = c
         out.append(quote)
     return out
-
-
-def _citation_before(text: str, start: int) -> Citation | None:
-    """A narrative citation earlier in the quotation's sentence: "Amnesty International (2016, p. 15)
-    writes that" or "@key [p. 15] writes"; the nearest to the quotation wins."""
-    lo = max(0, start - 2 * CITE_REACH)
-    window = text[lo:start]
-    ends = list(_SENTENCE_END.finditer(window)) + list(re.finditer(r"\n[ \t]*\n", window))
-    if ends:
-        window = window[max(m.end() - 1 for m in ends) :]
-    found: Citation | None = None
-    at = -1
-    for m in _NARRATIVE_KEY.finditer(window):
-        pages = _PANDOC_PAGES.search(m.group("loc") or "")
-        first, last = _pages(pages) if pages else ("", "")
-        found, at = Citation(m.group(), "pandoc", first, last, key=m.group("key")), m.start()
-    for m in _NARRATIVE_AUTHOR.finditer(window):
-        if m.start() > at:
-            first, last = _pages(m) if m.group("first") else ("", "")
-            author = re.sub(r"\bet al\.?", "", m.group("author")).strip(" ,")
-            found = Citation(m.group(), "author-date", first, last, author=author, year=m.group("year"))
-    return found
 
 
 def _with_narrative(after: Citation | None, before: Citation | None) -> Citation | None:
@@ -252,7 +167,7 @@ def _blockquote(text: str, masked: str, start: int, end: int, notes: dict[str, s
             line = nxt.group("line").strip().lstrip("\u2014\u2013-").strip()
             found, rest = _trailing_citation(line, notes)
             if found is None and len(line) <= CITE_REACH:
-                found, rest = _parse(f"({line.rstrip('.')})", notes) or _citation_before(line, len(line)), ""
+                found, rest = parse(f"({line.rstrip('.')})", notes) or citation_before(line, len(line)), ""
             if found is not None and len(rest) <= CITE_REACH:
                 citation, cite_end = found, end + nxt.end()
     if len(inner) >= 2 and inner[0] in '\u201c"' and inner[-1] in '\u201d"':
@@ -268,7 +183,7 @@ def _trailing_citation(text: str, notes: dict[str, str]) -> tuple[Citation | Non
     for pattern in (r"\([^()]*\)$", r"\[[^\[\]]*\]$"):
         m = re.search(pattern, stripped)
         if m:
-            citation = _parse(m.group(), notes)
+            citation = parse(m.group(), notes)
             if citation is not None:
                 return citation, stripped[: m.start()].rstrip()
     return None, text
@@ -344,65 +259,11 @@ def _citation_after(text: str, end: int, notes: dict[str, str]) -> tuple[Citatio
         if m.start() > CITE_REACH:
             break
         before = window[: m.start()]
-        if _SENTENCE_END.search(before + " X") and before.strip(' \t\n,;:.!?\u201d"\u2019') != "":
+        if SENTENCE_END.search(before + " X") and before.strip(' \t\n,;:.!?\u201d"\u2019') != "":
             break
         if any(mark in before for mark in "\u201c\u00ab") or ' "' in before:
             break
-        citation = _parse(m.group(), notes)
+        citation = parse(m.group(), notes)
         if citation is not None:
             return citation, end + m.end()
     return None, end
-
-
-def _parse(text: str, notes: dict[str, str]) -> Citation | None:
-    """A citation from a parenthesis or bracket, or None when it is not one."""
-    if m := _FOOTNOTE_REF.fullmatch(text):
-        label = m.group("label")
-        note = notes.get(label, "")
-        pages = _NOTE_PAGES[0].search(note) or _NOTE_PAGES[1].search(note)
-        first, last = _pages(pages) if pages else ("", "")
-        return Citation(text, "footnote", first, last, note=note)
-    if m := _PANDOC.fullmatch(text):
-        body = m.group("body")
-        after = body[body.index("@" + m.group("key")) + len(m.group("key")) + 1 :].split(";")[0]
-        pages = _PANDOC_PAGES.search(after)
-        first, last = _pages(pages) if pages else ("", "")
-        return Citation(text, "pandoc", first, last, key=m.group("key"))
-    if not (text.startswith("(") and text.endswith(")")):
-        return None
-    inner = " ".join(text[1:-1].split())
-    if (m := _PAREN_PAGE.match(inner)) and _is_page(m.group("first")) and not _bare_year(inner, m):
-        return Citation(text, "page", *_pages(m))
-    if m := _PAREN_AUTHOR_DATE.match(inner):
-        author = re.sub(r"\bet al\.?", "", m.group("author")).strip(" ,")
-        first, last = _pages(m) if m.group("first") else ("", "")
-        return Citation(text, "author-date", first, last, author=author, year=m.group("year"))
-    m = _PAREN_AUTHOR_PAGE.match(inner)
-    if (
-        m
-        and _is_page(m.group("first"))
-        and m.group("author").split()[0].lower().rstrip(".") not in _NOT_AUTHORS
-    ):
-        return Citation(text, "author-page", *_pages(m), author=m.group("author").strip(" ,"))
-    return None
-
-
-def _bare_year(inner: str, m: re.Match[str]) -> bool:
-    """True for "(2016)": a year, not page 2016."""
-    return inner == m.group("first") and bool(_YEAR_LIKE.match(inner))
-
-
-def _is_page(label: str) -> bool:
-    """True for a page number: digits, or a roman numeral written the usual way ("xii", not "mild")."""
-    from source.labels import roman_value
-
-    return label.isdigit() or roman_value(label.lower()) is not None
-
-
-def _pages(m: re.Match[str]) -> tuple[str, str]:
-    """(first, last) page of a match of _PAGES; last is "" for one page or when it repeats the first.
-    A short last page ("115-17") takes the first's leading digits."""
-    first, last = m.group("first"), m.group("last") or ""
-    if last.isdigit() and first.isdigit() and len(last) < len(first):
-        last = first[: len(first) - len(last)] + last
-    return first, "" if last == first else last
