@@ -15,24 +15,19 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from explorer.cli_common import EXIT_NOTHING, EXIT_OK, CliError, json_option, limits_options, nothing_found
 from explorer.cli_common import password_option, print_json
+from explorer.draftview import QUOTE_WIDTH, annotated, check_json, check_line, refs_of
 from explorer.text import clean_for_terminal
 
 if TYPE_CHECKING:
-    from index.checking import Check
-    from index.citekeys import BibEntry, DocRef
+    from index.citekeys import BibEntry
     from index.draft import Draft
-    from index.scope import Scope
-
-QUOTE_WIDTH = 60
-"""The quote is cut to this many characters in text mode when the terminal's width is unknown."""
 
 
 @click.command()
@@ -80,7 +75,9 @@ def check(
     from explorer.cli_search import _scope
 
     scope = _scope(pdfs, password)
-    refs = _refs(scope, password) if any(q.citation and q.citation.names_source for q in quotes) else []
+    refs = (
+        refs_of(scope.corpus, password) if any(q.citation and q.citation.names_source for q in quotes) else []
+    )
     checks = [check_quote(scope.corpus, q, refs, entries) for q in quotes]
     if as_json:
         print_json([check_json(c) for c in checks])
@@ -121,99 +118,3 @@ def _bib(path: str) -> list[BibEntry]:
         raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
     except (ValueError, AttributeError, TypeError) as exc:
         raise CliError(f"cannot read the bibliography {path}: {exc}") from None
-
-
-def _refs(scope: Scope, password: str | None) -> list[DocRef]:
-    """Each document's metadata, for matching citations (a document that cannot be read has none)."""
-    from index.citekeys import DocRef
-    from source.errors import SourceError
-    from source.opening import open_document
-
-    refs = []
-    for key, path in scope.corpus.paths.items():
-        sha = scope.corpus.ids.get(key, key)
-        try:
-            meta = open_document(path, password).metadata
-            refs.append(DocRef(sha, path, meta.title, meta.author, meta.date))
-        except (SourceError, OSError):
-            refs.append(DocRef(sha, path))
-    return refs
-
-
-def _page_column(c: Check) -> str:
-    cited = c.quote.citation.pages if c.quote.citation and c.quote.citation.first else ""
-    found = c.hit.page_label if c.hit else ""
-    shown = f"p.{cited}" if cited else "no page"
-    if c.page_check is None:
-        return f"{shown} (not found)"
-    if c.page_check == "right":
-        return f"{shown} right"
-    if c.page_check == "none":
-        return f"{shown}: found p.{found}"
-    if c.page_check == "unprinted":
-        return f"{shown}: p.{found} prints no number"
-    also = f" (also {', '.join(c.also)})" if c.also else ""
-    return f"{shown} wrong: p.{found}{also}"
-
-
-def check_line(c: Check, width: int = QUOTE_WIDTH) -> str:
-    """The one line of text output for a check: tab-separated fields, each made terminal-safe."""
-    flag = " (cited document unmatched)" if c.warnings else ""
-    quote = c.quote.text if len(c.quote.text) <= width else c.quote.text[: width - 1].rstrip() + "\u2026"
-    fields = (str(c.quote.line), c.verdict, _page_column(c) + flag, f"\u201c{quote}\u201d")
-    return "\t".join(clean_for_terminal(f) for f in fields)
-
-
-def check_json(c: Check) -> dict[str, Any]:
-    """The JSON of one check (the shape documented in the README)."""
-    hit = c.hit
-    citation = c.quote.citation
-    return {
-        "line": c.quote.line,
-        "quote": c.quote.text,
-        "verdict": c.verdict,
-        "score": c.score,
-        "source": hit.text if hit else None,
-        "document": hit.document if hit else None,
-        "page": hit.page if hit else None,
-        "page_label": hit.page_label if hit else None,
-        "cited": citation.pages if citation and citation.first else None,
-        "citation": citation.text if citation else None,
-        "cited_document": c.cited_document.path if c.cited_document else None,
-        "page_check": c.page_check,
-        "also": list(c.also),
-        "diff": [{"op": d.op, "quote": d.quote, "source": d.source} for d in c.diff],
-        "elided": list(c.elided),
-        "punctuation": [{"quote": m.quote, "source": m.source} for m in c.punctuation],
-        "warnings": list(c.warnings),
-        "notices": list(c.notices),
-    }
-
-
-def comment(c: Check) -> str:
-    """The annotation written after a quotation: verdict, page check, differences, the source's words."""
-    parts = [f"citex: {c.verdict}; {_page_column(c)}"]
-    if c.elided:
-        parts.append("elided: " + "; ".join(f"\u201c{e}\u201d" if e else "(nothing)" for e in c.elided))
-    for m in c.punctuation:
-        parts.append(f"punctuation: \u201c{m.quote}\u201d where the source has \u201c{m.source}\u201d")
-    for d in c.diff:
-        parts.append(f"{d.op}: \u201c{d.quote}\u201d -> \u201c{d.source}\u201d")
-    if c.hit is not None:
-        parts.append(f"source ({c.hit.document}, p. {c.hit.page_label}): \u201c{c.hit.text}\u201d")
-    parts.extend([*c.warnings, *c.notices])
-    body = "\n  ".join(p.replace("--", "\u2013") for p in parts)
-    return f"<!-- {body} -->"
-
-
-def annotated(draft: Draft, checks: Sequence[Check]) -> str:
-    """The draft's text with each quotation followed by its comment (a blockquote's on the next line)."""
-    text = draft.text
-    for c in sorted(checks, key=lambda c: c.quote.end, reverse=True):
-        at = c.quote.end
-        sep_before = (
-            "\n" if c.quote.block and not text[:at].endswith("\n") else ("" if c.quote.block else " ")
-        )
-        sep_after = "\n" if c.quote.block else ""
-        text = text[:at] + sep_before + comment(c) + sep_after + text[at:]
-    return text

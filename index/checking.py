@@ -340,7 +340,7 @@ def _value(label: str) -> tuple[str, int] | None:
     return ("roman", roman) if roman is not None else None
 
 
-def _split_range(pages: str) -> tuple[str, str]:
+def split_range(pages: str) -> tuple[str, str]:
     """("15", "16") for "15-16" (or an en dash), ("15", "15") for "15"."""
     parts = re.split(r"\s*[-\u2013\u2014]\s*", pages.strip())
     if len(parts) == 2 and all(_value(p) or p.startswith("[") for p in parts):
@@ -350,12 +350,12 @@ def _split_range(pages: str) -> tuple[str, str]:
 
 def page_check(cited: str | None, found: str) -> PageCheck:
     """right, wrong, none or unprinted: the cited page(s) against the printed label(s) of the hit."""
-    first, last = _split_range(found)
+    first, last = split_range(found)
     if first.startswith("[") or last.startswith("["):
         return "unprinted"
     if not cited:
         return "none"
-    c_first, c_last = _split_range(cited)
+    c_first, c_last = split_range(cited)
     cf, cl, ff, fl = (_value(x) for x in (c_first, c_last, first, last))
     if cf is not None and cl is not None and ff is not None and fl is not None:
         same_kind = len({cf[0], cl[0], ff[0], fl[0]}) == 1

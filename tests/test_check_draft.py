@@ -8,7 +8,8 @@ import pytest
 from fixtures.drafts import write_docx
 
 from index.citekeys import BibEntry, DocRef, cited_document, could_name, read_bib
-from index.draft import Citation, Draft, DraftQuote, quotations, read_draft
+from index.draft import Draft, DraftQuote, quotations, read_draft
+from index.draft_cite import Citation
 
 Q1 = "North Korea remains one of the most isolated countries in the world"
 Q2 = "Individuals are routinely imprisoned after unfair trials, or no trials at all"
