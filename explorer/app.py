@@ -39,6 +39,7 @@ from explorer.messages import (
 )
 from explorer.navigation import Navigator
 from explorer.text import clean_for_terminal
+from explorer.widgets.draft import DraftActions
 from explorer.widgets.help import COMMANDS
 from explorer.widgets.reader import NotePanel, Reader
 from explorer.widgets.screens import (
@@ -57,7 +58,7 @@ SEARCH_DELAY = 0.25
 """Seconds of quiet typing before a search runs."""
 
 
-class CitexApp(ReaderActions, App[None]):
+class CitexApp(DraftActions, ReaderActions, App[None]):
     """Search, read and cite PDFs."""
 
     CSS_PATH = "citex.tcss"
@@ -82,9 +83,14 @@ class CitexApp(ReaderActions, App[None]):
     ]
 
     def __init__(
-        self, target: Target | Sequence[str], password: str | None = None, locations: Locations | None = None
+        self,
+        target: Target | Sequence[str],
+        password: str | None = None,
+        locations: Locations | None = None,
+        draft: str | None = None,
     ) -> None:
         super().__init__()
+        self.draft = draft
         self.locations = locations or Locations.here()
         """Where this run reads and writes (computed once, by the CLI)."""
         self.target = target if isinstance(target, Target) else Target("pdfs", tuple(target))
@@ -228,6 +234,7 @@ class CitexApp(ReaderActions, App[None]):
         self.update_status()
         if self.query_one("#query", Input).value:
             self.start_search()  # a query typed while the indexes were opening
+        self.check_draft_when_ready()
 
     def on_documents_loaded(self, message: DocumentsLoaded) -> None:
         self.documents = message.documents
@@ -458,8 +465,12 @@ class CitexApp(ReaderActions, App[None]):
         yield from super().get_system_commands(screen)
         for title, help_text, action in COMMANDS:
             yield SystemCommand(title, help_text, lambda a=action: self.run_action(a))  # type: ignore[misc]
+        yield SystemCommand(
+            "Check a draft", "Every quotation of a draft against the documents", self.action_open_draft
+        )
 
 
-def run(target: Target, locations: Locations, password: str | None = None) -> None:
-    """Open the TUI on a scope's PDFs (the CLI has checked the PDFs given can be read)."""
-    CitexApp(target, password=password, locations=locations).run()
+def run(target: Target, locations: Locations, password: str | None = None, draft: str | None = None) -> None:
+    """Open the TUI on a scope's PDFs (the CLI has checked the PDFs given can be read); with `draft`,
+    check that draft's quotations once the index is open."""
+    CitexApp(target, password=password, locations=locations, draft=draft).run()

@@ -153,3 +153,14 @@ def diff_spans(c: Check) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         if j2 > j1:
             theirs.append((sspans[j1][0], sspans[j2 - 1][1]))
     return ours, theirs
+
+
+def check_file(corpus: Corpus, path: str, password: str | None = None) -> tuple[list[Check], list[DocRef]]:
+    """Every quotation of the draft at `path` checked (as `citex check` does), and the documents'
+    metadata used for its citations. Raises OSError or ValueError when the draft cannot be read."""
+    from index.checking import check_quote
+    from index.draft import quotations, read_draft
+
+    quotes = quotations(read_draft(path))
+    refs = refs_of(corpus, password)  # for the citations, and for the corrected quotation's
+    return [check_quote(corpus, q, refs) for q in quotes], refs
