@@ -120,7 +120,7 @@ def corrected(c: Check, refs: Sequence[DocRef], style: Style) -> str | None:
     """The quotation as the source prints it (an elided one as the draft elides it, when that is all that
     differs), with its citation at the page where the words are; None for an absent quote."""
     from explorer.citation import format_citation
-    from index.checking import split_range
+    from index.pagecheck import split_range
     from source.model import Metadata
 
     if c.hit is None:

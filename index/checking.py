@@ -32,15 +32,17 @@ from typing import TYPE_CHECKING, Literal
 
 from index.citekeys import BibEntry, DocRef, cited_document, could_name
 from index.draft import DraftQuote
+from index.elision import Loader, stitched
+from index.pagecheck import PageCheck, page_check
 from index.fuzzy import NEAR, RESCORE, Match, find, word_diff
 from index.results import DiffOp, Hit
 from index.text import quote_words, words_with_offsets
 
 if TYPE_CHECKING:
     from index.corpus import Corpus
+    from source.model import Document
 
 CheckVerdict = Literal["exact", "exact-elided", "exact-punctuation", "near", "absent"]
-PageCheck = Literal["right", "wrong", "none", "unprinted"]
 
 PLACED_SHARE = 0.8
 """A passage of one to three sentences holding at least this share of the quote's distinct content words
@@ -55,6 +57,10 @@ QUICK_RESCORE = 6
 finds it exact on the cited page nothing better can be found; otherwise find runs again in full."""
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\u2026|\.\s?\.\s?\.)\s*\]|\u2026|\.\s?\.\s?\.)\.?\s*")
 """An ellipsis in a quote: "…", "...", ". . .", or any of them in square brackets."""
+NEGATIONS = frozenset(
+    "not no never nor neither none nothing nobody without cannot cant dont doesnt didnt isnt wont".split()
+)
+"""Words an ellipsis should not leave out unremarked: the quote may then say the opposite of the source."""
 SIC = re.compile(r"\s*\[sic\]", re.I)
 """The writer's "[sic]": not the source's words."""
 _QUOTE_MARKS = str.maketrans(
@@ -111,9 +117,16 @@ class Check:
 
 
 def check_quote(
-    corpus: Corpus, quote: DraftQuote, refs: Sequence[DocRef], bib: Sequence[BibEntry] = ()
+    corpus: Corpus,
+    quote: DraftQuote,
+    refs: Sequence[DocRef],
+    bib: Sequence[BibEntry] = (),
+    load: Loader | None = None,
 ) -> Check:
-    """The verdict and page check of one quotation (see the module docstring)."""
+    """The verdict and page check of one quotation (see the module docstring). `load(path)` reads a
+    document, for an elision standing for more than find's windows hold (default: through the cache,
+    without a password)."""
+    load = load or _load
     citation = quote.citation
     warnings: list[str] = []
     ref = cited_document(citation, refs, bib) if citation is not None and citation.names_source else None
@@ -121,10 +134,10 @@ def check_quote(
     segments = [s for s in ELLIPSIS.split(SIC.sub(" ", quote.text)) if quote_words(s)[0]]
     joined = " ".join(segments)
     cited = citation.pages if citation is not None and citation.first else None
-    best = _best(corpus, joined, segments, cited, [ref.doc_id] if ref is not None else None)
+    best = _best(corpus, joined, segments, cited, [ref.doc_id] if ref is not None else None, load)
     others = ref is not None and any(sha != ref.doc_id for sha in corpus.ids.values())
     if ref is not None and others and (best is None or best[0].verdict not in ("exact", "exact-elided")):
-        anywhere = _best(corpus, joined, segments, cited, None)
+        anywhere = _best(corpus, joined, segments, cited, None, load)
         if anywhere is not None and (best is None or _RANK[anywhere[0].verdict] < _RANK[best[0].verdict]):
             best = anywhere
     notices: list[str] = []
@@ -141,6 +154,9 @@ def check_quote(
     if best is None:
         return Check(quote, "absent", 0.0, None, None if cited else "none", warnings=tuple(warnings))
     check, _ = best
+    left_out = sorted({w for e in check.elided for w in quote_words(e)[0]} & NEGATIONS)
+    if left_out:
+        notices.append(f"an ellipsis leaves out {', '.join(repr(w) for w in left_out)}: is the sense kept?")
     if ref is not None and check.hit is not None and check.hit.doc_id != ref.doc_id:
         warnings.append(f"the words are in {check.hit.document}, not in the cited {ref.path}")
         check = _replace(check, page_check="wrong" if check.page_check != "none" else "none")
@@ -153,10 +169,21 @@ def _replace(check: Check, **changes: object) -> Check:
     return replace(check, **changes)  # type: ignore[arg-type]
 
 
+def _load(path: str) -> Document | None:
+    from source.errors import SourceError
+    from source.opening import open_document
+
+    try:
+        return open_document(path)
+    except (SourceError, OSError):
+        return None
+
+
 def _best(
-    corpus: Corpus, joined: str, segments: list[str], cited: str | None, docs: list[str] | None
+    corpus: Corpus, joined: str, segments: list[str], cited: str | None, docs: list[str] | None, load: Loader
 ) -> tuple[Check, int] | None:
-    """The best of find's passages: the closest verdict first, then the cited page, then the score."""
+    """The best of find's passages: the closest verdict first, then the cited page, then the score. An
+    elided quote not found exact-elided so is looked for part by part (`index.elision`)."""
     qwords = quote_words(joined)[0]
     if not qwords:
         return None
@@ -171,6 +198,11 @@ def _best(
         ranked.sort(key=lambda kc: kc[0])
         if ranked and ranked[0][1].verdict.startswith("exact") and ranked[0][1].page_check == "right":
             break
+    if len(segments) > 1 and not (ranked and ranked[0][1].verdict.startswith("exact")):
+        parts = stitched(corpus, segments, docs, load)
+        whole = _judge(parts, joined, segments, qwords, cited) if parts is not None else None
+        if whole is not None and (whole.verdict.startswith("exact") or not ranked):
+            ranked.insert(0, ((_RANK[whole.verdict], 0, -whole.score, 0), whole))
     if not ranked:
         placed = _placed(corpus, joined, docs)
         if placed is None:
@@ -327,37 +359,3 @@ def _marks(segment: str, source_text: str, start: int) -> list[Mark]:
 def _spaced(gap: str) -> str:
     """The stretch between two words as printed ("" between two words reads as a space)."""
     return gap or " "
-
-
-def _value(label: str) -> tuple[str, int] | None:
-    """A page label as (kind, number) for comparing: arabic or roman; None for any other label."""
-    from source.labels import roman_value
-
-    label = label.strip()
-    if label.isdigit():
-        return "arabic", int(label)
-    roman = roman_value(label.lower())
-    return ("roman", roman) if roman is not None else None
-
-
-def split_range(pages: str) -> tuple[str, str]:
-    """("15", "16") for "15-16" (or an en dash), ("15", "15") for "15"."""
-    parts = re.split(r"\s*[-\u2013\u2014]\s*", pages.strip())
-    if len(parts) == 2 and all(_value(p) or p.startswith("[") for p in parts):
-        return parts[0], parts[1]
-    return pages.strip(), pages.strip()
-
-
-def page_check(cited: str | None, found: str) -> PageCheck:
-    """right, wrong, none or unprinted: the cited page(s) against the printed label(s) of the hit."""
-    first, last = split_range(found)
-    if first.startswith("[") or last.startswith("["):
-        return "unprinted"
-    if not cited:
-        return "none"
-    c_first, c_last = split_range(cited)
-    cf, cl, ff, fl = (_value(x) for x in (c_first, c_last, first, last))
-    if cf is not None and cl is not None and ff is not None and fl is not None:
-        same_kind = len({cf[0], cl[0], ff[0], fl[0]}) == 1
-        return "right" if same_kind and cf[1] <= ff[1] and fl[1] <= cl[1] else "wrong"
-    return "right" if (c_first, c_last) == (first, last) or (first == last == c_first == c_last) else "wrong"

@@ -16,7 +16,8 @@ from index_docs import write_pdf
 
 from explorer.cli import main
 from index import Corpus, open_corpus
-from index.checking import Check, check_quote, page_check
+from index.checking import Check, check_quote
+from index.pagecheck import page_check
 from index.citekeys import DocRef
 from index.draft import Draft, quotations, read_draft
 from source.model import Document
@@ -387,3 +388,22 @@ def test_sic_and_italics_are_the_writers(report: Corpus, report_ref: DocRef) -> 
         ("exact", "right"),
         ("exact", "right"),
     ]
+
+
+def test_an_ellipsis_standing_for_whole_sentences(report: Corpus, report_ref: DocRef) -> None:
+    """The parts stand farther apart than find's windows: each is found, and the text between read."""
+    text = (
+        f'"{Q_TRIALS}. [\u2026] The Commission found that many of the violations amounted to crimes against '
+        'humanity" (p. 15).\n\n'
+        f'"{Q_TRIALS}. [\u2026] The Commission found that many of the violations amounted to crimes against '
+        'humanity" (p. 16).\n\n'
+        f'"{Q_TRIALS}. [\u2026] The Commission found that many of the abuses amounted to crimes against '
+        'humanity" (p. 15).\n'
+    )
+    elided, wrong, changed = check_all(report, text, [report_ref])
+    assert (elided.verdict, elided.page_check) == ("exact-elided", "right")
+    (left_out,) = elided.elided
+    assert left_out.startswith("In many cases, the \u201ccrimes\u201d") and left_out.endswith("collective punishment")
+    assert any("leaves out 'not'" in n for n in elided.notices)  # "do not meet the criteria"
+    assert (wrong.verdict, wrong.page_check) == ("exact-elided", "wrong")
+    assert changed.verdict == "near"  # a word changed in a part: not exact in any form
