@@ -11,16 +11,19 @@ places the words on a page):
   quotation marks dropped, a comma added): `punctuation` lists each;
 - near: `find` places the words on a page, but words differ (replaced, missing, added,
   reordered): `diff` is the word diff against the source's words;
-- absent: nothing close (no passage scores PLACED or more and shares PLACED_SHARE of the words).
+- absent: nothing close: no passage find aligns at fuzzy.NEAR or more, no one to three consecutive
+  sentences hold PLACED_SHARE of the quote's content words, and (for an elided quote) its parts are
+  not found one by one (`index.elision`).
 
 An ellipsis at the very start or end of a quote only says that the quote begins or ends
 mid-sentence: it is not an elision to check. Marks before the first word and after the
 last are the writer's sentence, not the quotation's, and are not compared.
 
-Page check: right when the cited page (or range) holds every page the words are on; wrong
-(the right page is the hit's) otherwise, or when the words are in another document than
-the one cited; none when no page is cited; unprinted when the words are on a page that
-prints no number (so no cited number can be checked); None for an absent quote.
+Page check (`index.pagecheck`): right when the cited page (or range) holds every page the words
+are on; wrong (the right page is the hit's) otherwise, or when the words are in another document
+than the one cited; none when no page is cited; unprinted when the words are on a page that
+prints no number (so no cited number can be checked); None for an absent quote. Of the same
+words printed twice, the one on the cited page counts (`also` lists the others' pages).
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ places it on a page (near, even reordered) when find's own alignment scores belo
 _FUNCTION_WORDS = frozenset(
     "a an and are as at be by for from has have in is it its of on or that the to was were with".split()
 )
+"""Words left out of PLACED_SHARE's count: every passage has them."""
 CANDIDATES = 5
 """How many passages `find` proposes per quote: the same words printed twice, the cited page preferred."""
 QUICK_RESCORE = 6
