@@ -129,9 +129,14 @@ def main() -> None:
     cold, code = run([exe, "check", str(draft), str(REPORT)], env)
     out = subprocess.run([exe, "check", str(draft), str(REPORT)], env=env, capture_output=True, text=True)
     verdicts: dict[str, int] = {}
+    pages: dict[str, int] = {}
     for line in out.stdout.splitlines():
-        verdict = line.split("\t")[1]
-        verdicts[verdict] = verdicts.get(verdict, 0) + 1
+        fields = line.split("\t")
+        verdicts[fields[1]] = verdicts.get(fields[1], 0) + 1
+        check = next(
+            (w for w in ("right", "wrong", "not found", "prints no number") if w in fields[2]), "none"
+        )
+        pages[check] = pages.get(check, 0) + 1
     warm = median_run([exe, "check", str(draft), str(REPORT)], env, opts.runs)
     verify_runs = []
     for _ in range(max(1, opts.runs // 2)):
@@ -144,6 +149,7 @@ def main() -> None:
     rows = [
         f"| draft | {words} words, {len(quotes)} quotations ({', '.join(f'{n} {k}' for k, n in counts.items())}) |",
         f"| verdicts given | {', '.join(f'{n} {k}' for k, n in sorted(verdicts.items()))} (exit {out.returncode}) |",
+        f"| page checks | {', '.join(f'{n} {k}' for k, n in sorted(pages.items()))} |",
         f"| `citex check draft.md report.pdf`, cold (reads and indexes the report) | {cold:.2f} s (exit {code}) |",
         f"| `citex check draft.md report.pdf`, warm, median of {opts.runs} | {warm:.2f} s |",
         f"| 40 x `citex verify QUOTE report.pdf`, warm, median of {len(verify_runs)} | {verify_total:.2f} s |",
@@ -168,7 +174,7 @@ def main() -> None:
             "",
             f"Measured with `python bench/bench_check.py --runs {opts.runs} --library {opts.library}` "
             f"({machine()}; whole processes, warm = the cache holds the documents and indexes; other "
-            "engineers' work shared the two cores).",
+            f"engineers' work shared the two cores: load average {os.getloadavg()[0]:.1f} at the end).",
             "",
             "| what | figure |",
             "|---|---|",
