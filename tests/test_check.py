@@ -403,7 +403,9 @@ def test_an_ellipsis_standing_for_whole_sentences(report: Corpus, report_ref: Do
     elided, wrong, changed = check_all(report, text, [report_ref])
     assert (elided.verdict, elided.page_check) == ("exact-elided", "right")
     (left_out,) = elided.elided
-    assert left_out.startswith("In many cases, the \u201ccrimes\u201d") and left_out.endswith("collective punishment")
+    assert left_out.startswith("In many cases, the \u201ccrimes\u201d") and left_out.endswith(
+        "collective punishment"
+    )
     assert any("leaves out 'not'" in n for n in elided.notices)  # "do not meet the criteria"
     assert (wrong.verdict, wrong.page_check) == ("exact-elided", "wrong")
     assert changed.verdict == "near"  # a word changed in a part: not exact in any form
