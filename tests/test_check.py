@@ -207,24 +207,17 @@ def test_page_check(cited: str | None, found: str, expected: str) -> None:
     assert page_check(cited, found) == expected
 
 
-@pytest.fixture(scope="module")
-def real_world(read_document: Callable[[Path], Document]) -> tuple[Corpus, Document]:
+@pytest.mark.parametrize("name", ["un-emrip-word365.pdf", "harvardlr-offprint.pdf"])
+def test_a_real_world_report(name: str, read_document: Callable[[Path], Document]) -> None:
+    """True quotes of a UN report and a law review offprint whose /PageLabels disagree with its folios
+    (tests/corpus/real-world/quotes.json), cited at their printed page, at the wrong page, changed,
+    and elided."""
     from index import corpus_of
 
-    document = read_document(REAL_WORLD / "un-emrip-word365.pdf")
-    return corpus_of([document]), document
-
-
-def test_a_real_world_report(real_world: tuple[Corpus, Document]) -> None:
-    """True quotes of a UN report (tests/corpus/real-world/quotes.json), cited at their printed page,
-    at the wrong page, changed, and elided."""
-    corpus, document = real_world
+    document = read_document(REAL_WORLD / name)
+    corpus = corpus_of([document])
     quotes = json.loads((REAL_WORLD / "quotes.json").read_text(encoding="utf-8"))["quotes"]
-    mine = [
-        q
-        for q in quotes
-        if q["file"] == "un-emrip-word365.pdf" and not q.get("failure") and q["page"] == q["end_page"]
-    ]
+    mine = [q for q in quotes if q["file"] == name and not q.get("failure") and q["page"] == q["end_page"]]
     mine = [q for q in mine if document.page(q["page"]).label is not None and len(q["quote"].split()) >= 10][
         :3
     ]
