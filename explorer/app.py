@@ -33,6 +33,7 @@ from explorer.locations import Locations
 from explorer.messages import HitChosen, MarkerChanged, SelectionChanged
 from explorer.navigation import Navigator
 from explorer.text import clean_for_terminal
+from explorer.widgets.draft import DraftActions
 from explorer.widgets.footer import KeyFooter
 from explorer.widgets.help import COMMANDS
 from explorer.widgets.reader import NotePanel, Reader
@@ -54,7 +55,7 @@ MODAL_ACTIONS = frozenset({"quit", "help", "toggle_theme", "command_palette"})
 behind it: the dialog's own keys are the ones shown and run)."""
 
 
-class CitexApp(SearchActions, OpeningActions, SourcesActions, ReaderActions, App[None]):
+class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, ReaderActions, App[None]):
     """Search, read and cite PDFs."""
 
     CSS_PATH = "citex.tcss"
@@ -86,9 +87,14 @@ class CitexApp(SearchActions, OpeningActions, SourcesActions, ReaderActions, App
     ]
 
     def __init__(
-        self, target: Target | Sequence[str], password: str | None = None, locations: Locations | None = None
+        self,
+        target: Target | Sequence[str],
+        password: str | None = None,
+        locations: Locations | None = None,
+        draft: str | None = None,
     ) -> None:
         super().__init__()
+        self.draft = draft
         self.locations = locations or Locations.here()
         """Where this run reads and writes (computed once, by the CLI)."""
         self.target = target if isinstance(target, Target) else Target("pdfs", tuple(target))
@@ -360,8 +366,12 @@ class CitexApp(SearchActions, OpeningActions, SourcesActions, ReaderActions, App
         yield from super().get_system_commands(screen)
         for title, help_text, action in COMMANDS:
             yield SystemCommand(title, help_text, lambda a=action: self.run_action(a))  # type: ignore[misc]
+        yield SystemCommand(
+            "Check a draft", "Every quotation of a draft against the documents", self.action_open_draft
+        )
 
 
-def run(target: Target, locations: Locations, password: str | None = None) -> None:
-    """Open the TUI on a scope's PDFs (the CLI has checked the PDFs given can be read)."""
-    CitexApp(target, password=password, locations=locations).run()
+def run(target: Target, locations: Locations, password: str | None = None, draft: str | None = None) -> None:
+    """Open the TUI on a scope's PDFs (the CLI has checked the PDFs given can be read); with `draft`,
+    check that draft's quotations once the index is open."""
+    CitexApp(target, password=password, locations=locations, draft=draft).run()

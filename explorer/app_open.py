@@ -169,6 +169,7 @@ class OpeningActions(_Base):
         self.update_status()
         if self.query_one("#query").value:  # type: ignore[attr-defined]
             self.start_search()  # a query typed while the indexes were opening
+        self.check_draft_when_ready()  # type: ignore[attr-defined]
 
     def on_documents_loaded(self, message: DocumentsLoaded) -> None:
         self.documents = list(message.documents)

@@ -1,10 +1,12 @@
 """The `citex` command: open a PDF in the TUI, or read it headless, grep-like.
 
     citex [PDF]...              open the TUI (the library when no PDF is given, else the bundled report)
+    citex --draft DRAFT [PDF]...  open the TUI on a draft's checked quotations
     citex info [PDF]            title, author, date, pages, notes, page labels
     citex pages [PDF]           physical page -> printed label
     citex text [PDF]            body text, headings marked, note markers inline
     citex notes [PDF]           footnotes, with the sentences that cite them
+    citex check DRAFT [PDF]...  every quotation of a draft against its source and cited page
 
 Every command takes --password for encrypted PDFs; those that print results take --json.
 Exit codes: 0 done or found, 1 nothing found, 2 error (one line on stderr).
@@ -35,10 +37,20 @@ from source.opening import quiet_pypdf
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+draft_option = click.option(
+    "--draft",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    metavar="DRAFT",
+    help="Check this draft's quotations in the reader (see citex check).",
+)
+
+
 @click.group(cls=CitexGroup, invoke_without_command=True, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="citex", prog_name="citex", message="%(prog)s %(version)s")
+@draft_option
 @click.pass_context
-def main(ctx: click.Context) -> None:
+def main(ctx: click.Context, draft: str | None) -> None:
     """Find, check and cite quotations in PDFs.
 
     With no command, opens the library in the terminal reader (`citex PDF...`: those PDFs; the
@@ -52,20 +64,23 @@ def main(ctx: click.Context) -> None:
     quiet_pypdf()
     ctx.obj = Locations.here()
     sweep_all([ctx.obj.library.parent, ctx.obj.bookmarks.parent])  # what a killed citex left
+    ctx.meta["citex.draft"] = draft
     if ctx.invoked_subcommand is None:
-        _open_tui([], None)
+        _open_tui([], None, draft)
 
 
 @main.command("open", hidden=True)
 @click.argument("pdfs", nargs=-1, metavar="[PDF]...")
 @password_option
+@draft_option
 @limits_options
-def open_command(pdfs: tuple[str, ...], password: str | None) -> None:
+@click.pass_context
+def open_command(ctx: click.Context, pdfs: tuple[str, ...], password: str | None, draft: str | None) -> None:
     """Open PDFs in the terminal reader."""
-    _open_tui(list(pdfs), password)
+    _open_tui(list(pdfs), password, draft or ctx.meta.get("citex.draft"))
 
 
-def _open_tui(pdfs: list[str], password: str | None) -> None:
+def _open_tui(pdfs: list[str], password: str | None, draft: str | None = None) -> None:
     """Open the TUI on the PDFs given, else the library, else the bundled report (`index.scope`)."""
     from explorer.cli_common import locations
     from index.scope import choose
@@ -88,7 +103,7 @@ def _open_tui(pdfs: list[str], password: str | None) -> None:
             raise errors[0]
     from explorer import app
 
-    app.run(target, where, password=password)
+    app.run(target, where, password=password, draft=draft)
 
 
 @main.command()
@@ -228,6 +243,16 @@ def notes(pdf: str | None, labels: tuple[str, ...], password: str | None, as_jso
             click.echo(clean_for_terminal(f"{note['label']}  p.{note['page_label']}  {note['text']}"))
     if not data:
         raise nothing_found("no notes" + (f" labelled {', '.join(labels)}" if labels else "") + " found")
+
+
+def _register_check() -> None:
+    """`citex check DRAFT` (explorer/cli_check.py: cheap to import)."""
+    from explorer.cli_check import check
+
+    main.add_command(check)
+
+
+_register_check()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -46,6 +46,8 @@ RARE_TERMS = 12
 """At most this many of the quote's rarest stems make the seed query."""
 SEED_POSTINGS = 30_000
 """Postings the seed query may read (the rarest words first): keeps it fast on a big library."""
+SEED_MEMO = 256
+"""How many quotes' seeds a searcher keeps (a quote checked twice is seeded once)."""
 SEED_TIME = 0.25
 """Seconds the seed query may spend ranking (its words are the quote's rarest: it rarely needs them)."""
 _TRAILING = set(".,;:!?\"'”’)]…")
@@ -168,6 +170,21 @@ def _best_seeds(pieces: _Pieces, seeds: list[int], qtext: str) -> list[int]:
     strings = [" ".join(piece.words) for _, piece in found]
     ranked = process.extract(qtext, strings, scorer=fuzz.partial_ratio, limit=SEED_KEEP)
     return [found[i][0] for _, _, i in ranked]
+
+
+def _seeds(
+    corpus: Corpus, pieces: _Pieces, typed: list[str], qtext: str, docs: Iterable[str] | None
+) -> list[int]:
+    """`_best_seeds` of `seed_docnums`, kept for the thread's searcher: the same quote asked again (a
+    quick pass, then a full one) does not query Whoosh again."""
+    memo: dict[tuple[object, ...], list[int]] = corpus.memo.setdefault("seeds", {})
+    docs = None if docs is None else sorted(docs)
+    key = (tuple(typed), None if docs is None else tuple(docs))
+    if key not in memo:
+        if len(memo) >= SEED_MEMO:
+            memo.clear()
+        memo[key] = _best_seeds(pieces, seed_docnums(corpus, typed, docs), qtext)
+    return memo[key]
 
 
 def _windows(pieces: _Pieces, seeds: list[int]) -> list[tuple[Piece, ...]]:
@@ -314,8 +331,11 @@ def _match(
     return Match(hit, tuple(words), tuple(surface))
 
 
-def find(corpus: Corpus, quote: str, limit: int = 10, docs: Iterable[str] | None = None) -> list[Match]:
-    """The passages best matching a quote, best first (see the module docstring)."""
+def find(
+    corpus: Corpus, quote: str, limit: int = 10, docs: Iterable[str] | None = None, rescore: int = RESCORE
+) -> list[Match]:
+    """The passages best matching a quote, best first (see the module docstring); `rescore` windows are
+    aligned (fewer is faster, and enough when the quote is verbatim: its windows rank first)."""
     from rapidfuzz import fuzz, process
 
     qwords, typed = quote_words(quote)
@@ -323,11 +343,11 @@ def find(corpus: Corpus, quote: str, limit: int = 10, docs: Iterable[str] | None
         return []
     pieces = _Pieces(corpus)
     qtext = " ".join(qwords)
-    windows = _windows(pieces, _best_seeds(pieces, seed_docnums(corpus, typed, docs), qtext))
+    windows = _windows(pieces, _seeds(corpus, pieces, typed, qtext, docs))
     if not windows:
         return []
     strings = [" ".join([" ".join(piece.words) for piece in window]) for window in windows]
-    ranked = process.extract(qtext, strings, scorer=fuzz.token_set_ratio, limit=RESCORE)
+    ranked = process.extract(qtext, strings, scorer=fuzz.token_set_ratio, limit=rescore)
     stripped = quote.rstrip()
     trailing = stripped[len(stripped.rstrip("".join(_TRAILING))) :]
     matches: list[Match] = []
