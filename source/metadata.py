@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from source.cleaning import clean
+from source.escapes import settle_text
 from source.lines import Line
 from source.model import Metadata
 
@@ -33,7 +34,7 @@ def read_metadata(reader: Any, pages: list[list[Line]]) -> Metadata:
     title = info.get("/Title", "")
     if not title and pages and pages[0]:
         biggest = max(ln.size for ln in pages[0])
-        title = " ".join(ln.text for ln in pages[0] if ln.size >= biggest - 0.5)
+        title = settle_text(" ".join(ln.text for ln in pages[0] if ln.size >= biggest - 0.5)).strip()
     date_match = DATE.search(text)
     date = date_match.group(0) if date_match else _pdf_date(info.get("/CreationDate", ""))
     number = ""
