@@ -121,3 +121,33 @@ def test_a_library_file_that_does_not_validate_is_set_aside_with_its_bytes(
     pdf = make_pdfs(dirs["pdfs"], 1)[0]
     assert CliRunner().invoke(main, ["add", str(pdf)]).exit_code == 0
     assert [e.path for e in Library(library_file).list()] == [str(pdf)]
+
+
+@pytest.mark.parametrize("damage", ["remove", "truncate", "zero", "garble", "extend"])
+def test_damaged_field_lengths_of_the_library_index_are_rebuilt(dirs: dict[str, Path], damage: str) -> None:
+    """Whoosh reads a missing or short field-length column as zero lengths and ranks with them,
+    silently: check_index finds it (size and sum against the segment's totals) and it is rebuilt."""
+    pdfs = make_pdfs(dirs["pdfs"], 3)
+    assert CliRunner().invoke(main, ["add", *map(str, pdfs)]).exit_code == 0
+    before = search("--json", "heather")
+    index = library_index_dir(dirs["data"] / "library.json")
+    files = sorted(index.glob("*._text_len.col")) + sorted(index.glob("*._exact_len.col"))
+    assert files
+    for p in files:
+        data = p.read_bytes()
+        if damage == "remove":
+            p.unlink()
+        elif damage == "truncate":
+            p.write_bytes(data[: len(data) // 2])
+        elif damage == "zero":
+            p.write_bytes(b"\0" * len(data))
+        elif damage == "garble":
+            p.write_bytes(bytes(255 - b for b in data))
+        else:
+            p.write_bytes(data + b"\x40" * 64)
+    result = search("--json", "heather")
+    assert result.exit_code == 0, result.output
+    assert len(warnings_of(result)) == 1 and "field lengths" in result.stderr and "rebuilt" in result.stderr
+    assert json.loads(result.stdout) == json.loads(before.stdout)  # the same answers, the same ranking
+    again = search("heather")
+    assert again.exit_code == 0 and not again.stderr
