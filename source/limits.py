@@ -185,9 +185,13 @@ class Budget:
         self.check_time()
 
     def check_time(self) -> None:
-        """Raise when the time budget is spent."""
+        """Raise when the time budget is spent (between steps; `source.deadline` holds it within one)."""
         if time.monotonic() > self.deadline:
-            raise self._stop(f"{self.limits.time_budget:g} seconds", "time-budget")
+            raise self.out_of_time()
+
+    def out_of_time(self) -> LimitError:
+        """The error for a read past its time budget."""
+        return self._stop(f"{self.limits.time_budget:g} seconds", "time-budget")
 
     def allowed_operators(self) -> int:
         """How many more operators may be read now (on this page and in the document)."""

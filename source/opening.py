@@ -144,15 +144,18 @@ def _parse(file: PdfFile, password: str | None, limits: Limits | None = None) ->
     one-line SourceError that names no internals."""
     from pypdf import apply_configuration
 
+    from source.deadline import Deadline, TimeUp
     from source.reader import read
 
     quiet_pypdf()
     budget = Budget(limits if limits is not None else current_limits(), file.path)
     try:
-        with apply_configuration(None, **budget.pypdf_overrides()):
+        with Deadline(budget), apply_configuration(None, **budget.pypdf_overrides()):
             return read(open_reader(file, password), file.path, file.sha, budget)
     except SourceError:
         raise
+    except TimeUp:  # only if it came after Deadline was left (it turns its own into a LimitError)
+        raise budget.out_of_time() from None
     except RecursionError:
         raise NotAPdfError(damaged(file.path, "its structure nests too deep")) from None
     except MemoryError:
