@@ -95,7 +95,7 @@ class Deadline:
             return False
         if signal.getitimer(signal.ITIMER_REAL)[0] > 0:
             return False
-        return signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+        return signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN)  # None: set in C code
 
     def _disarm(self) -> None:
         with self._lock:
