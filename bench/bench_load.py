@@ -6,12 +6,13 @@
 1. Generates `--docs` PDFs of `--pages` pages (bench/corpus_gen.py, seeded; kept in --workdir
    and reused) and adds them to a library of its own with `citex add` (cache and data under
    --workdir, never the user's own).
-2. Runs `--clients` loops of whole `citex search QUERY` processes for `--seconds`, and, from a
-   few seconds in, one `citex add` of `--extra` new PDFs at the same time.
-3. Reports every search that ended otherwise than found (exit 0) or nothing found (exit 1), or
-   printed anything on stderr but "nothing found"; latency p50/p95/max (all, and while the add
-   ran); the add's exit code and time; and then checks the library: every PDF listed, and a
-   passage of each added one verified exact (`citex verify`).
+2. Runs `--clients` loops of whole `citex search QUERY` processes for `--seconds` with nothing
+   else (the baseline), then again for `--seconds` with, from a few seconds in, one `citex add`
+   of `--extra` PDFs new to the library at the same time.
+3. Reports, per phase: errors (exit 2, or a `citex: error`/warning line or a traceback on
+   stderr), wrong answers ("nothing found", exit 1, for a query that matches: every query but
+   the last), latency p50/p95/max of the whole processes; the add's exit code and time; then
+   checks the library: every PDF listed, and passages of the added ones verified exact.
 
 Prints a summary and writes it as JSON to --workdir/load.json.
 """
@@ -47,13 +48,16 @@ QUERIES = [
     "radio OR television",
     "inform*",
     "phones NOT china",
-    "in:notes border",
+    "in:body border",
     "security AND authorities",
     "zorkaqua",
 ]
 """What the clients search for (the last one is found nowhere)."""
+NOWHERE = QUERIES[-1]
 ADD_AFTER = 5.0
 """Seconds into the load when the concurrent `citex add` starts."""
+TRACE_AFTER = 10.0
+"""With --trace: a search still running after this many seconds writes where it is."""
 
 
 @dataclass
@@ -85,21 +89,57 @@ def run(args: list[str], env: dict[str, str], timeout: float = 900) -> subproces
     return subprocess.run([*CITEX, *args], env=env, capture_output=True, text=True, timeout=timeout)
 
 
-def client(seed: int, until: float, began: float, env: dict[str, str], load: Load) -> None:
+TRACED = """
+import faulthandler, sys
+faulthandler.dump_traceback_later(float(sys.argv[1]), exit=False, file=open(sys.argv[2], "w"))
+from explorer.cli import main
+sys.argv = ["citex", *sys.argv[3:]]
+main()
+"""
+"""A `citex` that writes its threads' stacks to a file if it runs past a number of seconds (--trace)."""
+
+
+def client(
+    seed: int, until: float, began: float, env: dict[str, str], load: Load, trace: Path | None
+) -> None:
     rng = random.Random(seed)
+    n = 0
     while time.monotonic() < until:
         query = rng.choice(QUERIES)
         start = time.monotonic()
-        done = run(["search", "--limit", "5", query], env)
+        if trace is None:
+            done = run(["search", "--limit", "5", query], env)
+        else:
+            n += 1
+            stacks = trace / f"client{seed}-{n}.txt"
+            args = [
+                sys.executable,
+                "-c",
+                TRACED,
+                str(TRACE_AFTER),
+                str(stacks),
+                "search",
+                "--limit",
+                "5",
+                query,
+            ]
+            done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=900)
+            if not stacks.stat().st_size:
+                stacks.unlink()
         call = Call(start - began, time.monotonic() - start, done.returncode, done.stderr)
         with load.lock:
             load.calls.append(call)
 
 
-def bad(call: Call) -> bool:
-    """A search that failed, or said more than "nothing found"."""
-    said = [line for line in call.stderr.splitlines() if not line.startswith("citex: nothing found")]
-    return call.code not in (0, 1) or bool(said)
+def error(call: Call) -> bool:
+    """A search that failed, or warned."""
+    said = call.stderr
+    return call.code not in (0, 1) or "citex: error" in said or "warning" in said or "Traceback" in said
+
+
+def wrong(call: Call) -> bool:
+    """ "Nothing found" for a query that matches (all but the last of QUERIES)."""
+    return call.code == 1 and NOWHERE not in call.stderr
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
@@ -117,6 +157,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8, help="Parallel `citex search` loops.")
     parser.add_argument("--seconds", type=float, default=60.0, help="How long the load runs.")
     parser.add_argument("--extra", type=int, default=20, help="PDFs the concurrent `citex add` adds.")
+    parser.add_argument(
+        "--trace", action="store_true", help="Write the stacks of slow searches to --workdir/traces."
+    )
+    parser.add_argument("--no-baseline", action="store_true", help="Only the phase with the add.")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "citex-load")
     args = parser.parse_args()
     work: Path = args.workdir
@@ -135,10 +179,14 @@ def main() -> None:
     extra_dir = work / "extra"
     extra_dir.mkdir(exist_ok=True)
     chain = _chain(sentences)
-    extra = [
-        _write((extra_dir / f"gen-{i:04d}.pdf", i, args.pages, chain))
-        for i in range(args.docs, args.docs + args.extra)
-    ]
+    listed_now = {line.split("\t")[0] for line in run(["list"], env).stdout.splitlines()}
+    extra: list[Path] = []
+    i = args.docs
+    while len(extra) < args.extra:  # PDFs new to the library (a second run adds others)
+        path = extra_dir / f"gen-{i:04d}.pdf"
+        if str(path) not in listed_now:
+            extra.append(_write((path, i, args.pages, chain)))
+        i += 1
     summary["generate_s"] = round(time.monotonic() - start, 1)
     print(f"generated {len(paths)} + {len(extra)} PDFs in {summary['generate_s']} s", flush=True)
 
@@ -152,42 +200,51 @@ def main() -> None:
     listed = run(["list"], env).stdout.splitlines()
     summary["listed_before"] = len(listed)
 
-    load = Load()
-    began = time.monotonic()
-    until = began + args.seconds
+    trace = work / "traces" if args.trace else None
+    if trace is not None:
+        trace.mkdir(exist_ok=True)
+    for phase in ("with_add",) if args.no_baseline else ("baseline", "with_add"):
+        load = Load()
+        began = time.monotonic()
+        until = began + args.seconds
 
-    def adder() -> None:
-        time.sleep(ADD_AFTER)
-        t = time.monotonic()
-        done = run(["add", str(extra_dir)], env, timeout=3600)
-        load.add_window = (t - began, time.monotonic() - began)
-        load.add_code, load.add_stderr = done.returncode, done.stderr
+        def adder(load: Load = load, began: float = began) -> None:
+            time.sleep(ADD_AFTER)
+            t = time.monotonic()
+            done = run(["add", *map(str, extra)], env, timeout=3600)
+            load.add_window = (t - began, time.monotonic() - began)
+            load.add_code, load.add_stderr = done.returncode, done.stderr
 
-    threads = [
-        threading.Thread(target=client, args=(seed, until, began, env, load)) for seed in range(args.clients)
-    ]
-    threads.append(threading.Thread(target=adder))
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    a, b = load.add_window
-    during = [c.seconds for c in load.calls if c.start < b and c.start + c.seconds > a]
-    failures = [c for c in load.calls if bad(c)]
-    summary["searches"] = len(load.calls)
-    summary["exit_codes"] = {
-        str(k): sum(c.code == k for c in load.calls) for k in sorted({c.code for c in load.calls})
-    }
-    summary["bad"] = len(failures)
-    summary["bad_samples"] = sorted({c.stderr.strip()[:200] for c in failures})[:10]
-    summary["latency_s"] = percentiles([c.seconds for c in load.calls])
-    summary["latency_during_add_s"] = percentiles(during)
-    summary["add"] = {
-        "code": load.add_code,
-        "window_s": [round(a, 1), round(b, 1)],
-        "stderr": load.add_stderr[-500:],
-    }
+        threads = [
+            threading.Thread(target=client, args=(seed, until, began, env, load, trace))
+            for seed in range(args.clients)
+        ]
+        if phase == "with_add":
+            threads.append(threading.Thread(target=adder))
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        a, b = load.add_window
+        codes = sorted({c.code for c in load.calls})
+        figures: dict[str, object] = {
+            "searches": len(load.calls),
+            "exit_codes": {str(k): sum(c.code == k for c in load.calls) for k in codes},
+            "errors": sum(map(error, load.calls)),
+            "wrong_nothing_found": sum(map(wrong, load.calls)),
+            "samples": sorted({c.stderr.strip()[:160] for c in load.calls if error(c) or wrong(c)})[:8],
+            "latency_s": percentiles([c.seconds for c in load.calls]),
+        }
+        if phase == "with_add":
+            during = [c.seconds for c in load.calls if c.start < b and c.start + c.seconds > a]
+            figures["latency_during_add_s"] = percentiles(during)
+            figures["add"] = {
+                "code": load.add_code,
+                "window_s": [round(a, 1), round(b, 1)],
+                "stderr": load.add_stderr[-500:],
+            }
+        summary[phase] = figures
+        print(phase, json.dumps(figures), flush=True)
 
     listed = run(["list"], env).stdout.splitlines()
     summary["listed_after"] = len(listed)
