@@ -199,6 +199,7 @@ def main() -> None:
         sys.exit(2)
     listed = run(["list"], env).stdout.splitlines()
     summary["listed_before"] = len(listed)
+    before = {line.split("\t")[0] for line in listed}
 
     trace = work / "traces" if args.trace else None
     if trace is not None:
@@ -248,7 +249,7 @@ def main() -> None:
 
     listed = run(["list"], env).stdout.splitlines()
     summary["listed_after"] = len(listed)
-    wanted = {str(p) for p in [*paths, *extra]}
+    wanted = before | {str(p) for p in extra}  # every PDF there before, and those added
     summary["all_listed"] = {line.split("\t")[0] for line in listed} == wanted
     os.environ.update(CITEX_CACHE_DIR=env["CITEX_CACHE_DIR"], CITEX_DATA_DIR=env["CITEX_DATA_DIR"])
     verified = 0
