@@ -29,6 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 with atheris.instrument_imports(include=["source", "pypdf"]):
+    import pypdf  # noqa: F401  # imported here so that it is instrumented (source imports it lazily)
+    import pypdf.filters  # noqa: F401
+    import pypdf.generic  # noqa: F401
+
+    import source.content  # noqa: F401
+    import source.reader  # noqa: F401
     from source import Limits, SourceError, read_pdf
     from source.escapes import MARKS
 
