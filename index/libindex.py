@@ -125,6 +125,21 @@ class Writer:
         self.ix = open_index(self.directory) or self.ix
 
 
+def drop_damaged(directory: Path, exc: Exception) -> bool:
+    """Remove the library index in `directory`, found damaged while used (`exc`: a segment that does not
+    parse, which opening it did not show, since `store.check_index` reads only a little of each), with a
+    warning: it is derived data, rebuilt from the cached documents by the next `sync`. False (and nothing
+    removed) when it is not in the cache, or not there at all: nothing to repair."""
+    from source.cache import cache_root, notice
+
+    if not directory.is_dir() or not directory.resolve().is_relative_to(cache_root().resolve()):
+        return False
+    why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+    notice(f"the cached index {directory} was damaged ({why}): it is rebuilt")
+    shutil.rmtree(directory, ignore_errors=True)
+    return True
+
+
 def _clean_leftovers(ix: Index, directory: Path, *, locked: bool = False) -> None:
     """Remove what a killed writer left, when no other writer runs (the index's lock is taken for it,
     unless this process holds it, `locked`): Whoosh's temp directory (`<name>.tmp`) and TOC files

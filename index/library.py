@@ -87,8 +87,12 @@ class Library:
     # -- adding and removing -----------------------------------------------------------
 
     def add(self, paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None) -> AddResult:
-        """Add PDFs (a directory adds the PDFs under it); changed ones are read again."""
+        """Add PDFs (a directory adds the PDFs under it); changed ones are read again. A library index
+        found damaged on the way is rebuilt (`_repairing`)."""
+        given = builtins.list(paths)
+        return self._repairing(lambda: self._add(given, progress))
 
+    def _add(self, paths: Iterable[str | os.PathLike[str]], progress: Progress | None) -> AddResult:
         targets, failed = _expand(paths)
         current = {e.path: e for e in self._file.load()}
         unchanged: list[LibraryEntry] = []
@@ -210,7 +214,7 @@ class Library:
                 raise LibraryError(f"{path} is not in the library (see `citex list`)")
             self._file.save(kept)
         self._close_corpus()
-        self._sync()
+        self._repairing(self._sync)
         return next(e for e in entries if e.path == target)
 
     # -- searching ---------------------------------------------------------------------
@@ -239,6 +243,25 @@ class Library:
         assert self.index_dir is not None
         with self._index_errors(), Writer(self.index_dir) as writer:
             yield writer
+
+    def _repairing(self, call: Callable[[], _R]) -> _R:
+        """Run `call`, which writes or reads the library's index; when the index turns out damaged while
+        used (any error but Citex's own: a full disk, a lock, an unreadable PDF are reported as they
+        are), remove it with a warning (`libindex.drop_damaged`) and run `call` again, once: the index
+        is rebuilt from the cached documents. The same repair as `index.scope.Scope` does for searches."""
+        from index.libindex import drop_damaged
+        from source.errors import SourceError
+
+        try:
+            return call()
+        except (LibraryError, SourceError):
+            raise
+        except Exception as exc:
+            self._close_corpus()
+            assert self.index_dir is not None
+            if not drop_damaged(self.index_dir, exc):
+                raise
+        return call()
 
     def _sync(self, wait: bool = True, prune: bool = True) -> tuple[Index | None, bool]:
         """The library index brought in line with the list: (index, holds exactly the list's documents);
@@ -276,7 +299,7 @@ class Library:
             from index.corpus import Corpus
 
             try:
-                ix, fresh = self._sync(wait=False, prune=False)
+                ix, fresh = self._repairing(lambda: self._sync(wait=False, prune=False))
             except LibraryError as exc:  # the index cannot be brought up to date (a full disk, read-only)
                 ix, fresh = self._index_as_it_is(exc)
             paths = {e.sha: e.path for e in reversed(self._file.load())}
@@ -370,6 +393,7 @@ class _HasPath(Protocol):
 
 
 _T = TypeVar("_T", bound=_HasPath)
+_R = TypeVar("_R")
 
 
 def _in_order(items: Iterable[_T], targets: list[str]) -> list[_T]:

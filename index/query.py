@@ -121,7 +121,9 @@ def bounded_search(
     A query matching a large part of a big library (very common words) is ranked over the
     matches reached in time (each segment of the index given its share, so the whole library
     contributes); `complete` is then False. Rare words, phrases and most real queries finish
-    long before.
+    long before. The time bound never stops a search before it holds `limit` matches (or all
+    there are): on a loaded machine the time can pass before the first match is reached, and
+    "nothing found" would then be said of a query that matches much.
     """
     from time import perf_counter
 
@@ -136,6 +138,11 @@ def bounded_search(
             self.end = perf_counter() + (seconds or 0.0)
             self.left = len(top_searcher.leaf_searchers())
             self.complete = True
+            self.collected = 0
+
+        def collect(self, sub_docnum: int) -> Any:
+            self.collected += 1  # what passed the filter (FilterCollector calls this)
+            return self.child.collect(sub_docnum)
 
         def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
             super().set_subsearcher(subsearcher, offset)
@@ -145,13 +152,14 @@ def bounded_search(
 
         def matches(self) -> Any:
             for n, docnum in enumerate(self.child.matches()):
-                if not n % _CHECK_EVERY and perf_counter() > self.until:
+                full = self.collected >= limit
+                if full and (not n % _CHECK_EVERY or self.collected == limit) and perf_counter() > self.until:
                     self.complete = False
                     return
                 yield docnum
 
         def collect_matches(self) -> None:
-            collect = self.child.collect
+            collect = self.collect
             for docnum in self.matches():
                 collect(docnum)
 

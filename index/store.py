@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 import types
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -36,6 +37,12 @@ INDEX_VERSION = 3
 INDEX_NAME = f"citex{INDEX_VERSION}"
 """Name of the index inside its directory (Whoosh's `indexname`)."""
 _WRITER_MB = 128
+LENGTH_ROUNDING = 1.1
+"""Whoosh stores each field length of a unit as one byte that decodes to the length or a little more
+(at most 1.091 times it): the decoded lengths of a segment add up to its recorded total and at most
+this many times it, else the field-length column is damaged."""
+LENGTH_FIELDS = ("text", "exact", "section")
+"""The scored fields, whose field-length columns `check_index` checks."""
 
 
 def import_whoosh() -> None:
@@ -178,14 +185,21 @@ def open_index(directory: Path) -> Index | None:
         from source.cache import notice
 
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        if isinstance(exc, DamagedIndex):
+            why = str(exc)
         notice(f"the cached index {directory} was damaged ({why}): it is rebuilt")
         return None
     return ix
 
 
+class DamagedIndex(ValueError):
+    """A segment whose files are there but do not agree with one another (see `check_lengths`)."""
+
+
 def check_index(ix: Index) -> None:
     """Touch every file of every segment (terms, postings, stored fields, field lengths): raises
-    when one is missing or does not parse. Reads a few bytes of each, not the index."""
+    when one is missing or does not parse. Reads a few bytes of each, not the index, but for the
+    field-length columns (one byte per unit each): see `check_lengths`."""
     with ix.reader() as reader:
         for leaf, _ in reader.leaf_readers():
             count = leaf.doc_count_all()
@@ -194,13 +208,40 @@ def check_index(ix: Index) -> None:
             stored = leaf.stored_fields(count - 1)
             if not isinstance(stored, dict) or "doc" not in stored:
                 raise ValueError("stored fields unreadable")
-            for name in ("text", "exact", "section"):
-                leaf.doc_field_length(count - 1, name)
+            for name in LENGTH_FIELDS:
+                check_lengths(leaf, name)
             term = next(iter(leaf.lexicon("doc")), None)
             if term is None:
                 raise ValueError("no document key in a segment")
             leaf.postings("doc", term).all_ids()
             next(iter(leaf.lexicon("text")), None)
+
+
+def check_lengths(leaf: Any, name: str) -> None:
+    """Raise DamagedIndex when the field-length column of `name` in this segment (`leaf`, a Whoosh
+    SegmentReader) is missing, longer than one byte per unit, or does not add up to the segment's
+    recorded total length of the field (see LENGTH_ROUNDING): a removed, truncated, zeroed or
+    garbled lengths file. Whoosh itself reads a missing or short column as zero lengths and ranks
+    with them, silently."""
+    from whoosh.util.numeric import byte_to_length
+
+    total = leaf.field_length(name)
+    column = f"_{name}_len"  # whoosh.codec.whoosh3._lenfield
+    perdoc = leaf._perdoc  # the W3 per-document reader: Whoosh has no public way to the raw column
+    if not perdoc.has_column(column):
+        if total:
+            raise DamagedIndex(f"the field lengths of {name!r} are missing")
+        return
+    colfile, offset, size = perdoc._get_column_file(column)
+    try:
+        if size > leaf.doc_count_all():
+            raise DamagedIndex(f"the field lengths of {name!r} are longer than the segment")
+        counts = Counter(colfile.get(offset, size))
+    finally:
+        colfile.close()
+    decoded = sum(byte_to_length(byte) * n for byte, n in counts.items())
+    if not total <= decoded <= total * LENGTH_ROUNDING:
+        raise DamagedIndex(f"the field lengths of {name!r} do not add up ({decoded} for {total})")
 
 
 def build_index(units: Iterable[Unit], directory: Path) -> Index:

@@ -48,8 +48,9 @@ ESCAPE_SEQUENCE = re.compile(
 """A whole terminal escape sequence, in its 7-bit (ESC) or 8-bit (C1) form."""
 LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 """Every kind of line break."""
-UNSAFE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-"""C0 and C1 controls, DEL, and the bidi marks, embeddings, overrides and isolates."""
+UNSAFE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef]")
+"""C0 and C1 controls, DEL, the bidi marks, embeddings, overrides and isolates, and the
+noncharacters U+FDD0-U+FDEF (source.escapes marks open sequences with some)."""
 BIDI = re.compile(r"[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 """The bidirectional controls alone."""
 

@@ -217,11 +217,16 @@ class Budget:
             self.progress(index, self.page_count)
 
     def check_time(self) -> None:
-        """Raise when the time budget is spent (or the caller cancelled the read)."""
+        """Raise when the time budget is spent (between steps; `source.deadline` holds it within one)
+        or the caller cancelled the read."""
         if self.cancel is not None and self.cancel.is_set():
             raise CancelledError(f"{self.name}: reading cancelled")
         if time.monotonic() > self.deadline:
-            raise self._stop(f"{self.limits.time_budget:g} seconds", "time-budget")
+            raise self.out_of_time()
+
+    def out_of_time(self) -> LimitError:
+        """The error for a read past its time budget."""
+        return self._stop(f"{self.limits.time_budget:g} seconds", "time-budget")
 
     def allowed_operators(self) -> int:
         """How many more operators may be read now (on this page and in the document)."""

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from source.cleaning import clean
+from source.escapes import clean_run
 from source.runs import Run
 
 MARKER_TEXT = re.compile(r"^(?:\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3})$")
@@ -393,7 +393,7 @@ def _build(runs: list[Run]) -> Line:
                 line.markers.append(marker)
             prev = run
             continue
-        text = SPACES.sub(" ", clean(run.text))
+        text = SPACES.sub(" ", clean_run(run.text))
         if parts and parts[-1].endswith(" "):
             text = text.lstrip()
         if prev is not None and parts:

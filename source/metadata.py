@@ -24,6 +24,7 @@ from dataclasses import replace
 from typing import Any
 
 from source.cleaning import clean
+from source.escapes import settle_text
 from source.imprint import (
     COVER_PAGES,
     DATE,
@@ -106,7 +107,7 @@ class _Chosen:
 
     def offer(self, name: str, value: str | None, source: MetaSource, guess: bool) -> None:
         """Take the value for `name` unless one is already chosen."""
-        value = " ".join((value or "").split())
+        value = " ".join(settle_text(value or "").split())  # a sequence split across lines goes whole
         if value and name not in self.values:
             self.values[name] = value
             self.origins.append(Provenance(name, source, guess))

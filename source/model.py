@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from source.sentences import joint
 
-PARSER_VERSION = 14
+PARSER_VERSION = 15
 """Bump whenever the reader's output changes: cached documents of older versions are rebuilt."""
 
 NoteKind = Literal["footnote", "endnote"]

@@ -144,15 +144,18 @@ def _parse(file: PdfFile, password: str | None, limits: Limits | None = None) ->
     one-line SourceError that names no internals."""
     from pypdf import apply_configuration
 
+    from source.deadline import Deadline, TimeUp
     from source.reader import read
 
     quiet_pypdf()
     budget = Budget(limits if limits is not None else current_limits(), file.path)
     try:
-        with apply_configuration(None, **budget.pypdf_overrides()):
+        with Deadline(budget), apply_configuration(None, **budget.pypdf_overrides()):
             return read(open_reader(file, password), file.path, file.sha, budget)
     except SourceError:
         raise
+    except TimeUp:  # only if it came after Deadline was left (it turns its own into a LimitError)
+        raise budget.out_of_time() from None
     except RecursionError:
         raise NotAPdfError(damaged(file.path, "its structure nests too deep")) from None
     except MemoryError:
@@ -193,6 +196,11 @@ def open_reader(pdf: str | os.PathLike[str] | PdfFile, password: str | None = No
             f"{name} uses AES encryption, which needs the cryptography package: pip install cryptography"
         ) from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+        if _caused_by(exc, LimitReachedError) and "array" in _chain_text(exc):  # a fixed limit of pypdf's
+            raise LimitError(
+                f"{name}: stopped while opening it: an array in it (a page tree's list of pages, say) "
+                "holds more elements than Citex reads: it cannot be read"
+            ) from None
         if _caused_by(exc, LimitReachedError):  # pypdf's decoders stop at the limits read_pdf sets
             raise LimitError(
                 f"{name}: stopped while opening it (a stream decompresses past a limit): "
@@ -228,6 +236,18 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
         seen.add(id(current))
         current = current.__cause__ or current.__context__
     return False
+
+
+def _chain_text(exc: BaseException) -> str:
+    """The messages of `exc` and of the exceptions it was raised from or while handling."""
+    seen: set[int] = set()
+    texts: list[str] = []
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        texts.append(str(current))
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return " ".join(texts).lower()
 
 
 def _reason(exc: BaseException) -> str:

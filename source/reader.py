@@ -7,6 +7,7 @@ pages. Nothing here imports the cache.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from source.blocks import (
 from source.endnotes import MIN_LINKED_SHARE, find_endnotes, without_sections
 from source.notes import MIN_LIST_NOTES
 from source.errors import NoTextLayerError
+from source.escapes import settle, settle_text
 from source.limits import Budget
 from source.furniture import find_furniture
 from source.labels import page_numbers
@@ -68,7 +70,7 @@ def read(reader: Any, path: str | Path, sha: str, budget: Budget) -> Document:
 
     raw_pages = [join_columns(segment(reading_order(body), style), style) for body in bodies]
     settle_levels([raw for page in raw_pages for raw in page])
-    texts = _page_texts(raw_pages, joiner)
+    texts = _settle_escapes(_page_texts(raw_pages, joiner))
     budget.check_time()
 
     pages: list[Page] = []
@@ -103,8 +105,8 @@ def read(reader: Any, path: str | Path, sha: str, budget: Budget) -> Document:
                 inferred=numbers[index].inferred,
                 label_source=numbers[index].source,
                 blocks=tuple(blocks),
-                header=" | ".join(ln.text for ln in f.header),
-                footer=" | ".join(ln.text for ln in f.footer),
+                header=settle_text(" | ".join(ln.text for ln in f.header)),
+                footer=settle_text(" | ".join(ln.text for ln in f.footer)),
             )
         )
     sentences = _sentences(pages)
@@ -112,7 +114,7 @@ def read(reader: Any, path: str | Path, sha: str, budget: Budget) -> Document:
         Note(
             label=raw.label,
             page=raw.page + 1,
-            text=joiner.join(raw.lines)[0].strip(),
+            text=settle_text(joiner.join(raw.lines)[0]).strip(),
             markers=tuple(refs.get(i, ())),
             pages=tuple(p + 1 for p in raw.pages),
             kind="endnote" if raw.kind == "endnote" else "footnote",
@@ -206,6 +208,31 @@ def _page_texts(raw_pages: list[list[RawBlock]], joiner: Joiner) -> list[list[Bl
             previous = (len(texts), len(items) - 1)
         texts.append(items)
     return texts
+
+
+def _settle_escapes(texts: list[list[BlockText]]) -> list[list[BlockText]]:
+    """The blocks with escape sequences split across runs removed whole (`source.escapes`): each
+    block is one unit, and so is a paragraph that runs on across page breaks; a block left
+    empty is dropped."""
+    chains: list[list[tuple[int, int]]] = []
+    for p, items in enumerate(texts):
+        for b, (_, _, _, continues) in enumerate(items):
+            if b == 0 and continues and chains:
+                chains[-1].append((p, b))
+            else:
+                chains.append([(p, b)])
+    out = [list(items) for items in texts]
+    for chain in chains:
+        parts = [(texts[p][b][1], [m.offset for m in texts[p][b][2]]) for p, b in chain]
+        for (p, b), (text, offsets) in zip(chain, settle(parts)):
+            raw, old, markers, continues = texts[p][b]
+            if text == old:
+                continue
+            shift = len(text) - len(text.lstrip())
+            text = text.strip()
+            moved = [replace(m, offset=min(max(o - shift, 0), len(text))) for m, o in zip(markers, offsets)]
+            out[p][b] = (raw, text, moved, continues)
+    return [[item for item in items if item[1]] for items in out]
 
 
 def _continues(previous: RawBlock, text: str, raw: RawBlock) -> bool:

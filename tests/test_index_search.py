@@ -142,6 +142,17 @@ def test_units_cover_sentences_headings_and_notes() -> None:
 
 
 def test_a_search_out_of_time_says_it_ranked_part(corpus: Corpus) -> None:
-    result = corpus.search("authorities", seconds=0.0)
+    every = corpus.search("authorities", limit=1000, seconds=None)
+    assert every.complete and len(every.hits) > 1
+    result = corpus.search("authorities", limit=1, seconds=0.0)
     assert not result.complete and "only part" in result.message and not result.fallback
-    assert corpus.search("authorities", seconds=None).complete
+
+
+@pytest.mark.parametrize("limit", [1, 3, 1000])
+def test_a_search_out_of_time_still_holds_limit_matches(corpus: Corpus, limit: int) -> None:
+    """Time that runs out before the first match (a loaded machine) must not make "nothing found"
+    of a query that matches: the search stops only once it holds `limit` matches (or all)."""
+    every = corpus.search("authorities", limit=1000, seconds=None).hits
+    result = corpus.search("authorities", limit=limit, seconds=0.0)
+    assert len(result.hits) == min(limit, len(every))
+    assert result.complete == (limit >= len(every))

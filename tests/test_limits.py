@@ -161,3 +161,15 @@ def test_add_passes_the_limits_to_its_workers(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["add", "--max-pages", "5", *map(str, paths)])
     assert result.exit_code == 2
     assert result.stderr.count("raise --max-pages") == 2
+
+
+def test_a_page_tree_past_pypdf_s_array_limit_is_not_blamed_on_a_stream(tmp_path: Path) -> None:
+    """A /Kids array of 150,000 pages passes pypdf's fixed array limit: the line says so, and does
+    not send the user to --max-stream-mb (which would not help)."""
+    path = tmp_path / "kids.pdf"
+    path.write_bytes(hostile.many_pages_pdf(150_000))
+    with pytest.raises(LimitError) as caught:
+        read_pdf(str(path))
+    message = str(caught.value)
+    assert message.startswith(f"{path}: stopped while opening it: an array in it")
+    assert "--max-stream-mb" not in message and "\n" not in message
