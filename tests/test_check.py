@@ -366,7 +366,7 @@ def test_check_against_pdfs_given(tmp_path: Path) -> None:
         ("exact", "unprinted")
     ] * 2
     # its metadata names no author: whether "Orchard Society" wrote it cannot be told, and is said so
-    assert data[2]["warnings"] == [] and "as its author: cannot tell" in data[2]["notices"][0]
+    assert data[2]["warnings"] == [] and "names no author: cannot tell" in data[2]["notices"][0]
     assert "citex: note: line 5:" in result.stderr
     assert data[0]["cited_document"] == str(REPORT) and data[1]["document"] == str(pdf)
     assert data[1]["page_label"] == "[#1]" and result.exit_code == 1
