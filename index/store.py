@@ -41,19 +41,25 @@ _WRITER_MB = 128
 def import_whoosh() -> None:
     """Import Whoosh without two modules it imports but Citex never uses.
 
-    whoosh.compat imports urllib.request (for a download helper) and cached_property
-    imports asyncio (for coroutine properties): a third of Whoosh's import time, paid by
-    every `citex search`. Empty stand-ins take their place while Whoosh is imported and
-    are removed from sys.modules afterwards; the two names Whoosh keeps (urlretrieve,
-    asyncio) import the real module if ever used.
+    whoosh.compat imports urllib.request (for a download helper), cached_property
+    imports asyncio (for coroutine properties) and whoosh.query.terms imports
+    whoosh.lang.morph_en (for the Variations query Citex never builds, whose import compiles
+    a page of regular expressions): a third of Whoosh's import time, paid by every `citex
+    search`. Empty stand-ins take their place while Whoosh is imported and are removed from
+    sys.modules afterwards; the three names Whoosh keeps (urlretrieve, asyncio, variations)
+    import the real module if ever used.
     """
     if "whoosh.searching" in sys.modules:
         return
     stand_ins = {
-        name: types.ModuleType(name) for name in ("urllib.request", "asyncio") if name not in sys.modules
+        name: types.ModuleType(name)
+        for name in ("urllib.request", "asyncio", "whoosh.lang.morph_en")
+        if name not in sys.modules
     }
     if "urllib.request" in stand_ins:
         stand_ins["urllib.request"].urlretrieve = _urlretrieve  # type: ignore[attr-defined]
+    if "whoosh.lang.morph_en" in stand_ins:
+        stand_ins["whoosh.lang.morph_en"].variations = _variations  # type: ignore[attr-defined]
     sys.modules.update(stand_ins)
     try:
         import whoosh.analysis  # noqa: F401
@@ -84,6 +90,12 @@ class _AsyncioStandIn:
 
 
 _CO_COROUTINE = 0x80
+
+
+def _variations(word: str) -> Any:
+    from whoosh.lang.morph_en import variations
+
+    return variations(word)
 
 
 def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
