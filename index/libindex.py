@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from index.store import INDEX_NAME, build_index, open_index
-from index.units import Unit
+from index.units import Unit, stored_fields
 
 if TYPE_CHECKING:
     from index.whoosh_types import Index
@@ -97,8 +97,8 @@ class Writer:
         if key in self.have:
             return
         add = self._writer.add_document
-        for unit in units:
-            add(**unit.stored())
+        for fields in stored_fields(units):
+            add(**fields)
         self._pending += len(units)
         self._documents += 1
         self.have.add(key)

@@ -7,11 +7,13 @@ index. The index's name carries INDEX_VERSION: an index of another version is re
 Fields (one Whoosh document per unit, see `index.units`):
 
 - `text`: stemmed (BM25F ranking, plain words); `exact`: unstemmed with positions (phrases);
-- `page`: the printed label (`page:22`); `section`: the heading (`section:methodology`);
+- `page`: the printed label (`page:22`); `section`: the heading (`section:methodology`),
+  indexed, not stored;
 - `in`: "body" or "notes" (`in:notes`); `kind`: body, quote, heading, note;
-- `notes`: labels of the notes whose markers fall inside (`notes:25`);
-- stored only: `doc`, `seq`, `pageno`, `span`, `marks`, `note`, `breaks` (where a sentence
-  that runs on across a page break crosses it).
+- `notes`: labels of the notes whose markers fall inside (`notes:25`), not stored (the marks are);
+- stored only: `doc`, `seq`, `pageno`, `span`, and when the unit has them `marks`, `note`,
+  `breaks` (where a sentence that runs on across a page break crosses it); `title` on the first
+  unit of a section, `secback` on the others (see `index.units.stored_fields`).
 """
 
 from __future__ import annotations
@@ -26,12 +28,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from index.units import Unit
+from index.units import Unit, stored_fields
 
 if TYPE_CHECKING:
     from index.whoosh_types import Analyzer, Index, Schema
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 """Bump when the schema or the units change: older indexes are rebuilt."""
 INDEX_NAME = f"citex{INDEX_VERSION}"
 """Name of the index inside its directory (Whoosh's `indexname`)."""
@@ -129,9 +131,11 @@ def schema() -> Schema:
         seq=STORED(),
         pageno=STORED(),
         page=ID(stored=True, analyzer=IDAnalyzer(lowercase=True)),
-        section=TEXT(analyzer=stemmed, stored=True),
+        section=TEXT(analyzer=stemmed),
+        title=STORED(),
+        secback=STORED(),
         kind=ID(stored=True),
-        notes=KEYWORD(stored=True, lowercase=True),
+        notes=KEYWORD(lowercase=True),
         text=TEXT(analyzer=stemmed, stored=True, phrase=False),
         exact=TEXT(analyzer=exact, phrase=True),
         span=STORED(),
@@ -147,8 +151,8 @@ def fill(ix: Index, units: Iterable[Unit]) -> None:
     """Add units to an index in one commit."""
     writer = ix.writer(limitmb=_WRITER_MB)
     try:
-        for unit in units:
-            writer.add_document(**unit.stored())
+        for fields in stored_fields(units):
+            writer.add_document(**fields)
     except BaseException:
         writer.cancel()
         raise
