@@ -116,7 +116,7 @@ def _write(args: tuple[Path, int, int, dict[str, list[str]]]) -> Path:
 
 def report_sentences(report: Path) -> list[str]:
     """The bundled report's sentences (as read by source), for training the chain."""
-    from source.cache import open_document
+    from source.opening import open_document
 
     document = open_document(report)
     return [re.sub(r"\s+", " ", document.sentence_text(s)) for s in document.sentences]
@@ -135,7 +135,7 @@ def generate_library(
 
 def sample_passages(paths: Sequence[Path], n: int, seed: int = 7) -> list[str]:
     """n passages of 12-25 words taken verbatim from the given PDFs' sentences (via the cache)."""
-    from source.cache import open_document
+    from source.opening import open_document
 
     rng = random.Random(seed)
     passages: list[str] = []
