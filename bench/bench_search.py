@@ -105,11 +105,12 @@ def hyperfine(commands: Sequence[Sequence[str]], runs: int, workdir: Path) -> li
 
 
 def peak_rss_mb(command: Sequence[str]) -> float:
-    """Peak resident memory (MB) of one run of a command."""
-    child = subprocess.Popen(list(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(child.pid, 0)
-    child.returncode = 0
-    return usage.ru_maxrss / 1024
+    """Peak resident memory (MB) of one run of a command, as /usr/bin/time reports it (a child forked
+    from this big process would count this process's pages until it execs)."""
+    out = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    return int(out.stderr.strip().splitlines()[-1]) / 1024
 
 
 def report_quotes(rng: random.Random) -> tuple[list[str], list[str]]:

@@ -68,6 +68,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--word", default="border")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        help="another checkout of Citex, timed in the same run (PYTHONPATH)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="citex-bench-start-"))
     env = {**os.environ, "CITEX_CACHE_DIR": str(work / "cache"), "CITEX_DATA_DIR": str(work / "data")}
@@ -76,6 +82,11 @@ def main() -> None:
     subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)  # reads and indexes it once
     bare, _ = median_ms([sys.executable, "-c", "pass"], args.runs, env)
     citex, rss = median_ms(command, args.runs, env)
+    if args.against is not None:
+        other = {**env, "PYTHONPATH": str(args.against), "CITEX_CACHE_DIR": str(work / "other-cache")}
+        subprocess.run(command, env=other, stdout=subprocess.DEVNULL, check=True)
+        then, then_rss = median_ms(command, args.runs, other)
+        citex, rss = median_ms(command, args.runs, env)  # again, after it: the machine is shared
     text = work / "report.txt"
     grep = None
     if shutil.which("pdftotext"):
@@ -85,6 +96,8 @@ def main() -> None:
     print(
         f"warm `citex search {args.word} report.pdf`, median of {args.runs}: {citex:.0f} ms (target <= 80 ms)"
     )
+    if args.against is not None:
+        print(f"  {args.against} in the same run: {then:.0f} ms, peak RSS {then_rss:.0f} MB")
     print(f"  python -c pass (interpreter start-up, site): {bare:.0f} ms")
     if grep is not None:
         print(f"  grep -c {args.word} over pdftotext's text: {grep:.1f} ms")

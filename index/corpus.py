@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 
 SEARCH_TIME = 0.05
-"""Seconds a search may spend ranking matches; a query matching too much is ranked over what was reached."""
+"""Seconds of CPU (this thread's: a busy machine does not cut a query short) a search may spend ranking
+matches; a query matching too much is ranked over what was reached."""
 PARTIAL = "the query matches so much that only part of it was ranked: add a word or use a phrase to narrow it"
 
 
