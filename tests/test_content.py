@@ -119,3 +119,24 @@ def test_the_limit_stops_reading() -> None:
     data = b"q Q " * 100
     assert len(list(operations(data, 7))) == 7
     assert [op for _, op in operations(data, 3)] == [b"q", b"Q", b"q"]
+
+
+def test_a_read_collects_garbage_less_often_and_restores_the_threshold_after() -> None:
+    import gc
+
+    from source.limits import default_budget
+    from source.reader import GC_THRESHOLD, read
+
+    seen: list[tuple[int, ...]] = []
+
+    class Broken:
+        @property
+        def pages(self) -> list[Any]:
+            seen.append(gc.get_threshold())
+            raise ValueError("a damaged page tree")
+
+    before = gc.get_threshold()
+    with pytest.raises(ValueError):
+        read(Broken(), "broken.pdf", "0" * 64, default_budget())
+    assert seen and seen[0][0] >= GC_THRESHOLD
+    assert gc.get_threshold() == before
