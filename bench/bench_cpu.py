@@ -17,6 +17,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +44,13 @@ def read_cpu(pdfs: list[str], code_root: Path | None) -> tuple[int, float]:
     env = dict(os.environ)
     if code_root is not None:
         env["PYTHONPATH"] = str(code_root)
-    out = subprocess.run(
-        [sys.executable, "-c", READ, *pdfs], env=env, capture_output=True, text=True, check=True
+    out = subprocess.run(  # from elsewhere: `-c` puts the working directory before PYTHONPATH
+        [sys.executable, "-c", READ, *pdfs],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tempfile.gettempdir(),
     )
     pages, seconds = out.stdout.split()
     return int(pages), float(seconds)
