@@ -4,8 +4,8 @@
 
 Default PDFs: tests/corpus (real, made) and ../shared/corpus. With --fetch, TeX Live and R
 manuals are fetched first with `apt-get download` (texlive-*-doc, r-doc-*) into
-bench/.pdfs/ and unpacked there (dpkg-deb -x), so that the library holds 50 or more varied
-PDFs. Prints: pages, pdftotext on one core, `citex add` (one process per worker: WORKERS=1 is
+bench/.pdfs/ and unpacked there (dpkg-deb -x), and --sample of them (default 60, every n-th
+by path, so from every package) join the library: 50 or more varied PDFs. Prints: pages, pdftotext on one core, `citex add` (one process per worker: WORKERS=1 is
 one core), pages/s, the split between reading (parse + units, in the workers) and indexing
 (the one writer), the cache's size (Document JSON + index) against the PDFs', and the peak
 memory (max RSS) of each process.
@@ -37,7 +37,10 @@ def fetch() -> Path:
         if not list(FETCH_DIR.glob(f"{deb}_*.deb")):
             subprocess.run(["apt-get", "download", deb], cwd=FETCH_DIR, check=False)
     for pkg in FETCH_DIR.glob("*.deb"):
-        subprocess.run(["dpkg-deb", "-x", str(pkg), str(FETCH_DIR / "x")], check=True)
+        done = FETCH_DIR / f"{pkg.name}.unpacked"
+        if not done.exists():
+            subprocess.run(["dpkg-deb", "-x", str(pkg), str(FETCH_DIR / "x")], check=True)
+            done.touch()
     return FETCH_DIR / "x"
 
 
@@ -65,9 +68,15 @@ def main() -> None:
     parser.add_argument("--fetch", action="store_true")
     parser.add_argument("--workers", type=int, default=1, help="citex worker processes (1: one core)")
     parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument(
+        "--sample", type=int, default=60, help="with --fetch: this many of the fetched PDFs, spread evenly"
+    )
     args = parser.parse_args()
-    roots = args.paths or DEFAULT + ([fetch()] if args.fetch else [])
-    pdfs = pdfs_under(roots, args.limit)
+    pdfs = pdfs_under(args.paths or DEFAULT, args.limit)
+    if args.fetch and not args.paths:
+        fetched = pdfs_under([fetch()], 100_000)
+        step = max(1, len(fetched) // max(1, args.sample))
+        pdfs += fetched[::step][: args.sample]
     from pypdf import PdfReader
 
     pages = {}

@@ -104,6 +104,15 @@ def hyperfine(commands: Sequence[Sequence[str]], runs: int, workdir: Path) -> li
     return [r["mean"] * 1000 for r in json.loads(out.read_text())["results"]]
 
 
+def peak_rss_mb(command: Sequence[str]) -> float:
+    """Peak resident memory (MB) of one run of a command, as /usr/bin/time reports it (a child forked
+    from this big process would count this process's pages until it execs)."""
+    out = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    return int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
 def report_quotes(rng: random.Random) -> tuple[list[str], list[str]]:
     """(verbatim, misremembered) passages of the bundled report."""
     sentences = [s for s in report_sentences(REPORT) if len(s.split()) >= 14]
@@ -262,6 +271,7 @@ def bench_scale(docs: int, pages: int, workdir: Path) -> dict[str, Any]:
     os.environ["CITEX_DATA_DIR"] = str(data)
     try:
         figures["process"] = hyperfine([[*CITEX, "search", PHRASE], [*CITEX, "find", quotes[-1]]], 5, workdir)
+        figures["rss"] = [peak_rss_mb([*CITEX, "search", PHRASE]), peak_rss_mb([*CITEX, "find", quotes[-1]])]
     finally:
         os.environ["CITEX_DATA_DIR"] = str(workdir / "data")
     start = time.perf_counter()
@@ -372,8 +382,10 @@ Text from a word-bigram chain trained on the report, with a long tail of rare ma
 {s["partial"]} | |
 | find, in-process (Whoosh seeds, then rapidfuzz) | {fmt(s["find"])} | p95 <= 500 ms |
 | verify, in-process | {fmt(s["verify"])} | |
-| `citex search "{PHRASE}"` (the library), whole process, warm | {s["process"][0]:.0f} ms | |
-| `citex find QUOTE` (the library), whole process, warm | {s["process"][1]:.0f} ms | |
+| `citex search "{PHRASE}"` (the library), whole process, warm | {s["process"][0]:.0f} ms, \
+peak RSS {s["rss"][0]:.0f} MB | |
+| `citex find QUOTE` (the library), whole process, warm | {s["process"][1]:.0f} ms, \
+peak RSS {s["rss"][1]:.0f} MB | |
 | `pdfgrep -r -n "{PHRASE}" dir` (one run) | {s["pdfgrep"] / 1000:.0f} s | |
 
 {s["accuracy"]}.

@@ -162,28 +162,35 @@ class CitexGroup(click.Group):
         "explorer.cli_cite",
         "explorer.cli_meta",
     )
-    _extensions_loaded: bool = False
+    _extensions_loaded: int = 0
+    """How many of EXTENSIONS are registered (they load in order, each only when a command is not yet found)."""
 
-    def _load_extensions(self) -> None:
-        if self._extensions_loaded:
-            return
-        self._extensions_loaded = True
+    def _load_next_extension(self) -> bool:
+        """Register the next extension module's commands; False when all are loaded."""
+        if self._extensions_loaded >= len(self.EXTENSIONS):
+            return False
         import importlib
 
-        for name in self.EXTENSIONS:
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as exc:
-                if exc.name == name:
-                    continue
-                raise
-            register = getattr(module, "register", None)
-            if callable(register):
-                register(self)
-            else:
-                for value in vars(module).values():
-                    if isinstance(value, click.Command) and value.name and value.name not in self.commands:
-                        self.add_command(value)
+        name = self.EXTENSIONS[self._extensions_loaded]
+        self._extensions_loaded += 1
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                return True
+            raise
+        register = getattr(module, "register", None)
+        if callable(register):
+            register(self)
+        else:
+            for value in vars(module).values():
+                if isinstance(value, click.Command) and value.name and value.name not in self.commands:
+                    self.add_command(value)
+        return True
+
+    def _load_extensions(self) -> None:
+        while self._load_next_extension():
+            pass
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         self._load_extensions()
@@ -191,8 +198,7 @@ class CitexGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
-        if command is None:
-            self._load_extensions()
+        while command is None and self._load_next_extension():  # `citex search` never imports cli_sources
             command = super().get_command(ctx, cmd_name)
         return command
 

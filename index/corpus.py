@@ -8,6 +8,7 @@ A corpus keeps one Whoosh searcher per thread and answers `search`, `find` and `
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
 
 
 SEARCH_TIME = 0.05
-"""Seconds a search may spend ranking matches; a query matching too much is ranked over what was reached."""
+"""Seconds of CPU (this thread's: a busy machine does not cut a query short) a search may spend ranking
+matches; a query matching too much is ranked over what was reached."""
 PARTIAL = "the query matches so much that only part of it was ranked: add a word or use a phrase to narrow it"
 
 
@@ -82,8 +84,29 @@ class Corpus:
         """The unit stored as Whoosh document `docnum` in this thread's snapshot (None if there is none)."""
         searcher = self.searcher()
         if 0 <= docnum < searcher.doc_count_all() and not searcher.reader().is_deleted(docnum):
-            return Unit.from_stored(searcher.stored_fields(docnum))
+            return self.unit_at(docnum, searcher.stored_fields(docnum))
         return None
+
+    def unit_at(self, docnum: int, fields: dict[str, Any]) -> Unit:
+        """The unit of Whoosh document `docnum` (its stored `fields`), with the title of its section,
+        read from the unit that stores it (`units.stored_fields`), `section_back` documents before.
+        That unit must be of the same document and as many units before in it: else (never seen
+        in an index Citex wrote) the section is left empty, unknown, rather than guessed."""
+        unit = Unit.from_stored(fields)
+        back = unit.section_back
+        if back <= 0:
+            return unit
+        titles: dict[int, str] = self.memo.setdefault("titles", {})
+        at = docnum - back
+        if at not in titles:
+            searcher = self.searcher()
+            title = ""
+            if 0 <= at and not searcher.reader().is_deleted(at):
+                first = searcher.stored_fields(at)
+                if first.get("doc") == unit.doc and first.get("seq") == unit.seq - back:
+                    title = first.get("title", "")
+            titles[at] = title
+        return replace(unit, section=titles[at])
 
     def doc_filter(self, docs: Iterable[str] | None) -> Query | None:
         """A Whoosh filter keeping the units of these document ids (None: all, or those of `only`)."""
@@ -133,7 +156,7 @@ class Corpus:
         )
         hits = []
         for result in results:
-            unit = Unit.from_stored(result.fields())
+            unit = self.unit_at(result.docnum, result.fields())
             hits.append(self.hit(unit, round(float(result.score), 3), highlight(unit.text, parsed.terms)))
         message = parsed.message
         if not complete:

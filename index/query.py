@@ -115,8 +115,8 @@ def bounded_search(
     seconds: float | None,
     weighting: Weighting | None = None,
 ) -> tuple[Results, bool]:
-    """(Whoosh Results, complete): the best `limit` matches found within `seconds` (None: no bound),
-    scored by the searcher's weighting (BM25F) or the one given.
+    """(Whoosh Results, complete): the best `limit` matches found within `seconds` of this thread's CPU
+    time (None: no bound), scored by the searcher's weighting (BM25F) or the one given.
 
     A query matching a large part of a big library (very common words) is ranked over the
     matches reached in time (each segment of the index given its share, so the whole library
@@ -125,18 +125,20 @@ def bounded_search(
     there are): on a loaded machine the time can pass before the first match is reached, and
     "nothing found" would then be said of a query that matches much.
     """
-    from time import perf_counter
+    from time import thread_time
 
     from whoosh.collectors import FilterCollector, WrappingCollector
 
     class Deadline(WrappingCollector):  # type: ignore[misc]  # Whoosh is untyped (a class of type Any)
-        """Gives each segment of the index its share of the time: when a segment's share is used up, the
-        search moves on to the next one (so a partial ranking draws on the whole library)."""
+        """Gives each segment of the index its share of the time left, in proportion to the units it
+        holds: when a segment's share is used up, the search moves on to the next one (so a partial
+        ranking draws on the whole library). Equal shares cut a query short in a big segment that the
+        whole time would have ranked completely: a library's segments range from one PDF to most of it."""
 
         def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
             super().prepare(top_searcher, q, context)
-            self.end = perf_counter() + (seconds or 0.0)
-            self.left = len(top_searcher.leaf_searchers())
+            self.end = thread_time() + (seconds or 0.0)
+            self.left = sum(leaf.doc_count_all() for leaf, _ in top_searcher.leaf_searchers())
             self.complete = True
             self.collected = 0
 
@@ -146,14 +148,15 @@ def bounded_search(
 
         def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
             super().set_subsearcher(subsearcher, offset)
-            now = perf_counter()
-            self.until = now + max(0.0, self.end - now) / max(1, self.left)
-            self.left -= 1
+            now = thread_time()
+            size = subsearcher.doc_count_all()
+            self.until = now + max(0.0, self.end - now) * size / max(1, self.left, size)
+            self.left -= size
 
         def matches(self) -> Any:
             for n, docnum in enumerate(self.child.matches()):
                 full = self.collected >= limit
-                if full and (not n % _CHECK_EVERY or self.collected == limit) and perf_counter() > self.until:
+                if full and (not n % _CHECK_EVERY or self.collected == limit) and thread_time() > self.until:
                     self.complete = False
                     return
                 yield docnum

@@ -7,11 +7,13 @@ index. The index's name carries INDEX_VERSION: an index of another version is re
 Fields (one Whoosh document per unit, see `index.units`):
 
 - `text`: stemmed (BM25F ranking, plain words); `exact`: unstemmed with positions (phrases);
-- `page`: the printed label (`page:22`); `section`: the heading (`section:methodology`);
+- `page`: the printed label (`page:22`); `section`: the heading (`section:methodology`),
+  indexed, not stored;
 - `in`: "body" or "notes" (`in:notes`); `kind`: body, quote, heading, note;
-- `notes`: labels of the notes whose markers fall inside (`notes:25`);
-- stored only: `doc`, `seq`, `pageno`, `span`, `marks`, `note`, `breaks` (where a sentence
-  that runs on across a page break crosses it).
+- `notes`: labels of the notes whose markers fall inside (`notes:25`), not stored (the marks are);
+- stored only: `doc`, `seq`, `pageno`, `span`, and when the unit has them `marks`, `note`,
+  `breaks` (where a sentence that runs on across a page break crosses it); `title` on the first
+  unit of a section, `secback` on the others (see `index.units.stored_fields`).
 """
 
 from __future__ import annotations
@@ -27,12 +29,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from index.units import Unit
+from index.units import Unit, stored_fields
 
 if TYPE_CHECKING:
     from index.whoosh_types import Analyzer, Index, Schema
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 """Bump when the schema or the units change: older indexes are rebuilt."""
 INDEX_NAME = f"citex{INDEX_VERSION}"
 """Name of the index inside its directory (Whoosh's `indexname`)."""
@@ -48,19 +50,25 @@ LENGTH_FIELDS = ("text", "exact", "section")
 def import_whoosh() -> None:
     """Import Whoosh without two modules it imports but Citex never uses.
 
-    whoosh.compat imports urllib.request (for a download helper) and cached_property
-    imports asyncio (for coroutine properties): a third of Whoosh's import time, paid by
-    every `citex search`. Empty stand-ins take their place while Whoosh is imported and
-    are removed from sys.modules afterwards; the two names Whoosh keeps (urlretrieve,
-    asyncio) import the real module if ever used.
+    whoosh.compat imports urllib.request (for a download helper), cached_property
+    imports asyncio (for coroutine properties) and whoosh.query.terms imports
+    whoosh.lang.morph_en (for the Variations query Citex never builds, whose import compiles
+    a page of regular expressions): a third of Whoosh's import time, paid by every `citex
+    search`. Empty stand-ins take their place while Whoosh is imported and are removed from
+    sys.modules afterwards; the three names Whoosh keeps (urlretrieve, asyncio, variations)
+    import the real module if ever used.
     """
     if "whoosh.searching" in sys.modules:
         return
     stand_ins = {
-        name: types.ModuleType(name) for name in ("urllib.request", "asyncio") if name not in sys.modules
+        name: types.ModuleType(name)
+        for name in ("urllib.request", "asyncio", "whoosh.lang.morph_en")
+        if name not in sys.modules
     }
     if "urllib.request" in stand_ins:
         stand_ins["urllib.request"].urlretrieve = _urlretrieve  # type: ignore[attr-defined]
+    if "whoosh.lang.morph_en" in stand_ins:
+        stand_ins["whoosh.lang.morph_en"].variations = _variations  # type: ignore[attr-defined]
     sys.modules.update(stand_ins)
     try:
         import whoosh.analysis  # noqa: F401
@@ -91,6 +99,12 @@ class _AsyncioStandIn:
 
 
 _CO_COROUTINE = 0x80
+
+
+def _variations(word: str) -> Any:
+    from whoosh.lang.morph_en import variations
+
+    return variations(word)
 
 
 def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
@@ -124,9 +138,11 @@ def schema() -> Schema:
         seq=STORED(),
         pageno=STORED(),
         page=ID(stored=True, analyzer=IDAnalyzer(lowercase=True)),
-        section=TEXT(analyzer=stemmed, stored=True),
+        section=TEXT(analyzer=stemmed),
+        title=STORED(),
+        secback=STORED(),
         kind=ID(stored=True),
-        notes=KEYWORD(stored=True, lowercase=True),
+        notes=KEYWORD(lowercase=True),
         text=TEXT(analyzer=stemmed, stored=True, phrase=False),
         exact=TEXT(analyzer=exact, phrase=True),
         span=STORED(),
@@ -142,8 +158,8 @@ def fill(ix: Index, units: Iterable[Unit]) -> None:
     """Add units to an index in one commit."""
     writer = ix.writer(limitmb=_WRITER_MB)
     try:
-        for unit in units:
-            writer.add_document(**unit.stored())
+        for fields in stored_fields(units):
+            writer.add_document(**fields)
     except BaseException:
         writer.cancel()
         raise

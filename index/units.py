@@ -12,6 +12,7 @@ neither document.json nor the PDF.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +62,9 @@ class Unit:
     """For a sentence that runs on into later blocks (across a page break): (offset in `text`,
     page, block, printed label) where each later block's part starts; it starts at offset 0 of
     that block. Empty for a unit in one block."""
+    section_back: int = 0
+    """Read back from an index: how many units before this one stands the unit that stores the
+    title of their section (0: this one, or no section); see `stored_fields`."""
 
     @property
     def end_page(self) -> int:
@@ -113,9 +117,9 @@ class Unit:
         return self.kind in ("body", "quote")
 
     def stored(self) -> dict[str, Any]:
-        """The fields written to the index for this unit."""
-        notes = self.notes
-        return {
+        """The fields written to the index for this unit (its section is indexed, not stored: see
+        `stored_fields`); marks, note and breaks only when the unit has them."""
+        fields: dict[str, Any] = {
             "doc": self.doc,
             "seq": self.seq,
             "pageno": self.page,
@@ -123,33 +127,59 @@ class Unit:
             "section": self.section,
             "kind": self.kind,
             "in": "notes" if self.kind == "note" else "body",
-            "notes": " ".join(notes),
+            "notes": " ".join(self.notes),
             "text": self.text,
             "exact": self.text,
             "span": (self.block, self.start),
-            "marks": self.marks,
-            "note": self.note,
-            "breaks": self.breaks,
         }
+        if self.marks:
+            fields["marks"] = self.marks
+        if self.note != -1:
+            fields["note"] = self.note
+        if self.breaks:
+            fields["breaks"] = self.breaks
+        return fields
 
     @classmethod
     def from_stored(cls, fields: dict[str, Any]) -> Unit:
-        """The unit for a stored Whoosh document (see `stored`)."""
+        """The unit for a stored Whoosh document (see `stored`). Its `section` is the stored title
+        (empty on a unit whose title is stored `section_back` units before it)."""
         block, start = fields["span"]
         return cls(
             doc=fields["doc"],
             seq=fields["seq"],
             page=fields["pageno"],
             label=fields["page"],
-            section=fields.get("section", ""),
+            section=fields.get("title", ""),
             kind=fields["kind"],
             text=fields["text"],
             block=block,
             start=start,
-            marks=tuple(tuple(m) for m in fields["marks"]),
-            note=fields["note"],
+            marks=tuple(tuple(m) for m in fields.get("marks", ())),
+            note=fields.get("note", -1),
             breaks=tuple(tuple(b) for b in fields.get("breaks", ())),
+            section_back=fields.get("secback", 0),
         )
+
+
+def stored_fields(units: Iterable[Unit]) -> Iterator[dict[str, Any]]:
+    """The fields written to the index for each of one document's units, in order (`Unit.stored`).
+
+    A section's title is stored once, with the first of the run of units under it ("title"); each
+    later unit of the run stores how many units back that one is ("secback"), so that a hit finds
+    its section without a copy of the title in every sentence. The units of a document stay
+    together and in order in the index (Whoosh merges segments in order), which
+    `Corpus.unit_at` checks (same document, the seq that far back) before it trusts the title.
+    """
+    title, first = "", 0
+    for unit in units:
+        fields = unit.stored()
+        if unit.section and (unit.section != title or unit.seq <= first):
+            title, first = unit.section, unit.seq
+            fields["title"] = title
+        elif unit.section:
+            fields["secback"] = unit.seq - first
+        yield fields
 
 
 def label_range(first: str, last: str) -> str:

@@ -6,6 +6,12 @@ numbers as floats, names as NameObject, strings as bytes, arrays as lists; inlin
 images are skipped whole. Anything it cannot read raises ContentError, and
 `content_operations` falls back to pypdf's parser. `content_operations` also counts the
 bytes and operators read against the document's Budget (source.limits).
+
+Two ways through the same grammar give the same operations: `_all_at_once` splits the whole
+stream into tokens with one `findall` (one call into the regex engine per stream, not per
+token: a quarter of a cold read was that loop) and is used whenever it can be; a stream with a
+literal string holding nested parentheses or an inline image goes through `_one_by_one`,
+which can jump over them.
 """
 
 from __future__ import annotations
@@ -89,8 +95,98 @@ def _nested_string(data: bytes, start: int) -> tuple[bytes, int]:
     raise ContentError("unterminated string")
 
 
-def operations(data: bytes) -> Iterator[tuple[list[Any], bytes]]:
-    """(operands, operator) for each operation in a content stream."""
+TOKENS = re.compile(
+    rb"""
+    (?:[\x00\t\n\x0c\r ]|%[^\r\n]*+)*+                   # what lies between tokens, taken whole
+    (   (?:[+-]?(?:\d+\.?\d*|\.\d+)(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])[\t\n\x0c\r ]*)*+
+    )                                                     # 1: numbers (apart by white space only)
+    (   /[^\x00\t\n\x0c\r ()<>\[\]{}/%]*                   # 2: a name,
+      | \((?:[^()\\]|\\.)*\)                                #    a string without nested parentheses,
+      | \(                                                   #    the start of one with them,
+      | <[0-9A-Fa-f\x00\t\n\x0c\r ]*>                          #    a hex string,
+      | << | >> | \[ | \]
+      | [^\x00\t\n\x0c\r ()<>\[\]{}/%]+                      #    an operator (or true, false, null),
+      | [^\x00\t\n\x0c\r %]                                  #    any other byte: { } ) > <
+      | \Z | (?=[\x00%])                                     #    nothing: the end, or more to skip
+    )
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+"""The grammar of TOKEN as one pattern that matches wherever it is tried (so that `findall` reads
+the tokens in order, skipping nothing): (the numbers before a token, the token) each time."""
+_ONE_BY_ONE = re.compile(rb"(?<![^\x00\t\n\x0c\r ()<>\[\]{}/%])BI(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])")
+"""What may be an inline image (BI ... ID data EI), whose data only `_one_by_one` skips (found
+anywhere, even in a string: such a stream is only read the slower way)."""
+_KEYWORDS: dict[bytes, bool | None] = {b"true": True, b"false": False, b"null": None}
+
+
+class _Nested(Exception):
+    """A string with nested parentheses: read by `_one_by_one`."""
+
+
+def operations(data: bytes, limit: int | None = None) -> Iterator[tuple[list[Any], bytes]]:
+    """(operands, operator) for each operation in a content stream (at most `limit` of them)."""
+    if b"BI" not in data or _ONE_BY_ONE.search(data) is None:
+        try:
+            return iter(_all_at_once(data, limit))
+        except (_Nested, ContentError):  # one by one yields what comes before an error, then raises it
+            pass
+    return islice(_one_by_one(data), limit)
+
+
+def _all_at_once(data: bytes, limit: int | None) -> list[tuple[list[Any], bytes]]:
+    """The operations of a stream without inline images, from one `findall` (see the module docstring)."""
+    read: list[tuple[list[Any], bytes]] = []
+    operands: list[Any] = []
+    stack: list[list[Any]] = [operands]
+    add = operands.append
+    for numbers, token in TOKENS.findall(data):
+        if numbers:
+            stack[-1].extend(map(float, numbers.split()))
+        if not token:
+            continue  # the end, or a comment or NUL next
+        first = token[0]
+        if first == 0x2F:  # /
+            add(NameObject(token.decode("latin-1")))
+        elif first == 0x28:  # (
+            if len(token) == 1:
+                raise _Nested
+            add(_unescape(token[1:-1]))
+        elif first == 0x5B or token == b"<<":  # [ or <<
+            stack.append([])
+            add = stack[-1].append
+        elif first == 0x5D or token == b">>":  # ] or >>
+            if len(stack) < 2:
+                raise ContentError("unbalanced array")
+            items = stack.pop()
+            add = stack[-1].append
+            add(items)
+        elif first == 0x3C and len(token) > 1:  # <hex>
+            digits = re.sub(rb"[^0-9A-Fa-f]", b"", token[1:-1])
+            if len(digits) % 2:
+                digits += b"0"
+            add(bytes.fromhex(digits.decode("ascii")))
+        elif first in _DELIMITERS:
+            raise ContentError(f"unexpected {token!r}")
+        elif token in _KEYWORDS:
+            add(_KEYWORDS[token])
+        else:
+            if len(stack) > 1:
+                raise ContentError("operator inside an array")
+            read.append((operands, token))
+            if limit is not None and len(read) >= limit:
+                return read
+            operands = []
+            stack = [operands]
+            add = operands.append
+    return read
+
+
+_DELIMITERS = frozenset(b"(){}<>[]/%")
+
+
+def _one_by_one(data: bytes) -> Iterator[tuple[list[Any], bytes]]:
+    """(operands, operator) for each operation in a content stream, one token at a time."""
     stack: list[list[Any]] = [[]]
     pos = 0
     n = len(data)
@@ -175,7 +271,7 @@ def content_operations(content: Any, pdf: Any, budget: Budget) -> list[tuple[lis
     allowed = budget.allowed_operators()
     read: list[tuple[list[Any], bytes]] = []
     try:
-        read.extend(islice(operations(data), allowed + 1))  # one more than allowed: the budget raises
+        read.extend(operations(data, allowed + 1))  # one more than allowed: the budget raises
         budget.add_operators(len(read))
         return read
     except ContentError:

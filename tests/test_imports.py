@@ -91,3 +91,47 @@ def test_command_help_is_cheap(command: str) -> None:
 def test_locations_and_text_are_headless() -> None:
     loaded = loaded_after("import explorer.locations, explorer.text, explorer.cli_common, explorer.docviews")
     assert not loaded & set(HEAVY)
+
+
+def test_a_warm_search_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """A warm `citex search` (its index cached) reads no PDF and loads no module it does not use:
+    not pypdf, not the sources commands (and their citation patterns), not Whoosh's urllib,
+    asyncio or morphology tables."""
+    report = ROOT / "explorer" / "data" / "connection-denied.pdf"
+    env = {**os.environ, "CITEX_CACHE_DIR": str(tmp_path / "cache"), "CITEX_DATA_DIR": str(tmp_path / "data")}
+    search = (
+        "import contextlib, io, sys, json\n"
+        "from explorer.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    code = main(['search', 'border', {str(report)!r}], standalone_mode=False)\n"
+        "assert code == 0 and 'border' in out.getvalue().lower(), (code, out.getvalue())\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+
+    def run() -> set[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", search], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+    cold = run()
+    assert "pypdf" in cold  # the first search read the PDF
+    warm = run()
+    unused = {"pypdf", "explorer.cli_sources", "index.citefields", "whoosh.lang.morph_en", "urllib.request"}
+    assert not warm & unused, warm & unused
+    assert "asyncio" not in warm
+
+
+def test_whoosh_stand_ins_still_answer() -> None:
+    """The stand-ins `store.import_whoosh` puts in place while Whoosh is imported import the real
+    module when used: Variations still expands a word."""
+    code = (
+        "import sys\n"
+        "from index.store import import_whoosh\n"
+        "import_whoosh()\n"
+        "assert 'whoosh.lang.morph_en' not in sys.modules\n"
+        "from whoosh.query.terms import variations\n"
+        "assert {'running', 'runs'} <= set(variations('run')), variations('run')\n"
+    )
+    assert "whoosh" in loaded_after(code)

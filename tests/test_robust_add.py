@@ -24,7 +24,7 @@ import index.libindex
 from explorer.cli import main
 from index import Library
 from index.libindex import indexed_documents
-from index.store import open_index
+from index.store import INDEX_NAME, open_index
 from index.units import doc_key
 from source.cache import sweep, temp_prefix
 
@@ -350,10 +350,10 @@ def test_a_kill_left_whoosh_temp_files_that_the_next_writer_removes(dirs: dict[s
     library = Library(dirs["data"] / "library.json")
     library.add([pdfs[0]])
     assert library.index_dir is not None
-    stale = library.index_dir / "citex3.tmp"
+    stale = library.index_dir / f"{INDEX_NAME}.tmp"
     stale.mkdir()
     (stale / "abc.ctmp").write_text("x")
-    toc = library.index_dir / "_citex3_9.toc.1700000000.5"
+    toc = library.index_dir / f"_{INDEX_NAME}_9.toc.1700000000.5"
     toc.write_text("half a toc")
     library.add([pdfs[1]])
     assert not stale.exists() and not toc.exists()

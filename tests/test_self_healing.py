@@ -13,6 +13,7 @@ from test_robust_add import make_pdfs
 
 from explorer.cli import main
 from index import Library
+from index.store import INDEX_NAME
 from source.cache import document_file, document_index_dir, file_sha256, library_index_dir
 
 
@@ -42,7 +43,7 @@ def test_a_damaged_index_of_a_pdf_is_rebuilt_with_one_warning(dirs: dict[str, Pa
     assert search("heather", str(pdf)).exit_code == 0
     index = document_index_dir(file_sha256(pdf))
     segment = max(
-        (p for p in index.iterdir() if p.name.startswith("citex3_") and "LOCK" not in p.name),
+        (p for p in index.iterdir() if p.name.startswith(f"{INDEX_NAME}_") and "LOCK" not in p.name),
         key=lambda p: p.stat().st_size,
     )
     if damage == "remove segment":
@@ -50,7 +51,7 @@ def test_a_damaged_index_of_a_pdf_is_rebuilt_with_one_warning(dirs: dict[str, Pa
     elif damage == "truncate segment":
         segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 3])
     else:
-        toc = next(index.glob("_citex3_*.toc"))
+        toc = next(index.glob(f"_{INDEX_NAME}_*.toc"))
         toc.write_bytes(b"\0" * 40)
     result = search("heather", str(pdf))
     assert result.exit_code == 0, result.output
@@ -88,7 +89,7 @@ def test_a_stale_lock_file_does_not_stop_writing(dirs: dict[str, Path]) -> None:
     pdfs = make_pdfs(dirs["pdfs"], 2)
     library_file = dirs["data"] / "library.json"
     assert CliRunner().invoke(main, ["add", str(pdfs[0])]).exit_code == 0
-    (library_index_dir(library_file) / "citex3_WRITELOCK").write_text("pid 99999, long dead")
+    (library_index_dir(library_file) / f"{INDEX_NAME}_WRITELOCK").write_text("pid 99999, long dead")
     (library_file.with_name("library.json.lock")).write_text("garbage")
     result = CliRunner().invoke(main, ["add", str(pdfs[1])])
     assert result.exit_code == 0 and not result.stderr
@@ -161,12 +162,12 @@ def garble_postings_of_a_document(index: Path, sha: str) -> None:
     from index.units import doc_key
 
     key = doc_key(sha).encode()
-    ix = FileStorage(str(index)).open_index("citex3")
+    ix = FileStorage(str(index)).open_index(INDEX_NAME)
     with ix.reader() as reader:
         leaf, _ = next(iter(reader.leaf_readers()))
         assert list(leaf.lexicon("doc"))[0] != key
         info = leaf._terms.term_info("doc", key)
-        name = f"citex3_{leaf.segment().segid}.pst"
+        name = f"{INDEX_NAME}_{leaf.segment().segid}.pst"
         start, length = info._offset, info._length[0]
     ix.close()
     data = bytearray((index / name).read_bytes())
