@@ -33,6 +33,7 @@ from explorer.messages import (
     HitChosen,
     LoadProgress,
     MarkerChanged,
+    PageShown,
     PasswordNeeded,
     SearchDone,
     SelectionChanged,
@@ -68,10 +69,10 @@ class CitexApp(ReaderActions, App[None]):
         Binding("escape", "back", "Back", show=False),
         Binding("g", "goto", "Page"),
         Binding("o", "outline", "Outline"),
-        Binding("n", "notes", "Notes"),
+        Binding("f", "notes", "Notes"),
         Binding("y", "copy", "Copy"),
         Binding("c,Y", "cycle_style", "Style"),
-        Binding("b", "bookmark", "Mark", show=False),
+        Binding("m", "bookmark", "Mark", show=False),
         Binding("B", "bookmarks", "Bookmarks", show=False),
         Binding("H", "history(-1)", "Back in history", show=False),
         Binding("L", "history(1)", "Forward in history", show=False),
@@ -290,6 +291,7 @@ class CitexApp(ReaderActions, App[None]):
         results = self.query_one("#results", ResultsList)
         results.display = bool(outcome.query)
         results.show(list(outcome.hits))
+        self.query_one("#reader", Reader).matches = list(outcome.hits)
         count = f"{len(outcome.hits)} hit{'s' if len(outcome.hits) != 1 else ''}" if outcome.query else ""
         self._search_note = clean_for_terminal(" · ".join(p for p in (count, outcome.message) if p))
         self.update_status()
@@ -305,16 +307,8 @@ class CitexApp(ReaderActions, App[None]):
         if document is not self.document:
             self.open_document(document)
         reader = self.query_one("#reader", Reader)
-        nav = self.navs[document.id]
         if hit.span is not None:
-            cursor = nav.sentence_at(hit.span.page, hit.span.block, hit.span.start)
-            reader.show_page(hit.span.page, cursor=cursor, hit=hit.span)
-            end = nav.sentence_at(
-                hit.span.end_page, hit.span.end_block, max(hit.span.start, hit.span.end - 1)
-            )
-            if cursor is not None and end is not None and end > cursor:
-                reader.action_extend(end - cursor)
-            reader.set_marker(None)
+            reader.show_hit(hit)
         elif hit.note >= 0:
             self.jump_to_note(hit.note)
             self.push_screen(note_screen(document, hit.note))
@@ -330,7 +324,12 @@ class CitexApp(ReaderActions, App[None]):
 
     def on_selection_changed(self, message: SelectionChanged) -> None:
         n = message.count
-        self._selection = f"{n} sentence{'s' if n != 1 else ''} p. {message.pages}" if message.pages else ""
+        self._selection = (
+            f"{n} {message.unit}{'s' if n != 1 else ''} p. {message.pages}" if message.pages else ""
+        )
+        self.update_status()
+
+    def on_page_shown(self, message: PageShown) -> None:
         self.update_status()
 
     def update_status(self) -> None:
@@ -387,7 +386,7 @@ class CitexApp(ReaderActions, App[None]):
         if nav is None:
             return
         self.remember_current()
-        reader.show_page(page, cursor=nav.sentence_at(page, block, 0))
+        reader.show_page(page, block=block)
         self.remember()
         reader.focus()
 
