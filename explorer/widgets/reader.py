@@ -11,7 +11,6 @@ rule). Keys: see `Reader.BINDINGS`, the help screen and the README.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -34,6 +33,8 @@ from source.model import Document
 LOAD_MARGIN = 1.5
 """Mount the next (or previous) page when the view is within this many screen heights of the
 window's end (or start)."""
+SHIFT_TRIES = 20
+"""How many refreshes to wait for mounted (or removed) pages to be laid out."""
 CONTEXT_LINES = 2
 """A jump puts its target this many lines below the top of the view (when its page allows)."""
 VISUAL_KEYS = {"w": 1, "e": 1, "b": -1}
@@ -106,8 +107,12 @@ class Reader(VerticalScroll, can_focus=True):
         self._mounted: dict[int, list[Widget]] = {}
         """The widgets of each mounted page (its rule first)."""
         self._target: Place | None = None
+        self._must_show: Place | None = None
+        self._only_if_hidden = False
         self._quiet_y: float | None = None
         self._jumps = 0
+        self._shifting = False
+        """Pages above the view changed and the view waits to be moved by as much."""
         """How many jumps so far: a shift of the view scheduled before the latest jump is dropped."""
 
     def on_mount(self) -> None:
@@ -154,7 +159,7 @@ class Reader(VerticalScroll, can_focus=True):
             self.extent = end - cursor + 1
         if self.marker is not None:
             self.set_marker(None)
-        self._go(self.hit_marks[0].start)
+        self._go((span.page, span.block, span.start), must_show=self.hit_marks[0].start)
 
     def place(self) -> Place:
         """Where the reader stands: the current marker, else the cursor sentence, else the page top."""
@@ -478,8 +483,9 @@ class Reader(VerticalScroll, can_focus=True):
         self._mounted[page] = widgets
         return widgets
 
-    def _go(self, target: Place, only_if_hidden: bool = False) -> None:
-        """Redraw, and once laid out scroll so that `target` shows (offset -1: its page's rule)."""
+    def _go(self, target: Place, only_if_hidden: bool = False, must_show: Place | None = None) -> None:
+        """Redraw, and once laid out scroll so that `target` shows (offset -1: its page's rule), or if
+        both do not fit, at least `must_show` (the hit's words, when the target is its sentence)."""
         if self.document is None:
             return
         page = target[0]
@@ -497,6 +503,7 @@ class Reader(VerticalScroll, can_focus=True):
         self._redraw()
         self._jumps += 1
         self._target = target
+        self._must_show = must_show
         self._only_if_hidden = only_if_hidden
         self.call_after_refresh(self._scroll_to_target)
         self.post_message(PageShown(self.page))
@@ -522,6 +529,10 @@ class Reader(VerticalScroll, can_focus=True):
                     self._fill()
                     return
                 y = max(top, line_y - CONTEXT_LINES)
+                must = self._line_y(self._must_show) if self._must_show else None
+                height = self.scrollable_content_region.height
+                if must is not None and must >= y + height - 1:
+                    y = must - CONTEXT_LINES
         if y > self.max_scroll_y and self._hi < len(self.document.pages):  # type: ignore[union-attr]
             self._append()
             self._target = target
@@ -534,7 +545,7 @@ class Reader(VerticalScroll, can_focus=True):
     def _fill(self) -> None:
         """Mount the next (or previous) page while the view is within `LOAD_MARGIN` screens of the
         window's end (or start), and let go of a page that is more than that out of view."""
-        if self.document is None or self._hi == 0 or self._target is not None:
+        if self.document is None or self._hi == 0 or self._target is not None or self._shifting:
             return
         height = self.scrollable_content_region.height
         margin = height * LOAD_MARGIN
@@ -546,8 +557,10 @@ class Reader(VerticalScroll, can_focus=True):
             self._append()
         elif self._lo > 1 and top < margin:
             self._prepend()
+            return
         elif len(rules) > 2 and rules[1].virtual_region.y < top - margin:
-            self._drop_first(rules[1].virtual_region.y)
+            self._drop_first()
+            return
         elif len(rules) > 2 and rules[-1].virtual_region.y > bottom + margin:
             for child in self._mounted.pop(self._hi, []):
                 child.remove()
@@ -561,31 +574,39 @@ class Reader(VerticalScroll, can_focus=True):
         self.mount_all(self._page_widgets(self._hi))
         self._redraw()
 
-    def _drop_first(self, height: int) -> None:
-        """Let go of the window's first page (`height` lines), keeping the view where it is."""
+    def _drop_first(self) -> None:
+        """Let go of the window's first page, keeping the view where it is."""
         for child in self._mounted.pop(self._lo):
             child.remove()
         self._lo += 1
-        self._shift(-height)
+        self._keep_view(self._rule(self._lo))
 
     def _prepend(self) -> None:
         first = self._rule(self._lo)
-        if first is None:
-            return
-        before = first.virtual_region.y
         self._lo -= 1
         self.mount_all(self._page_widgets(self._lo), before=0)
         self._redraw()
-        self._shift(0, lambda: first.virtual_region.y - before)
+        self._keep_view(first)
 
-    def _shift(self, lines: int, measure: Callable[[], int] | None = None) -> None:
-        """Once laid out, scroll by `lines` (or by what `measure` says then), unless a jump came first."""
-        jumps = self._jumps
+    def _keep_view(self, anchor: Widget | None) -> None:
+        """Pages were mounted or let go above the view: once laid out, scroll by as much as `anchor`
+        moved, so that the same text stays in view (unless a jump came first)."""
+        if anchor is None:
+            return
+        jumps, before = self._jumps, anchor.virtual_region.y
+        self._shifting = True
 
-        def shift() -> None:
-            if jumps == self._jumps:
-                self._quiet_y = max(0.0, self.scroll_y + (measure() if measure else lines))
+        def shift(tries: int = SHIFT_TRIES) -> None:
+            moved = anchor.virtual_region.y - before
+            if jumps != self._jumps:
+                self._shifting = False
+            elif moved == 0 and tries > 0:  # not laid out yet
+                self.call_after_refresh(shift, tries - 1)
+            else:
+                self._shifting = False
+                self._quiet_y = max(0.0, self.scroll_y + moved)
                 self.scroll_to(y=self._quiet_y, animate=False, immediate=True)
+                self.call_after_refresh(self._fill)
 
         self.call_after_refresh(shift)
 
@@ -601,6 +622,11 @@ class Reader(VerticalScroll, can_focus=True):
                 self.page = top
                 self.post_message(PageShown(top))
         self.call_after_refresh(self._fill)
+
+    def _line_y(self, place: Place) -> int | None:
+        """Where in the scroll the line holding `place` is (None when its block is not mounted)."""
+        view = self._view(place[0], place[1])
+        return None if view is None else view.virtual_region.y + view.line_of(place[2])
 
     def _rules(self) -> list[PageRule]:
         return [w for p in sorted(self._mounted) for w in self._mounted[p][:1] if isinstance(w, PageRule)]
