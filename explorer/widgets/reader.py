@@ -11,6 +11,7 @@ rule). Keys: see `Reader.BINDINGS`, the help screen and the README.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -111,6 +112,8 @@ class Reader(VerticalScroll, can_focus=True):
         self._only_if_hidden = False
         self._quiet_y: float | None = None
         self._jumps = 0
+        self._page_by_jump = False
+        """The page being read was set by a jump (not yet scrolled away from)."""
         self._shifting = False
         """Pages above the view changed and the view waits to be moved by as much."""
         """How many jumps so far: a shift of the view scheduled before the latest jump is dropped."""
@@ -229,10 +232,36 @@ class Reader(VerticalScroll, can_focus=True):
             event.stop()
             event.prevent_default()
 
+    def _later_if_shifting(self, action: Callable[[], None]) -> bool:
+        """While pages above the view are being laid out, a scroll waits for them (else it would
+        start from where the text no longer is); True when `action` was put off."""
+        if self._shifting:
+            self.call_after_refresh(action)
+            return True
+        return False
+
+    def action_scroll_down(self) -> None:
+        if not self._later_if_shifting(self.action_scroll_down):
+            super().action_scroll_down()
+
+    def action_scroll_up(self) -> None:
+        if not self._later_if_shifting(self.action_scroll_up):
+            super().action_scroll_up()
+
+    def action_page_down(self) -> None:
+        if not self._later_if_shifting(self.action_page_down):
+            self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        if not self._later_if_shifting(self.action_page_up):
+            self.scroll_page_up(animate=False)
+
     def action_page(self, step: int) -> None:
         self.show_page(self.page + step * self._take_count())
 
     def action_screen(self, step: int) -> None:
+        if self._later_if_shifting(lambda: self.action_screen(step)):
+            return
         count = self._take_count()
         for _ in range(count):
             if step > 0:
@@ -255,8 +284,9 @@ class Reader(VerticalScroll, can_focus=True):
             return
         last = len(self.document.pages)
         self.show_page(last)
-        self._target = None
-        self.call_after_refresh(lambda: self.scroll_end(animate=False))
+        blocks = self.document.page(last).blocks
+        if blocks:  # the last line, as low in the view as the text above it allows
+            self._go((last, len(blocks) - 1, len(blocks[-1].text)), must_show=None)
 
     def action_top(self) -> None:
         """The top of the document (gg)."""
@@ -274,15 +304,7 @@ class Reader(VerticalScroll, can_focus=True):
             return
         step *= self._take_count()
         if self.visual and self.head is not None and self.words is not None:
-            here = self.nav.sentence_at(*self.head.first)
-            if here is None:
-                return
-            target = max(0, min(len(self.document.sentences) - 1, here + step))
-            s = self.document.sentences[target]
-            word = self.words.at(
-                (s.end_page, s.end_block, max(0, s.end - 1)) if step > 0 else (s.page, s.block, s.start)
-            )
-            self._set_head(word)
+            self._set_head(self._sentence_edge(self.head, step))
             return
         if self.cursor is None:
             return
@@ -339,7 +361,7 @@ class Reader(VerticalScroll, can_focus=True):
         if not mine:
             self.notify("no matches: search first (/)", timeout=2)
             return
-        here = self.hit_marks[0].start if self.hit_marks else self.place()
+        here = _start(self.hit) if self.hit is not None else self.place()
         found: Hit | None = None
         for _ in range(count):
             ahead = [h for h in mine if (_start(h.span) > here if step > 0 else _start(h.span) < here)]  # type: ignore[arg-type]
@@ -411,6 +433,26 @@ class Reader(VerticalScroll, can_focus=True):
         self.head = word
         self.page = word.page
         self._go(word.first, only_if_hidden=True)
+
+    def _sentence_edge(self, head: Word, step: int) -> Word | None:
+        """For `)` (`(`): the last (first) word of the head's sentence, or when the head is on it
+        already, of the sentence `step` sentences on (back)."""
+        assert self.document is not None and self.nav is not None and self.words is not None
+        here = self.nav.sentence_at(*head.first)
+        if here is None:
+            return None
+        sentences = self.document.sentences
+
+        def edge(i: int) -> Word | None:
+            s = sentences[max(0, min(len(sentences) - 1, i))]
+            if step > 0:
+                return self.words.at((s.end_page, s.end_block, max(0, s.end - 1)))  # type: ignore[union-attr]
+            return self.words.at((s.page, s.block, s.start))  # type: ignore[union-attr]
+
+        word = edge(here)
+        if word == head:
+            word = edge(here + step)
+        return word
 
     def _move_head_by_line(self, lines: int) -> None:
         """Move the head to the word drawn `lines` lines below (above) it, in the same column."""
@@ -502,6 +544,7 @@ class Reader(VerticalScroll, can_focus=True):
             self.scroll_to(y=0, animate=False)
         self._redraw()
         self._jumps += 1
+        self._page_by_jump = True
         self._target = target
         self._must_show = must_show
         self._only_if_hidden = only_if_hidden
@@ -606,6 +649,8 @@ class Reader(VerticalScroll, can_focus=True):
                 self._shifting = False
                 self._quiet_y = max(0.0, self.scroll_y + moved)
                 self.scroll_to(y=self._quiet_y, animate=False, immediate=True)
+                if not self._page_by_jump:
+                    self._page_from_top()
                 self.call_after_refresh(self._fill)
 
         self.call_after_refresh(shift)
@@ -616,12 +661,19 @@ class Reader(VerticalScroll, can_focus=True):
             return
         if self._quiet_y is not None and abs(new - self._quiet_y) < 1:
             self._quiet_y = None
-        elif round(old) != round(new):
-            top = next((r.page for r in reversed(self._rules()) if r.virtual_region.y <= new + 1), self._lo)
-            if top != self.page:
-                self.page = top
-                self.post_message(PageShown(top))
+        elif round(old) != round(new) and not self._shifting:
+            self._page_from_top()
         self.call_after_refresh(self._fill)
+
+    def _page_from_top(self) -> None:
+        """The page being read is now the one at the top of the view."""
+        self._page_by_jump = False
+        top = next(
+            (r.page for r in reversed(self._rules()) if r.virtual_region.y <= self.scroll_y + 1), self._lo
+        )
+        if top != self.page:
+            self.page = top
+            self.post_message(PageShown(top))
 
     def _line_y(self, place: Place) -> int | None:
         """Where in the scroll the line holding `place` is (None when its block is not mounted)."""
