@@ -244,7 +244,7 @@ async def test_visual_mode_copies_exact_words_and_a_sentence_across_a_page(_dirs
         await pilot.press("v", "w")
         await pilot.press("escape")  # leaves visual mode: start again from the second word
         await pilot.press("v")
-        assert reader.anchor is not None
+        assert reader.tail is not None
         await pilot.press("3", "w")
         await settle(pilot)
         quote = reader.quote()
@@ -355,3 +355,21 @@ async def test_reader_on_a_made_manual_without_printed_numbers() -> None:
             page = document.page(rule.page)
             if page.label is None or page.label_source != "printed":
                 assert not rule.title_text.startswith(f"p. {page.display_label} ·")
+
+
+@sync
+async def test_a_theme_switch_redraws_the_headings_shown() -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        reader = app.query_one("#reader", Reader)
+        await go_to(pilot, app, "9")
+        headings = [v for v in reader.views() if v.has_class("block-heading") and v.rendered is not None]
+        assert headings
+        dark = reader.get_component_rich_style("reader--heading")
+        assert all(v.rendered.text.style == dark for v in headings)  # type: ignore[union-attr]
+        await pilot.press("T")
+        await settle(pilot)
+        light = reader.get_component_rich_style("reader--heading")
+        assert light != dark
+        assert all(v.rendered.text.style == light for v in headings)  # type: ignore[union-attr]
