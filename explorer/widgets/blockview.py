@@ -161,5 +161,6 @@ class BlockView(Static):
         if reader is None or reader.dragged:
             return
         meta = self._meta(event)
-        marker = meta.get("marker")
-        reader.click_block(self.page, self.index, marker if isinstance(marker, int) else None)
+        marker, word = meta.get("marker"), meta.get("word")
+        offset = word[0] if isinstance(word, tuple) else 0
+        reader.click_block(self.page, self.index, marker if isinstance(marker, int) else None, offset)

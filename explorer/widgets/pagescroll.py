@@ -124,7 +124,7 @@ class PageScroll(VerticalScroll):
         self.call_after_refresh(self._scroll_to_target)
         self.post_message(PageShown(self.page))
 
-    def _scroll_to_target(self) -> None:
+    def _scroll_to_target(self, tries: int = SHIFT_TRIES) -> None:
         target, self._target = self._target, None
         if target is None:
             return
@@ -132,10 +132,15 @@ class PageScroll(VerticalScroll):
         rule = self._rule(page)
         if rule is None:
             return
+        view = self._view(page, block) if offset >= 0 else None
+        laid_out = all(w.virtual_region.height > 0 for w in (rule, view) if w is not None)
+        if not laid_out and tries > 0:  # mounted but not laid out yet: wait for it
+            self._target = target
+            self.call_after_refresh(self._scroll_to_target, tries - 1)
+            return
         top = rule.virtual_region.y
         y = top
         if offset >= 0:
-            view = self._view(page, block)
             if view is not None:
                 line_y = view.virtual_region.y + view.line_of(offset)
                 if (

@@ -104,7 +104,7 @@ class Reader(WordSelection, can_focus=True):
         self._clear_words()
         if self.marker is not None and self.marker.page != self.page:
             self.set_marker(None)
-        self._go((self.page, block, -1))
+        self._go((self.page, block, -1 if block == 0 else 0))
 
     def show_hit(self, hit: Hit) -> None:
         """Show a hit: its matched words highlighted and on screen, its sentences selected."""
@@ -338,8 +338,9 @@ class Reader(WordSelection, can_focus=True):
         self.extent = max(1, min(most, self.extent + step * self._take_count()))
         self._redraw()
 
-    def click_block(self, page: int, block: int, marker: int | None) -> None:
-        """A click on a block: on a marker makes it current, elsewhere moves the cursor there."""
+    def click_block(self, page: int, block: int, marker: int | None, offset: int = 0) -> None:
+        """A click on a block: on a marker makes it current, elsewhere moves the cursor to the
+        sentence clicked (at `offset` in the block's text)."""
         if self.nav is None:
             return
         if marker is not None:
@@ -347,7 +348,7 @@ class Reader(WordSelection, can_focus=True):
                 if (m.page, m.block, m.index) == (page, block, marker):
                     self.set_marker(m)
                     return
-        cursor = self.nav.sentence_at(page, block, 0)
+        cursor = self.nav.sentence_at(page, block, offset)
         if cursor is not None:
             self._clear_words()
             self.cursor, self.extent, self.page = cursor, 1, page
