@@ -257,6 +257,24 @@ async def test_visual_mode_copies_exact_words_and_a_sentence_across_a_page(_dirs
         assert quote is not None and re.sub(r"\s+", " ", quote.text) == _words_from(text, 0, 3)
         status = str(app.query_one("#status").render())
         assert "selected: 3 words p. " in status
+        # j in visual mode: the head goes down one drawn line (the next line of the block, or the
+        # first line of the next block)
+        head = reader.head
+        assert head is not None
+        view = reader._view(head.page, head.block)
+        assert view is not None
+        line = view.line_of(head.start)
+        lines_in_block = view.line_of(len(document.block(head.page, head.block).text)) + 1
+        await pilot.press("j")
+        await settle(pilot)
+        moved = reader.head
+        assert moved is not None and moved > head
+        if line + 1 < lines_in_block:
+            assert (moved.page, moved.block) == (head.page, head.block) and view.line_of(
+                moved.start
+            ) == line + 1
+        else:
+            assert (moved.page, moved.block) != (head.page, head.block)
 
 
 def _words_from(text: str, first: int, count: int) -> str:
