@@ -30,7 +30,7 @@ from explorer.citation import STYLE_NAMES, STYLES, Style
 from explorer.engine import MODE_NAMES, Engine
 from explorer.history import History, Location
 from explorer.locations import Locations
-from explorer.messages import HitChosen, MarkerChanged, SelectionChanged
+from explorer.messages import HitChosen, MarkerChanged, PageShown, SelectionChanged
 from explorer.navigation import Navigator
 from explorer.text import clean_for_terminal
 from explorer.widgets.draft import DraftActions
@@ -73,7 +73,7 @@ class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, Read
         Binding("escape", "back", "Back", show=False),
         Binding("g", "goto", "Page"),
         Binding("o", "outline", "Outline"),
-        Binding("n", "notes", "Notes"),
+        Binding("f", "notes", "Notes"),
         Binding("s", "sources", "Sources"),
         Binding("D", "documents", "Docs"),
         Binding("M", "edit_metadata", "Metadata", show=False),
@@ -140,7 +140,6 @@ class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, Read
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
-        self.theme_changed_signal.subscribe(self, self._repaint)
         self.query_one("#results-pane", ResultsPane).display = False
         self.query_one("#reader", Reader).display = False
         self.query_one("#note", NotePanel).show(None, None, "")
@@ -152,12 +151,6 @@ class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, Read
 
     def on_unmount(self) -> None:
         self.save_settings()
-
-    def _repaint(self, _theme: object = None) -> None:
-        """After a theme change: draw the reader again (its Text carries the old theme's colours)."""
-        reader = self.query_one("#reader", Reader)
-        if reader.document is not None:
-            self.call_after_refresh(reader._rebuild)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Behind a dialog the reader's actions are neither shown in the footer nor run."""
@@ -195,14 +188,7 @@ class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, Read
         reader = self.query_one("#reader", Reader)
         nav = self.navs[document.id]
         if hit.span is not None:
-            cursor = nav.sentence_at(hit.span.page, hit.span.block, hit.span.start)
-            reader.show_page(hit.span.page, cursor=cursor, hit=hit.span)
-            end = nav.sentence_at(
-                hit.span.end_page, hit.span.end_block, max(hit.span.start, hit.span.end - 1)
-            )
-            if cursor is not None and end is not None and end > cursor:
-                reader.action_extend(end - cursor)
-            reader.set_marker(None)
+            reader.show_hit(hit)
         elif hit.note >= 0 and message.preview:  # its marker, without the history or the focus
             marker = nav.marker_for_note(hit.note)
             if marker is not None:
@@ -225,7 +211,12 @@ class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, Read
 
     def on_selection_changed(self, message: SelectionChanged) -> None:
         n = message.count
-        self._selection = f"{n} sentence{'s' if n != 1 else ''} p. {message.pages}" if message.pages else ""
+        self._selection = (
+            f"{n} {message.unit}{'s' if n != 1 else ''} p. {message.pages}" if message.pages else ""
+        )
+        self.update_status()
+
+    def on_page_shown(self, message: PageShown) -> None:
         self.update_status()
 
     def update_status(self) -> None:
@@ -295,7 +286,7 @@ class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, Read
         if nav is None:
             return
         self.remember_current()
-        reader.show_page(page, cursor=nav.sentence_at(page, block, 0))
+        reader.show_page(page, block=block)
         self.remember()
         reader.focus()
 

@@ -13,7 +13,9 @@ from explorer.citation import STYLE_NAMES, format_citation, next_style
 from explorer.text import clean_for_terminal
 from explorer.widgets.help import help_screen
 from explorer.widgets.reader import Reader
-from explorer.widgets.screens import BookmarksScreen, NameScreen, note_screen
+from explorer.widgets.screens import BookmarksScreen, NameScreen, TextScreen, note_locator, note_screen
+from explorer.widgets.search import ResultsList
+from index.results import Hit
 
 if TYPE_CHECKING:
     from explorer.app import CitexApp
@@ -30,19 +32,49 @@ class ReaderActions(_Base):
         reader = self.query_one("#reader", Reader)
         if self.document is not None and reader.marker is not None and reader.marker.marker.note >= 0:
             self.push_screen(note_screen(self.document, reader.marker.marker.note))
+        elif reader.marker is not None:
+            self.notify(f"marker [{clean_for_terminal(reader.marker.marker.label)}]: its note was not found")
 
     def citation_text(self) -> str | None:
-        """The selection quoted with its citation in the current style, None when nothing is selected."""
+        """The selection quoted with its citation in the current style, None when nothing is selected.
+        With the results list in front, its highlighted hit: exactly the words it matched."""
         reader = self.query_one("#reader", Reader)
-        if self.document is None or reader.cursor is None:
+        focused = self.focused
+        if isinstance(focused, ResultsList) and focused.highlighted is not None and focused.hits:
+            return self.hit_citation(focused.hits[focused.highlighted])
+        if self.document is None:
             return None
-        quote = self.navs[self.document.id].quote(reader.cursor, reader.extent)
+        quote = reader.quote()
+        if quote is None:
+            return None
         return format_citation(
             quote.text, self.citation_metadata(), quote.first_label, quote.last_label, self.style
         )
 
+    def hit_citation(self, hit: Hit) -> str | None:
+        """A hit's matched text with its citation (None for a hit whose document is not open)."""
+        document = next((d for d in self.documents if d.id == hit.doc_id), None)
+        if document is None:
+            return None
+        if hit.span is None:
+            first = last = document.display_label(hit.page)
+        else:
+            first, last = document.display_label(hit.span.page), document.display_label(hit.span.end_page)
+        if hit.note >= 0:
+            first = last = note_locator(document, hit.note)
+        from index.meta import effective_metadata
+
+        metadata = effective_metadata(document, self.locations.data)
+        return format_citation(hit.text, metadata, first, last, self.style)
+
     def action_copy(self) -> None:
-        text = self.citation_text()
+        if isinstance(self.screen, TextScreen) and self.screen.copy_text is not None:
+            text: str | None = self.screen.copy_text(self.style)
+        else:
+            text = self.citation_text()
+        reader = self.query_one("#reader", Reader)
+        if reader.visual:
+            reader.action_visual()  # y ends visual mode, as in vim (the selection stays)
         if text is None:
             self.notify("nothing to copy: open a page first", severity="warning")
             return

@@ -74,6 +74,9 @@ class SearchActions(_Base):
         pane = self.query_one("#results-pane", ResultsPane)
         pane.display = bool(outcome.query)
         pane.show(outcome, name_documents=self.several_documents())
+        from explorer.widgets.reader import Reader
+
+        self.query_one("#reader", Reader).matches = list(outcome.hits)  # n / N in the reader
         self._shown = message.serial
         self._search_note = ""
         self.update_status()

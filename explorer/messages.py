@@ -109,3 +109,13 @@ class SelectionChanged(Message):
     """How many sentences are selected."""
     pages: str
     """The printed page or range of the selection."""
+    unit: str = "sentence"
+    """What `count` counts: "sentence", or "word" for a selection of words."""
+
+
+@dataclass
+class PageShown(Message):
+    """The page the reader is on changed (a jump, or scrolling into another page)."""
+
+    page: int
+    """The 1-based physical page."""

@@ -18,7 +18,8 @@ from explorer.app_open import OpeningActions
 from explorer.messages import LoadProgress
 from explorer.outcomeview import STYLE_MISSING, STYLE_SOURCE, outcome_text
 from explorer.widgets.footer import KeyFooter
-from explorer.widgets.reader import BlockView, Reader
+from explorer.widgets.blockview import BlockView
+from explorer.widgets.reader import Reader
 from explorer.widgets.screens import NotesScreen, PickerScreen, TextScreen
 from explorer.widgets.search import ResultsList, ResultsPane
 
@@ -256,7 +257,7 @@ async def test_small_terminal_footer_keeps_copy_help_quit_and_dialogs_show_their
         await pilot.press("g")  # the reader's keys do nothing behind a dialog
         await pilot.pause()
         assert type(app.screen) is PickerScreen
-        await pilot.press("escape", "n")
+        await pilot.press("escape", "f")
         await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
         assert "copy" not in footer_actions(app)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explorer.citation import Style as CiteStyle
+from explorer.citation import format_citation
 from explorer.docviews import ambiguous_label, label_range, labels_said, pages_by_label
 from explorer.text import clean_for_terminal
 from explorer.widgets.footer import KeyFooter
@@ -88,10 +90,14 @@ class NotesScreen(ModalScreen[int | None]):
         listing = self.query_one("#notes-list", OptionList)
         listing.clear_options()
         self.shown = []
+        exact: list[int] = []
         for i, note in enumerate(self.document.notes):
             hay = f"{note.label} {note.text}".lower()
-            if all(w in hay for w in words) or (words and words == [note.label.lower()]):
+            if words and " ".join(words) == note.label.lower():
+                exact.append(i)  # the note labelled so comes first, before notes that only mention it
+            elif all(w in hay for w in words):
                 self.shown.append(i)
+        self.shown = exact + self.shown
         options = []
         for i in self.shown:
             note = self.document.notes[i]
@@ -142,6 +148,11 @@ class GoToPageScreen(ModalScreen[int | None]):
             yield Label("", id="page-error")
         yield KeyFooter()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """ "g" typed first (vim's gg) goes to the top, unless a page is labelled "g"."""
+        if event.value == "g" and not pages_by_label(self.document, "g"):
+            self.dismiss(1)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
         pages = pages_by_label(self.document, value)
@@ -182,16 +193,30 @@ class PasswordScreen(ModalScreen[str | None]):
 
 
 class TextScreen(ModalScreen[None]):
-    """A titled text (a whole note, the help, an error) with a close button."""
+    """A titled text (a whole note, the help, an error) with a close button; `y` copies what
+    `copy_text` gives (a whole note with its citation), when given."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,enter", "dismiss(None)", "Close"),
+        Binding("y", "app.copy", "Copy"),
     ]
 
-    def __init__(self, title: str, body: Text | str, *, error: bool = False) -> None:
+    def __init__(
+        self,
+        title: str,
+        body: Text | str,
+        *,
+        error: bool = False,
+        copy_text: Callable[[CiteStyle], str] | None = None,
+    ) -> None:
         super().__init__(classes="picker error" if error else "picker")
         self.title_text = title
         self.body = body
+        self.copy_text = copy_text
+        """What `y` copies, in a citation style (None: nothing to copy)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.copy_text is not None if action == "copy" else True
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -212,9 +237,23 @@ def note_screen(document: Document, note: int) -> TextScreen:
     if found.markers:
         cited = ", ".join(f"p. {document.display_label(m.page)}" for m in found.markers)
         body.append(f"\n\ncited on {cited}", style="dim")
+
+    def copy(style: CiteStyle) -> str:
+        return format_citation(
+            found.text.strip(), document.metadata, note_locator(document, note), None, style
+        )
+
     return TextScreen(
-        f"Note {clean_for_terminal(found.label)} · p. {document.display_label(found.page)}", body
+        f"Note {clean_for_terminal(found.label)} · p. {document.display_label(found.page)}",
+        body,
+        copy_text=copy,
     )
+
+
+def note_locator(document: Document, note: int) -> str:
+    """Where a note stands, for a citation: its printed page and its label ("22, n. 12")."""
+    found = document.notes[note]
+    return f"{document.display_label(found.page)}, n. {found.label}"
 
 
 def error_screen(message: str, title: str = "Could not open") -> TextScreen:
