@@ -155,7 +155,8 @@ class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, Read
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Behind a dialog the reader's actions are neither shown in the footer nor run."""
         if isinstance(self.screen, ModalScreen) and action not in MODAL_ACTIONS:
-            return False
+            # a dialog's own `app.` keys still run (the whole note's `y`), and only those
+            return action == "copy" and getattr(self.screen, "copy_text", None) is not None
         if action == "search" and isinstance(self.focused, Input):
             return False  # "/" is typed (in its turn, after the keys before it)
         return True

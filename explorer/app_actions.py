@@ -14,7 +14,7 @@ from explorer.text import clean_for_terminal
 from explorer.widgets.help import help_screen
 from explorer.widgets.reader import Reader
 from explorer.widgets.screens import BookmarksScreen, NameScreen, TextScreen, note_locator, note_screen
-from explorer.widgets.search import ResultsList
+from explorer.widgets.search import QueryInput, ResultsList
 from index.results import Hit
 
 if TYPE_CHECKING:
@@ -40,8 +40,10 @@ class ReaderActions(_Base):
         With the results list in front, its highlighted hit: exactly the words it matched."""
         reader = self.query_one("#reader", Reader)
         focused = self.focused
-        if isinstance(focused, ResultsList) and focused.highlighted is not None and focused.hits:
-            return self.hit_citation(focused.hits[focused.highlighted])
+        if isinstance(focused, (ResultsList, QueryInput)):  # ctrl+y while typing: the highlighted hit
+            hit = self.query_one("#results", ResultsList).current()
+            if hit is not None:
+                return self.hit_citation(hit)
         if self.document is None:
             return None
         quote = reader.quote()

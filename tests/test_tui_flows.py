@@ -11,14 +11,12 @@ from typing import Any
 import pytest
 from test_tui import REPORT, opened, search, sync, wait_for
 
-from rich.style import Style
 
 from explorer.app import CitexApp
 from explorer.app_open import OpeningActions
 from explorer.messages import LoadProgress
 from explorer.outcomeview import STYLE_MISSING, STYLE_SOURCE, outcome_text
 from explorer.widgets.footer import KeyFooter
-from explorer.widgets.blockview import BlockView
 from explorer.widgets.reader import Reader
 from explorer.widgets.screens import NotesScreen, PickerScreen, TextScreen
 from explorer.widgets.search import ResultsList, ResultsPane
@@ -280,33 +278,7 @@ async def test_escape_twice_from_the_reader_keeps_the_query() -> None:
         assert query.value == "mosquitos"  # type: ignore[attr-defined]
 
 
-@sync
-async def test_theme_switch_repaints_headings() -> None:
-    app = CitexApp([REPORT])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await opened(pilot, app)
-        await pilot.press("g", *"15", "enter")
-        await pilot.pause()
-        reader = app.query_one("#reader", Reader)
-        heading = next(v for v in reader.query(BlockView) if v.has_class("block-heading"))
-
-        def backgrounds() -> set[tuple[int, int, int]]:
-            rendered = heading.render()
-            return {
-                Style.parse(str(s.style)).bgcolor.get_truecolor()  # type: ignore[union-attr]
-                for s in rendered.spans  # type: ignore[attr-defined]
-            }
-
-        def theme_background() -> tuple[int, int, int]:
-            return reader.get_component_rich_style("reader--heading").bgcolor.get_truecolor()  # type: ignore[union-attr]
-
-        dark = backgrounds()
-        assert theme_background() in dark
-        await pilot.press("T")
-        await pilot.pause()
-        await pilot.pause()
-        assert app.theme == "textual-light"
-        assert backgrounds() != dark and theme_background() in backgrounds()  # drawn in the new colours
+# The theme switch's repaint: tests/test_tui_reader_notes.py::test_a_theme_switch_redraws_the_headings_shown.
 
 
 # -- 10. settings remembered ------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ from explorer.app import CitexApp
 from explorer.widgets.pagerule import PageRule
 from explorer.widgets.reader import Reader
 from explorer.widgets.screens import NotesScreen, TextScreen
+from explorer.quotes import inner_single
+from test_tui_reader import chicago_note
 from test_tui import REPORT, _dirs, opened, sync, wait_for
 from test_tui_reader import go_to, settle
 
@@ -47,8 +49,8 @@ async def test_notes_exact_label_first_whole_note_copied_enter_goes_to_next_mark
         await settle(pilot)
         note = next(n for n in document.notes if n.label == "12")
         page = document.display_label(note.page)
-        assert _dirs[-1].startswith(f"\u201c{note.text.strip()}\u201d")
-        assert _dirs[-1].endswith(f", {page}, n. 12.")
+        assert _dirs[-1].startswith(f"\u201c{inner_single(note.text.strip())}")
+        assert chicago_note(_dirs[-1]).endswith(f", {page}, n. 12.")
         assert isinstance(app.screen, TextScreen)  # copying does not close the note
 
 

@@ -244,7 +244,13 @@ class PageScroll(VerticalScroll):
         self.call_after_refresh(self._fill)
 
     def _page_from_top(self) -> None:
-        """The page being read is now the one at the top of the view."""
+        """The page being read is now the one at the top of the view (but a page a jump went to
+        stays the page being read while its rule is in view: near the end of a document the view
+        cannot scroll it to the top)."""
+        rule = self._rule(self.page) if self._page_by_jump else None
+        height = self.scrollable_content_region.height
+        if rule is not None and self.scroll_y <= rule.virtual_region.y < self.scroll_y + height:
+            return
         self._page_by_jump = False
         top = next(
             (r.page for r in reversed(self._rules()) if r.virtual_region.y <= self.scroll_y + 1), self._lo

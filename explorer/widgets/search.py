@@ -37,6 +37,7 @@ class QueryInput(Input):
         Binding("up", "app.move_result(-1)", "Previous hit", show=False),
         Binding("pagedown", "app.move_result(10)", "Hits down", show=False),
         Binding("pageup", "app.move_result(-10)", "Hits up", show=False),
+        Binding("ctrl+y", "app.copy", "Copy hit"),
     ]
     # ctrl+p is the command palette's (a priority binding): CitexApp.action_command_palette moves the
     # results up instead while the query is focused.
