@@ -9,7 +9,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from explorer import bookmarks, clipboard
-from explorer.citation import STYLE_NAMES, format_citation, next_style
+from explorer.citation import STYLE_NAMES, Style, format_citation, next_style
 from explorer.text import clean_for_terminal
 from explorer.widgets.help import help_screen
 from explorer.widgets.reader import Reader
@@ -82,6 +82,23 @@ class ReaderActions(_Base):
             return
         copied = clipboard.copy(text, self.copy_to_clipboard)
         self.notify(copied, title=f"Copied ({STYLE_NAMES[self.style]})", markup=False)
+
+    def action_pick_style(self) -> None:
+        """`Y`: pick the citation style from a list (the current one first), then copy in it; the
+        style chosen stays the style of `y` (and is remembered in the settings)."""
+        from explorer.citation import STYLES
+        from explorer.widgets.screens import PickerScreen
+
+        order = [self.style] + [s for s in STYLES if s != self.style]
+        items = [(f"{STYLE_NAMES[s]}{'  (now)' if s == self.style else ''}", s) for s in order]
+
+        def chosen(style: Style | None) -> None:
+            if style is not None:
+                self.style = style
+                self.update_status()
+                self.action_copy()
+
+        self.push_screen(PickerScreen("Copy with a citation in…", items, "(no style)"), chosen)
 
     def action_cycle_style(self) -> None:
         self.style = next_style(self.style)

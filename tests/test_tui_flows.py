@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_tui import REPORT, opened, search, sync, wait_for
+from test_tui import REPORT, _dirs, opened, search, sync, wait_for
 
 
 from explorer.app import CitexApp
@@ -20,6 +20,8 @@ from explorer.widgets.footer import KeyFooter
 from explorer.widgets.reader import Reader
 from explorer.widgets.screens import NotesScreen, PickerScreen, TextScreen
 from explorer.widgets.search import ResultsList, ResultsPane
+
+__all__ = ["_dirs"]  # the autouse fixture of test_tui.py: its own data folder and a recorded clipboard
 
 MADE = Path(__file__).parent / "corpus" / "made"
 
@@ -329,3 +331,27 @@ async def test_keys_right_after_slash_go_into_the_query_and_slash_types_there() 
         await pilot.pause()
         assert app.query_one("#query").value == "24/33"  # type: ignore[attr-defined]
         await wait_for(pilot, lambda: app._shown == app._serial)
+
+
+@sync
+async def test_Y_picks_a_style_copies_in_it_and_the_style_is_remembered(
+    fresh_config: Path, _dirs: list[str]
+) -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        await pilot.press("Y")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickerScreen))
+        screen = app.screen
+        assert isinstance(screen, PickerScreen)
+        styles = [v for _, v in screen.items]
+        assert styles[0] == "chicago" and "apa" in styles  # the current style first
+        await pilot.press(*["down"] * styles.index("apa"), "enter")
+        await wait_for(pilot, lambda: bool(_dirs))
+        assert app.style == "apa"
+        assert "(Amnesty International, 2016, p." in _dirs[-1]  # APA's in-text citation
+    assert json.loads((fresh_config / "settings.json").read_text())["style"] == "apa"
+    again = CitexApp([REPORT])
+    async with again.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, again)
+        assert again.style == "apa"
