@@ -25,23 +25,13 @@ from explorer.cli_common import (
 )
 from explorer.text import clean_for_terminal
 
+from explorer.citation import STYLES
+
 if TYPE_CHECKING:
     from index.results import Hit
     from source.model import Document
 
-CITE_STYLES: tuple[str, ...] = (
-    "chicago",
-    "apa",
-    "mla",
-    "harvard",
-    "plain",
-    "markdown",
-    "pandoc",
-    "bibtex",
-    "ris",
-    "csl-json",
-    "annotation",
-)
+CITE_STYLES: tuple[str, ...] = (*STYLES, "annotation")
 """Every `--style`: the citation styles of `explorer.citation` and the W3C Web Annotation."""
 
 
