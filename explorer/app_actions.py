@@ -81,7 +81,18 @@ class ReaderActions(_Base):
             self.notify("nothing to copy: open a page first", severity="warning")
             return
         copied = clipboard.copy(text, self.copy_to_clipboard)
-        self.notify(copied, title=f"Copied ({STYLE_NAMES[self.style]})", markup=False)
+        from explorer.citeitem import guessed_fields
+
+        guesses = guessed_fields(self.citation_metadata()) if self.document is not None else {}
+        if guesses:  # the one promise: a citation built on guesses says so, and how to correct them
+            fields = ", ".join(f.replace("_", " ") for f in guesses)
+            copied += f"\n\n(guessed: {fields}. Check them, and correct them with M)"
+        self.notify(
+            copied,
+            title=f"Copied ({STYLE_NAMES[self.style]})",
+            markup=False,
+            severity="warning" if guesses else "information",
+        )
 
     def action_pick_style(self) -> None:
         """`Y`: pick the citation style from a list (the current one first), then copy in it; the

@@ -14,7 +14,7 @@ import unicodedata
 from typing import Any
 
 from explorer.csl import report_item
-from source.model import Document, Metadata
+from source.model import META_FIELDS, Document, Metadata
 
 SKIPPED_TITLE_WORDS = frozenset("a an the of on in and for to la le les el los das der die".split())
 """Title words a citation key passes over to take the first significant one."""
@@ -60,3 +60,11 @@ def citation_key(item: dict[str, Any]) -> str:
     year = str(parts[0][0]) if parts and parts[0] else "nd"
     words = [w for w in _ascii_words(str(item.get("title", ""))) if w not in SKIPPED_TITLE_WORDS]
     return f"{who[0] if who else 'anon'}{year}{words[0] if words else ''}"
+
+
+def guessed_fields(metadata: Metadata) -> dict[str, str]:
+    """The citation's metadata values that are only guesses ({field: value}): a citation built on
+    them must say so (the one promise), and how to correct them."""
+    return {
+        f: str(getattr(metadata, f)) for f in META_FIELDS if getattr(metadata, f) and metadata.is_guess(f)
+    }

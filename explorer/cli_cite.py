@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from explorer.cli_common import (
+    CliError,
     json_option,
     limits_options,
     load_document,
@@ -23,9 +24,9 @@ from explorer.cli_common import (
     password_option,
     print_json,
 )
-from explorer.text import clean_for_terminal
-
 from explorer.citation import STYLES
+from explorer.citeitem import guessed_fields
+from explorer.text import clean_for_terminal
 
 if TYPE_CHECKING:
     from index.results import Hit
@@ -77,7 +78,8 @@ def cite_data(quote: str, pdfs: tuple[str, ...], style: str, password: str | Non
     chosen: Style = "chicago" if style == "annotation" else style  # type: ignore[assignment]
     from index.meta import effective_metadata
 
-    cited = cite(words.text, effective_metadata(document, where.data), first, last, chosen)
+    metadata = effective_metadata(document, where.data)
+    cited = cite(words.text, metadata, first, last, chosen)
     text = cited.text
     if style == "annotation":
         span = None
@@ -109,7 +111,18 @@ def cite_data(quote: str, pdfs: tuple[str, ...], style: str, password: str | Non
         "citation": cited.citation,
         "bibliography": cited.bibliography,
         "text": text,
+        "guesses": guessed_fields(metadata),
     }
+
+
+def guess_warning(guesses: dict[str, str], pdf: str) -> str:
+    """One line saying which metadata the citation guessed, and the command that corrects it."""
+    listed = ", ".join(f"{f.replace('_', ' ')} \u201c{v[:60]}\u201d" for f, v in guesses.items())
+    first = next(iter(guesses))
+    return (
+        f"citex: warning: this citation uses guessed metadata ({listed}): check it against the "
+        f"document, and correct it with `citex meta {pdf} --set {first}=…`"
+    )
 
 
 @click.command("cite")
@@ -132,7 +145,11 @@ def cite_command(quote: str, pdfs: tuple[str, ...], style: str, password: str | 
     Words your quote skipped are shown as "…"; when it differs otherwise, the source's words
     are given whole (and stderr says so). Exit 1 when the quote is not in the documents.
     """
+    if not quote.strip():
+        raise CliError('no quote given: pass the words to cite, e.g. citex cite "the words" report.pdf')
     data = cite_data(quote, pdfs, style, password)
+    if data["guesses"]:
+        click.echo(clean_for_terminal(guess_warning(data["guesses"], data["document"])), err=True)
     if data["source_words_whole"]:
         click.echo(
             "citex: your quote differs from the source "

@@ -137,3 +137,40 @@ def test_the_bundled_report() -> None:
     )
     assert "(Amnesty International, 2016, p. 7)." in result.stdout
     assert "Amnesty International. (2016). Connection Denied:" in result.stdout
+
+
+def test_a_citation_on_guessed_metadata_says_so_until_corrected(
+    tmp_path: Path, dirs: dict[str, Path]
+) -> None:
+    """The one promise: a title or date that is only a guess is never cited as if known; stderr
+    names the guesses and the command that corrects them, and `--json` lists them."""
+    from index_docs import write_pdf
+
+    pdf = tmp_path / "untitled.pdf"
+    write_pdf(
+        pdf, [["Beekeepers in the northern hills move their hives twice a year to follow the blossom."]]
+    )
+    quote = "move their hives twice a year"
+    fields = json.loads(cli("meta", str(pdf), "--json").stdout)["fields"]
+    guessed = sorted(f for f, v in fields.items() if v["guess"] and v["value"])
+    assert guessed == ["title"]  # an Info title the page does not print: a guess
+    result = cli("cite", quote, str(pdf), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert sorted(data["guesses"]) == guessed
+    assert "guessed metadata" in result.stderr and f"citex meta {pdf} --set" in result.stderr
+    assert cli("meta", str(pdf), "--set", "title=Hives", "--set", "date=2019").exit_code == 0
+    corrected = cli("cite", quote, str(pdf), "--json")
+    assert "title" not in json.loads(corrected.stdout)["guesses"]
+    assert "date" not in json.loads(corrected.stdout)["guesses"]
+
+
+def test_the_bundled_report_has_no_guessed_citation_fields() -> None:
+    result = cli("cite", "North Korea remains one of the most isolated countries in the world", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["guesses"] == {}
+    assert "guessed" not in result.stderr
+
+
+def test_an_empty_quote_is_an_error_not_a_search() -> None:
+    result = cli("cite", "   ")
+    assert result.exit_code == 2 and "no quote given" in result.stderr
