@@ -11,11 +11,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import time
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from index.datafile import locked, move_aside
 from index.errors import LibraryError
 
 FORMAT = 1
@@ -106,19 +105,7 @@ class LibraryFile:
             return []
 
     def _move_aside(self) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        backup = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        n = 1
-        while backup.exists():
-            n += 1
-            backup = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
-        try:
-            os.replace(self.path, backup)
-        except OSError as exc:
-            raise LibraryError(
-                f"the library file {self.path} is damaged and could not be moved aside: {exc.strerror or exc}"
-            ) from None
-        return backup
+        return move_aside(self.path, "library file", LibraryError)
 
     def save(self, entries: list[LibraryEntry]) -> None:
         """Write the entries, atomically."""
@@ -133,22 +120,6 @@ class LibraryFile:
         except OSError as exc:
             raise LibraryError(f"cannot write the library file {self.path}: {exc.strerror or exc}") from None
 
-    @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
+    def locked(self) -> contextlib.AbstractContextManager[None]:
         """Hold the library's lock file: other processes changing the library wait."""
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - not POSIX
-            yield
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(self.path.with_name(self.path.name + ".lock"), "a+")  # noqa: SIM115
-        except OSError as exc:
-            raise LibraryError(f"cannot lock the library file {self.path}: {exc.strerror or exc}") from None
-        with handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        return locked(self.path, "library file", LibraryError)

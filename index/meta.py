@@ -12,13 +12,11 @@ citation style, the TUI) uses to get a document's metadata with the corrections 
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
+from index.datafile import locked, move_aside
 from index.errors import CitexIndexError
 from source.cache import notice, write_atomic
 from source.metadata import corrected
@@ -37,22 +35,6 @@ class MetadataFileError(CitexIndexError):
 def corrections_path(data_dir: Path) -> Path:
     """The corrections file in a data directory."""
     return data_dir / FILE_NAME
-
-
-def _move_aside(path: Path) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-    try:
-        os.replace(path, backup)
-    except OSError as exc:
-        raise MetadataFileError(
-            f"the metadata file {path} is damaged and could not be moved aside: {exc.strerror or exc}"
-        ) from None
-    return backup
 
 
 def _valid(data: object) -> dict[str, dict[str, str]]:
@@ -84,7 +66,7 @@ def read_all(path: Path) -> dict[str, dict[str, str]]:
     try:
         return _valid(json.loads(text))
     except ValueError as exc:
-        backup = _move_aside(path)
+        backup = move_aside(path, "metadata file", MetadataFileError)
         notice(
             f"the metadata file {path} could not be read ({exc}); it was moved to {backup} "
             "and the corrections start empty"
@@ -97,26 +79,6 @@ def corrections(doc_id: str, data_dir: Path) -> dict[str, str]:
     return dict(read_all(corrections_path(data_dir)).get(doc_id, {}))
 
 
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
-        yield
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path.with_name(path.name + ".lock"), "a+")  # noqa: SIM115
-    except OSError as exc:
-        raise MetadataFileError(f"cannot lock the metadata file {path}: {exc.strerror or exc}") from None
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def correct(
     doc_id: str, data_dir: Path, set_: Mapping[str, str] | None = None, unset: tuple[str, ...] = ()
 ) -> dict[str, str]:
@@ -127,7 +89,7 @@ def correct(
     if unknown:
         raise MetadataFileError(f"unknown metadata field {unknown[0]!r} (fields: {', '.join(META_FIELDS)})")
     path = corrections_path(data_dir)
-    with _locked(path):
+    with locked(path, "metadata file", MetadataFileError):
         data = read_all(path)
         fields = data.get(doc_id, {})
         fields.update({k: " ".join(v.split()) for k, v in set_.items()})
