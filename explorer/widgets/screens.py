@@ -60,19 +60,52 @@ def outline_screen(document: Document) -> PickerScreen:
     return PickerScreen("Outline", items, "(this document has no headings)")
 
 
-class NotesScreen(ModalScreen[int | None]):
-    """Every note, filtered as you type; Enter dismisses with the note's index."""
+class FilteredListScreen(ModalScreen[int | None]):
+    """A filter box over a list (`#<LIST_ID>`) of the items in `shown` (indices): Down/Up move the
+    highlight, Enter in the box or a click chooses (`choose`: dismiss with the index, by default)."""
 
+    LIST_ID: ClassVar[str] = ""
+    """The id of the screen's OptionList (each option's id is its item's index)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Back"),
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
     ]
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self) -> None:
         super().__init__(classes="picker")
-        self.document = document
         self.shown: list[int] = []
+        """The items listed now, in order (indices)."""
+
+    def choose(self, index: int) -> None:
+        """Item `index` was chosen."""
+        self.dismiss(index)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        listing = self.query_one(f"#{self.LIST_ID}", OptionList)
+        if listing.highlighted is not None and self.shown:
+            self.choose(self.shown[listing.highlighted])
+
+    def action_move(self, step: int) -> None:
+        listing = self.query_one(f"#{self.LIST_ID}", OptionList)
+        if self.shown:
+            now = listing.highlighted or 0
+            listing.highlighted = max(0, min(len(self.shown) - 1, now + step))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.choose(int(event.option.id))
+
+
+class NotesScreen(FilteredListScreen):
+    """Every note, filtered as you type; Enter dismisses with the note's index."""
+
+    LIST_ID = "notes-list"
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -111,22 +144,6 @@ class NotesScreen(ModalScreen[int | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refilter(event.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        listing = self.query_one("#notes-list", OptionList)
-        if listing.highlighted is not None and self.shown:
-            self.dismiss(self.shown[listing.highlighted])
-
-    def action_move(self, step: int) -> None:
-        listing = self.query_one("#notes-list", OptionList)
-        if self.shown:
-            now = listing.highlighted or 0
-            listing.highlighted = max(0, min(len(self.shown) - 1, now + step))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.dismiss(int(event.option.id))
 
 
 class GoToPageScreen(ModalScreen[int | None]):

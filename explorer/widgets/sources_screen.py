@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from explorer.text import clean_for_terminal
+from explorer.widgets.screens import FilteredListScreen
 from source.model import Document
 
 ALL_KINDS = "all"
@@ -98,25 +99,20 @@ class ClaimsScreen(ModalScreen[int | None]):
             self.dismiss(int(self.row["citations"][int(event.option.id)]["page"]))
 
 
-class SourcesScreen(ModalScreen[int | None]):
+class SourcesScreen(FilteredListScreen):
     """Every source the notes cite, most cited first, filtered as you type and by kind; Enter
     opens the claims citing one (`ClaimsScreen`), and choosing a claim dismisses with its page."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Back"),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-    ]
+    LIST_ID = "sources-list"
 
     def __init__(self, document: Document, rows: list[dict[str, Any]] | None = None) -> None:
-        super().__init__(classes="picker")
+        super().__init__()
         self.document = document
         if rows is None:
             from explorer.sourceviews import sources_data
 
             rows = sources_data([document])
         self.rows = rows
-        self.shown: list[int] = []
         self.kind = ALL_KINDS
 
     def compose(self) -> ComposeResult:
@@ -159,21 +155,8 @@ class SourcesScreen(ModalScreen[int | None]):
         self.kind = str(event.value)
         self.refilter()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        listing = self.query_one("#sources-list", OptionList)
-        if listing.highlighted is not None and self.shown:
-            self.open_source(self.shown[listing.highlighted])
-
-    def action_move(self, step: int) -> None:
-        listing = self.query_one("#sources-list", OptionList)
-        if self.shown:
-            now = listing.highlighted or 0
-            listing.highlighted = max(0, min(len(self.shown) - 1, now + step))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.open_source(int(event.option.id))
+    def choose(self, index: int) -> None:
+        self.open_source(index)
 
     def open_source(self, index: int) -> None:
         """List the claims citing source `index`; a claim chosen there ends this screen too."""
