@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from explorer import csl, quotes
 from explorer.citeformats import bibtex, bibtex_cite, pandoc_cite, ris
@@ -32,18 +32,7 @@ Style = Literal[
     "chicago", "apa", "mla", "harvard", "plain", "markdown", "pandoc", "bibtex", "ris", "csl-json"
 ]
 
-STYLES: tuple[Style, ...] = (
-    "chicago",
-    "apa",
-    "mla",
-    "harvard",
-    "plain",
-    "markdown",
-    "pandoc",
-    "bibtex",
-    "ris",
-    "csl-json",
-)
+STYLES: tuple[Style, ...] = get_args(Style)
 """Every style, in the order the TUI cycles through them (`citex cite` also has "annotation")."""
 
 STYLE_NAMES: dict[Style, str] = {

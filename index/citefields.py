@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from index.citecomment import COMMENTARY_VERB, EXPLAINING, PRONOUN_START, commentary, quoting
 from index.citeparts import (
@@ -100,19 +100,7 @@ SourceKind = Literal[
     "court_case",
     "other",
 ]
-KINDS: tuple[SourceKind, ...] = (
-    "interview",
-    "un_document",
-    "law_or_treaty",
-    "news_article",
-    "report_or_book",
-    "academic_article",
-    "ngo_document",
-    "government_document",
-    "web_page",
-    "court_case",
-    "other",
-)
+KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 """Every kind of source, in the order `citex sources --kind` lists them."""
 
 GAZETTE = re.compile(r"\bNos?\.\s*\d+/\d+")
