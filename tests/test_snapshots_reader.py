@@ -3,30 +3,16 @@ and on screen, the page rule above), and a word selection in visual mode."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from test_snapshots import REPORT, _dirs, _until
+
 from explorer.app import CitexApp
-from explorer.locations import bundled_report
 from explorer.widgets.search import ResultsList
 
-REPORT = str(bundled_report())
-
-
-@pytest.fixture(autouse=True)
-def _dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # the cache is the session's own (conftest.fresh_dirs): the report is parsed once per session
-    monkeypatch.setenv("CITEX_DATA_DIR", str(tmp_path / "data"))
-
-
-async def _until(pilot: Any, condition: Any) -> None:
-    for _ in range(400):
-        if condition():
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
+__all__ = ["_dirs"]  # test_snapshots.py's autouse fixture: a data folder per test
 
 
 def _open_second_hit(app: CitexApp, *then: str) -> Any:
