@@ -159,8 +159,8 @@ class CitexGroup(click.Group):
     EXTENSIONS: tuple[str, ...] = (
         "explorer.cli_search",
         "explorer.cli_sources",
-        "explorer.cli_cite",
         "explorer.cli_meta",
+        "explorer.cli_cite",  # last: it imports the citation styles (explorer.citation) to list them
     )
     _extensions_loaded: int = 0
     """How many of EXTENSIONS are registered (they load in order, each only when a command is not yet found)."""
