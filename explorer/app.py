@@ -9,29 +9,26 @@ Everything it shows about a PDF goes through explorer.text.clean_for_terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
-import threading
 
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from explorer import settings
 from explorer.app_actions import ReaderActions
 from explorer.app_open import OpeningActions
 from explorer.app_search import SearchActions
 from explorer.app_sources import SourcesActions
-from explorer.citation import STYLE_NAMES, STYLES, Style
-from explorer.engine import MODE_NAMES, Engine
-from explorer.history import History, Location
+from explorer.citation import STYLE_NAMES
+from explorer.engine import MODE_NAMES
+from explorer.history import Location
 from explorer.locations import Locations
 from explorer.messages import HitChosen, MarkerChanged, PageShown, SelectionChanged
-from explorer.navigation import Navigator
 from explorer.text import clean_for_terminal
 from explorer.widgets.draft import DraftActions
 from explorer.widgets.footer import KeyFooter
@@ -46,7 +43,6 @@ from explorer.widgets.screens import (
 )
 from explorer.widgets.search import ResultsList, ResultsPane, SearchBar
 from index.scope import Target
-from source.model import Document
 
 NARROW = 100
 """Terminal columns below which the status line drops its labels ("cite:", "mode:")."""
@@ -55,8 +51,8 @@ MODAL_ACTIONS = frozenset({"quit", "help", "toggle_theme", "command_palette"})
 behind it: the dialog's own keys are the ones shown and run)."""
 
 
-class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, ReaderActions, App[None]):
-    """Search, read and cite PDFs."""
+class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, ReaderActions):
+    """Search, read and cite PDFs (its state and its parts: explorer/app_state.py)."""
 
     CSS_PATH = "citex.tcss"
     TITLE = "Citex"
@@ -86,43 +82,6 @@ class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, Read
         Binding("d", "next_document", "Next document", show=False),
         Binding("T", "toggle_theme", "Light/dark", show=False),
     ]
-
-    def __init__(
-        self,
-        target: Target | Sequence[str],
-        password: str | None = None,
-        locations: Locations | None = None,
-        draft: str | None = None,
-    ) -> None:
-        super().__init__()
-        self.draft = draft
-        self.locations = locations or Locations.here()
-        """Where this run reads and writes (computed once, by the CLI)."""
-        self.target = target if isinstance(target, Target) else Target("pdfs", tuple(target))
-        """What is open: the PDFs given, the library, or the bundled report (`index.scope.choose`)."""
-        self.paths = list(self.target.paths)
-        self.password = password
-        self.documents: list[Document] = []
-        self.navs: dict[str, Navigator] = {}
-        self.document: Document | None = None
-        self.engine: Engine | None = None
-        self.style: Style = STYLES[0]
-        self.histories: dict[str, History] = {}
-        """Each document's own history (by id; `history` is the shown one's)."""
-        self.settings, self._settings_warning = settings.load(self.locations.settings)
-        """What was remembered from the last run (and a warning when its file was damaged)."""
-        if self.settings.style in STYLES:
-            self.style = self.settings.style  # type: ignore[assignment]
-        self.cancel_reading: threading.Event | None = None
-        """Set to stop the reading thread (Escape while PDFs are read)."""
-        self._serial = 0
-        """The generation of the query: one more at each keystroke."""
-        self._shown = -1
-        """The generation whose results are shown."""
-        self._open_when_done = -1
-        """The generation whose first hit Enter asked to open once its search is done."""
-        self._selection = ""
-        self._search_note = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -318,7 +277,9 @@ class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, Read
         if self.query_one("#query", Input).value.strip():
             self.query_changed()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
+        """Escape: stop the reading, else step back from the reader to the results to the query.
+        (Async as App.action_back, which it replaces: Textual awaits an action either way.)"""
         if self.cancel_open():
             return
         results = self.query_one("#results", ResultsList)
@@ -358,7 +319,7 @@ class CitexApp(DraftActions, SearchActions, OpeningActions, SourcesActions, Read
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for title, help_text, action in COMMANDS:
-            yield SystemCommand(title, help_text, lambda a=action: self.run_action(a))  # type: ignore[misc]
+            yield SystemCommand(title, help_text, lambda a=action: self.run_action(a))
         yield SystemCommand(
             "Check a draft", "Every quotation of a draft against the documents", self.action_open_draft
         )

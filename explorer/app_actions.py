@@ -1,14 +1,15 @@
 """The explorer's actions on what the reader shows: notes, copying, bookmarks, documents.
 
-A mixin of CitexApp (explorer/app.py), kept apart so that each file stays small.
+A part of CitexApp (explorer/app.py), kept apart so that each file stays small; what the
+parts share, and call on one another, is declared in explorer/app_state.py.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from explorer import bookmarks, clipboard
+from explorer.app_state import AppState
 from explorer.citation import STYLE_NAMES, Style, format_citation, next_style
 from explorer.text import clean_for_terminal
 from explorer.widgets.help import help_screen
@@ -17,15 +18,8 @@ from explorer.widgets.screens import BookmarksScreen, NameScreen, TextScreen, no
 from explorer.widgets.search import QueryInput, ResultsList
 from index.results import Hit
 
-if TYPE_CHECKING:
-    from explorer.app import CitexApp
 
-    _Base = CitexApp
-else:
-    _Base = object
-
-
-class ReaderActions(_Base):
+class ReaderActions(AppState):
     """Actions that work on the document in the reader."""
 
     def action_open_note(self) -> None:

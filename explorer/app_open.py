@@ -2,7 +2,8 @@
 page (Escape stops the reading itself), an error dialog for those that cannot be read while the
 others open, and a place, history and selection kept for each open document.
 
-A mixin of CitexApp (explorer/app.py), kept apart so that each file stays small.
+A part of CitexApp (explorer/app.py), kept apart so that each file stays small; what the
+parts share, and call on one another, is declared in explorer/app_state.py.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import dataclasses
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import work
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from explorer import settings
+from explorer.app_state import AppState
 from explorer.engine import Engine
 from explorer.history import History
 from explorer.messages import (
@@ -36,20 +37,13 @@ from explorer.widgets.screens import PickerScreen, error_screen
 from index.results import Hit
 from source.model import Document
 
-if TYPE_CHECKING:
-    from explorer.app import CitexApp
-
-    _Base = CitexApp
-else:
-    _Base = object
-
 CANCELLED = "not read: cancelled"
 """Why a PDF is listed after Escape stopped the reading."""
 PROGRESS_INTERVAL = 0.05
 """Seconds between two progress messages from the reading thread (a page is often faster)."""
 
 
-class OpeningActions(_Base):
+class OpeningActions(AppState):
     """Reading the scope's PDFs and showing one of them."""
 
     # -- reading ------------------------------------------------------------------------------------
@@ -167,9 +161,9 @@ class OpeningActions(_Base):
         self.engine = message.engine
         self._search_note = ""
         self.update_status()
-        if self.query_one("#query").value:  # type: ignore[attr-defined]
+        if self.query_one("#query", Input).value:
             self.start_search()  # a query typed while the indexes were opening
-        self.check_draft_when_ready()  # type: ignore[attr-defined]
+        self.check_draft_when_ready()
 
     def on_documents_loaded(self, message: DocumentsLoaded) -> None:
         self.documents = list(message.documents)

@@ -3,32 +3,27 @@ cancels the one running (`exclusive`); a generation counter drops any outcome bu
 so stale results are never shown for a newer query. fzf-style keys move the results while
 typing, the reader previews the highlighted hit and Enter opens it.
 
-A mixin of CitexApp (explorer/app.py), kept apart so that each file stays small.
+A part of CitexApp (explorer/app.py), kept apart so that each file stays small; what the
+parts share, and call on one another, is declared in explorer/app_state.py.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import work
 from textual.widgets import Input, OptionList
 from textual.worker import get_current_worker
 
+from explorer.app_state import AppState
 from explorer.messages import HitChosen, SearchDone
 from explorer.widgets.search import QueryInput, ResultsList, ResultsPane, SearchBar
 
-if TYPE_CHECKING:
-    from explorer.app import CitexApp
 
-    _Base = CitexApp
-else:
-    _Base = object
-
-
-class SearchActions(_Base):
+class SearchActions(AppState):
     """Typing, running and showing searches."""
 
-    # (named handlers, not @on: Textual collects @on handlers from Widget classes, not from mixins)
+    # (named handlers, as in the other parts: Textual calls the `on_<message>` of each class in the MRO)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "query":
@@ -107,7 +102,7 @@ class SearchActions(_Base):
         if isinstance(self.focused, QueryInput) and self.query_one("#results", ResultsList).hits:
             self.action_move_result(-1)
             return
-        super().action_command_palette()  # type: ignore[safe-super]
+        super().action_command_palette()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted hit in the reader, without moving the focus or the history."""

@@ -1,28 +1,22 @@
 """The explorer's actions on sources and metadata: the sources screen, the metadata dialog.
 
-A mixin of CitexApp (explorer/app.py), kept apart so that each file stays small and the
-screens themselves (explorer/widgets/sources_screen.py, meta_dialog.py) stay headless-first.
+A part of CitexApp (explorer/app.py), kept apart so that each file stays small and the
+screens themselves (explorer/widgets/sources_screen.py, meta_dialog.py) stay headless-first;
+what the parts share, and call on one another, is declared in explorer/app_state.py.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from explorer.app_state import AppState
 from explorer.text import clean_for_terminal
 from explorer.widgets.meta_dialog import MetaDialog
 from explorer.widgets.sources_screen import SourcesScreen
 from source.model import Metadata
 
-if TYPE_CHECKING:
-    from explorer.app import CitexApp
 
-    _Base = CitexApp
-else:
-    _Base = object
-
-
-class SourcesActions(_Base):
+class SourcesActions(AppState):
     """Actions on the sources the notes cite and on the document's citation metadata."""
 
     def citation_metadata(self) -> Metadata:

@@ -26,20 +26,16 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer import clipboard
+from explorer.app_state import AppState
 from explorer.citation import STYLE_NAMES
 from explorer.draftview import corrected, diff_spans, page_column
 from explorer.messages import HitChosen
 from explorer.text import clean_for_terminal
 
 if TYPE_CHECKING:
-    from explorer.app import CitexApp
     from explorer.citation import Style
     from index.checking import Check
     from index.citekeys import DocRef
-
-    _Base = CitexApp
-else:
-    _Base = object
 
 VERDICT_STYLES: dict[str, str] = {
     "exact": "green",
@@ -187,11 +183,8 @@ class DraftPathScreen(ModalScreen[str | None]):
         self.dismiss(event.value.strip() or None)
 
 
-class DraftActions(_Base):
-    """The app's side of the draft check (a mixin of CitexApp)."""
-
-    draft: str | None = None
-    """The draft to check once the index is open (`citex --draft DRAFT`)."""
+class DraftActions(AppState):
+    """The app's side of the draft check (a part of CitexApp: explorer/app_state.py)."""
 
     def action_open_draft(self) -> None:
         def answered(path: str | None) -> None:
