@@ -18,14 +18,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.draft_cite import Citation
+from index.draft_cite import YEAR, Citation
 from index.text import words
 
 TITLE_MATCH = 85.0
 """A bibliography entry's title matches a document's when rapidfuzz's token_set_ratio reaches this."""
 NOTE_TITLE_SHARE = 0.6
 """A footnote names a document when it holds at least this share of the title's words (or all the author's)."""
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR})\b")
 _STOP = frozenset("a an and at by for in of on the to".split())
 
 

@@ -20,12 +20,16 @@ twice that before it for a narrative citation."""
 SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\u201c\"]")
 """Where a sentence ends: a citation does not reach across it."""
 
+YEAR = r"1[5-9]\d\d|20\d\d"
+"""A year as a draft's citation or a document's date gives it, 1500 to 2099: an alternation without
+a group, to put inside a larger pattern (`citekeys` and the author-date citations here use it)."""
+
 _PAGE = r"(?:\d+|[ivxlcdm]+)"
 _PAGES = rf"(?P<first>{_PAGE})(?:\s*[-\u2010\u2011\u2012\u2013\u2014]+\s*(?P<last>{_PAGE}))?"
 _PP = r"(?:pp?\.|pages?|at)\s*"
 _PAREN_PAGE = re.compile(rf"^(?:{_PP})?{_PAGES}$", re.I)
 _PAREN_AUTHOR_DATE = re.compile(
-    rf"^(?P<author>[A-Z][^()\d]*?),?\s+(?P<year>1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[,:]\s*(?:{_PP})?{_PAGES})?$"
+    rf"^(?P<author>[A-Z][^()\d]*?),?\s+(?P<year>{YEAR})[a-z]?(?:\s*[,:]\s*(?:{_PP})?{_PAGES})?$"
 )
 _PAREN_AUTHOR_PAGE = re.compile(rf"^(?P<author>[A-Z][^()\d,]*?),?\s+(?:{_PP})?{_PAGES}$")
 _PANDOC = re.compile(r"\[(?P<body>[^\[\]]*?@(?P<key>[\w:.#$%&+?<>~/-]*\w)[^\[\]]*)\]")
@@ -35,7 +39,7 @@ _NOTE_PAGES = (re.compile(rf"\b{_PP}{_PAGES}\b", re.I), re.compile(rf",\s*{_PAGE
 _NARRATIVE_KEY = re.compile(r"(?<![\w\[@])@(?P<key>[\w:.#$%&+?<>~/-]*\w)(?:\s*\[(?P<loc>[^\[\]]*)\])?")
 _NARRATIVE_AUTHOR = re.compile(
     r"(?P<author>[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|and|for|on|&))*)\s*"
-    rf"\((?P<year>1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[,:]\s*(?:{_PP})?{_PAGES})?\)"
+    rf"\((?P<year>{YEAR})[a-z]?(?:\s*[,:]\s*(?:{_PP})?{_PAGES})?\)"
 )
 _LOCATOR_WORDS = frozenset("p pp page pages at see ibid id op cit loc".split())
 _NOT_AUTHORS = frozenset(
@@ -44,7 +48,7 @@ _NOT_AUTHORS = frozenset(
 )
 """First words of a parenthesis "(Article 19)" that make it a reference inside a text, not an author-page
 citation."""
-_YEAR_LIKE = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_YEAR_LIKE = re.compile(rf"^(?:{YEAR})$")
 
 
 @dataclass(frozen=True)
