@@ -33,7 +33,8 @@ from explorer.text import clean_for_terminal
 from explorer.widgets.draft import DraftActions
 from explorer.widgets.footer import KeyFooter
 from explorer.widgets.help import COMMANDS
-from explorer.widgets.reader import NotePanel, Reader
+from explorer.widgets.notepanel import NotePanel
+from explorer.widgets.reader import Reader
 from explorer.widgets.screens import (
     GoToPageScreen,
     NotesScreen,

@@ -14,7 +14,8 @@ from explorer import clipboard
 from explorer.app import CitexApp
 from explorer.locations import bundled_report
 from explorer.quotes import american_sentence
-from explorer.widgets.reader import NotePanel, Reader
+from explorer.widgets.notepanel import NotePanel
+from explorer.widgets.reader import Reader
 from explorer.widgets.screens import GoToPageScreen, NotesScreen, TextScreen
 from explorer.widgets.search import ResultsList
 

@@ -11,7 +11,8 @@ from textual.widgets import Input, OptionList, Select
 from explorer.app import CitexApp
 from explorer.sourceviews import sources_data
 from explorer.widgets.meta_dialog import MetaDialog
-from explorer.widgets.reader import NotePanel, Reader
+from explorer.widgets.notepanel import NotePanel
+from explorer.widgets.reader import Reader
 from explorer.widgets.sources_screen import ClaimsScreen, SourcesScreen, source_summary
 from index.meta import corrections
 from index.sources import note_sources

@@ -104,4 +104,4 @@ def help_table() -> Table:
 
 def help_screen() -> TextScreen:
     """The help dialog."""
-    return TextScreen("Citex keys", help_table())  # type: ignore[arg-type]
+    return TextScreen("Citex keys", help_table())

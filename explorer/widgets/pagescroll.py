@@ -154,7 +154,7 @@ class PageScroll(VerticalScroll):
                 height = self.scrollable_content_region.height
                 if must is not None and must >= y + height - 1:
                     y = must - CONTEXT_LINES
-        if y > self.max_scroll_y and self._hi < len(self.document.pages):  # type: ignore[union-attr]
+        if y > self.max_scroll_y and self.document is not None and self._hi < len(self.document.pages):
             self._append()
             self._target = target
             self.call_after_refresh(self._scroll_to_target)

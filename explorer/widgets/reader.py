@@ -3,7 +3,8 @@ boundary; a cursor sentence, a selection (sentences, or exact words in visual mo
 a current marker and the hit of the last jump, highlighted.
 
 The scroll of pages (mounted lazily, jumps that show their target) is explorer/widgets/pagescroll.py;
-word selection (visual mode, dragging) is explorer/widgets/wordselect.py. Keys: see
+word selection (visual mode, dragging) is explorer/widgets/wordselect.py; the note of the current
+marker, beside the reader, is explorer/widgets/notepanel.py. Keys: see
 `Reader.BINDINGS`, the help screen and the README.
 """
 
@@ -11,16 +12,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.widgets import Static
 
 from explorer.citation import page_range
 from explorer.messages import MarkerChanged, SelectionChanged
 from explorer.navigation import MarkerAt, Navigator, Place, Quote
 from explorer.selection import Selection, Words, between, hit_words, quote_between, span_selection
-from explorer.text import clean_for_terminal
 from explorer.widgets.blockview import Marks
 from explorer.widgets.wordselect import WordSelection
 from index.results import Hit, Span
@@ -287,8 +285,12 @@ class Reader(WordSelection, can_focus=True):
             return
         count = self._take_count()
         mine = sorted(
-            (h for h in self.matches if h.doc_id == self.document.id and h.span is not None),
-            key=lambda h: _start(h.span),  # type: ignore[arg-type]
+            (
+                (_start(h.span), h)
+                for h in self.matches
+                if h.doc_id == self.document.id and h.span is not None
+            ),
+            key=lambda pair: pair[0],
         )
         if not mine:
             self.notify("no matches: search first (/)", timeout=2)
@@ -296,11 +298,10 @@ class Reader(WordSelection, can_focus=True):
         here = _start(self.hit) if self.hit is not None else self.place()
         found: Hit | None = None
         for _ in range(count):
-            ahead = [h for h in mine if (_start(h.span) > here if step > 0 else _start(h.span) < here)]  # type: ignore[arg-type]
+            ahead = [(at, h) for at, h in mine if (at > here if step > 0 else at < here)]
             if not ahead:
                 break
-            found = ahead[0] if step > 0 else ahead[-1]
-            here = _start(found.span)  # type: ignore[arg-type]
+            here, found = ahead[0] if step > 0 else ahead[-1]
         if found is None:
             self.app.bell()
             self.notify("no more matches" if step > 0 else "no earlier match", timeout=2)
@@ -389,25 +390,3 @@ class Reader(WordSelection, can_focus=True):
 
 def _start(span: Span) -> Place:
     return (span.page, span.block, span.start)
-
-
-class NotePanel(Static):
-    """The note of the reader's current marker."""
-
-    def show(self, document: Document | None, note: int | None, label: str) -> None:
-        """Show note number `note` (index in Document.notes) of `document`, or a hint when none."""
-        if document is None or note is None:
-            self.border_title = "Note"
-            self.update(Text("] / [ move to the next / previous note marker", style="dim"))
-            return
-        if not 0 <= note < len(document.notes):
-            self.border_title = f"Note {clean_for_terminal(label)}"
-            self.update(Text(f"marker [{clean_for_terminal(label)}]: its note was not found", style="italic"))
-            return
-        found = document.notes[note]
-        self.border_title = (
-            f"Note {clean_for_terminal(found.label)} · p. {document.display_label(found.page)}"
-        )
-        from explorer.widgets.sources_screen import note_sources_text
-
-        self.update(Text(clean_for_terminal(found.text)) + note_sources_text(document, note))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -221,7 +222,7 @@ class TextScreen(ModalScreen[None]):
     def __init__(
         self,
         title: str,
-        body: Text | str,
+        body: RenderableType,
         *,
         error: bool = False,
         copy_text: Callable[[CiteStyle], str] | None = None,
