@@ -19,6 +19,7 @@ from explorer.widgets.reader import Reader
 from explorer.widgets.screens import GoToPageScreen
 from source.labels import neighbour_guesses, page_numbers, split_folio
 from source.model import Metadata
+from tui_helpers import opened
 
 META = Metadata(title="Annual Report", author="The River Board", date="2019")
 
@@ -128,10 +129,7 @@ def test_go_to_a_repeated_label_asks_which(fixture_pdfs: dict[str, Fixture]) -> 
     async def scenario() -> None:
         app = CitexApp([str(fixture_pdfs["restarting_numbers"].path)])
         async with app.run_test(size=(120, 40)) as pilot:
-            for _ in range(400):
-                if app.document is not None and app.engine is not None:
-                    break
-                await pilot.pause(0.05)
+            await opened(pilot, app)
             await pilot.press("g")
             await pilot.pause()
             assert isinstance(app.screen, GoToPageScreen)

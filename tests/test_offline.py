@@ -14,6 +14,8 @@ from explorer import clipboard
 from explorer.app import CitexApp
 from explorer.cli import main
 from explorer.locations import bundled_report
+from explorer.widgets.search import ResultsList
+from tui_helpers import opened, wait_for
 
 REPORT = str(bundled_report())
 MADE = Path(__file__).resolve().parent / "corpus" / "made"
@@ -84,15 +86,9 @@ def test_tui_offline(no_network: list[str], monkeypatch: pytest.MonkeyPatch) -> 
     async def run() -> None:
         app = CitexApp([REPORT])
         async with app.run_test(size=(120, 40)) as pilot:
-            for _ in range(400):
-                if app.document is not None and app.engine is not None:
-                    break
-                await pilot.pause(0.05)
+            await opened(pilot, app)
             await pilot.press("slash", *"mosquito nets", "enter")
-            for _ in range(200):
-                if app.query_one("#results").hits:  # type: ignore[attr-defined]
-                    break
-                await pilot.pause(0.05)
+            await wait_for(pilot, lambda: bool(app.query_one("#results", ResultsList).hits))
             await pilot.press("enter")
             await pilot.pause()
             await pilot.press("y")

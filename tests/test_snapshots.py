@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from explorer.app import CitexApp
-from explorer.locations import bundled_report
 from explorer.widgets.search import ResultsList
+from tui_helpers import REPORT, _dirs, opened, wait_shown
 
-REPORT = str(bundled_report())
-
-
-@pytest.fixture(autouse=True)
-def _dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # the cache is the session's own (conftest.fresh_dirs): the report is parsed once per session
-    monkeypatch.setenv("CITEX_DATA_DIR", str(tmp_path / "data"))
-
-
-async def _until(pilot: Any, condition: Any) -> None:
-    for _ in range(400):
-        if condition():
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
+__all__ = ["_dirs"]  # tui_helpers' autouse fixture: a data folder and a recorded clipboard
 
 
 def _opened(app: CitexApp) -> Any:
-    async def run_before(pilot: Any) -> None:
-        await _until(pilot, lambda: app.document is not None and app.engine is not None)
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot, app)
 
     return run_before
 
@@ -43,11 +29,11 @@ def test_first_page(snap_compare: Any) -> None:
 def test_search_results_and_marker(snap_compare: Any) -> None:
     app = CitexApp([REPORT])
 
-    async def run_before(pilot: Any) -> None:
-        await _until(pilot, lambda: app.document is not None and app.engine is not None)
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot, app)
         await pilot.press("slash", *"mosquito nets")
         results = app.query_one("#results", ResultsList)
-        await _until(pilot, lambda: bool(results.hits) and app._shown == app._serial)
+        await wait_shown(pilot, lambda: bool(results.hits) and app._shown == app._serial)
         await pilot.press("enter", "right_square_bracket")
         await pilot.pause()
 
@@ -57,8 +43,8 @@ def test_search_results_and_marker(snap_compare: Any) -> None:
 def test_help_small_terminal(snap_compare: Any) -> None:
     app = CitexApp([REPORT])
 
-    async def run_before(pilot: Any) -> None:
-        await _until(pilot, lambda: app.document is not None and app.engine is not None)
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot, app)
         await pilot.press("question_mark")
         await pilot.pause()
 
@@ -80,10 +66,10 @@ def test_results_pane(snap_compare: Any, mode: str, size: tuple[int, int]) -> No
     app = CitexApp([REPORT])
     query, keys = QUERIES[mode]
 
-    async def run_before(pilot: Any) -> None:
-        await _until(pilot, lambda: app.document is not None and app.engine is not None)
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot, app)
         await pilot.press("slash", *keys, *query)
-        await _until(pilot, lambda: app._shown == app._serial)
+        await wait_shown(pilot, lambda: app._shown == app._serial)
         await pilot.pause(0.2)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)

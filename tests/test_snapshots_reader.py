@@ -6,23 +6,27 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from test_snapshots import REPORT, _dirs, _until
+from textual.pilot import Pilot
 
 from explorer.app import CitexApp
+from explorer.widgets.reader import Reader
 from explorer.widgets.search import ResultsList
+from tui_helpers import REPORT, _dirs, opened, wait_shown
 
-__all__ = ["_dirs"]  # test_snapshots.py's autouse fixture: a data folder per test
+__all__ = ["_dirs"]  # tui_helpers' autouse fixture: a data folder and a recorded clipboard
 
 
 def _open_second_hit(app: CitexApp, *then: str) -> Any:
-    async def run_before(pilot: Any) -> None:
-        await _until(pilot, lambda: app.document is not None and app.engine is not None)
+    async def run_before(pilot: Pilot[None]) -> None:
+        await opened(pilot, app)
         await pilot.press("slash", *"mosquito nets", "enter")
         results = app.query_one("#results", ResultsList)
-        await _until(pilot, lambda: bool(results.hits) and app.focused is results)
+        # Enter in the bar opens the highlighted hit: the reader has the focus, and the keys after
+        # are the reader's (the wait here was for the results list to have it, which it never has:
+        # the old helper gave up after 20 s without a word, and the snapshot is of what followed)
+        await wait_shown(pilot, lambda: bool(results.hits) and isinstance(app.focused, Reader))
         await pilot.press("down", "enter")
-        await _until(pilot, lambda: app.focused is not results)
+        await wait_shown(pilot, lambda: app.focused is not results)
         await pilot.pause(0.2)
         if then:
             await pilot.press(*then)

@@ -23,6 +23,7 @@ from explorer.app import CitexApp
 from explorer.cli import main
 from explorer.text import clean_for_terminal, clean_json
 from source.cleaning import clean, safe_text
+from tui_helpers import opened
 
 ATTACKS = [
     "Hello \x1b[2J\x1b[1;31mred\x1b[0m world",
@@ -184,11 +185,7 @@ def test_tui_shows_and_copies_only_text(
     async def run() -> None:
         app = CitexApp([str(hostile_pdf)])
         async with app.run_test(size=(160, 50)) as pilot:
-            for _ in range(400):
-                if app.document is not None and app.engine is not None:
-                    break
-                await pilot.pause(0.05)
-            await pilot.pause()
+            await opened(pilot, app)
             screen = app.export_screenshot()
             assert_safe(app.title + " " + app.sub_title, ["Report", "titles"])
             assert_safe(re.sub(r"<[^>]+>", "", screen), ["Hello", "window"])

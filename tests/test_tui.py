@@ -3,67 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
-import pytest
-
-from explorer import clipboard
 from explorer.app import CitexApp
-from explorer.locations import bundled_report
 from explorer.quotes import american_sentence
 from explorer.widgets.notepanel import NotePanel
 from explorer.widgets.reader import Reader
 from explorer.widgets.screens import GoToPageScreen, NotesScreen, TextScreen
-from explorer.widgets.search import ResultsList
+from tui_helpers import REPORT, _dirs, opened, search, sync, wait_for
 
-REPORT = str(bundled_report())
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test with asyncio (no async pytest plugin is needed)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-@pytest.fixture(autouse=True)
-def _dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    # the cache is the session's own (conftest.fresh_dirs): the report is parsed once per session
-    monkeypatch.setenv("CITEX_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-    copied: list[str] = []
-    monkeypatch.setattr(clipboard, "system_copy", lambda text: copied.append(text) or True)
-    return copied
-
-
-async def wait_for(pilot: object, condition: Callable[[], bool], seconds: float = 20.0) -> None:
-    """Let the app run until `condition` holds (workers run in threads)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-    raise AssertionError("timed out waiting for the app")
-
-
-async def opened(pilot: object, app: CitexApp) -> None:
-    await wait_for(pilot, lambda: app.document is not None and app.engine is not None)
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
-async def search(pilot: object, app: CitexApp, query: str) -> ResultsList:
-    """Type a query; return once its own results are shown (the focus stays in the bar: Enter opens
-    the highlighted hit)."""
-    await pilot.press("slash")  # type: ignore[attr-defined]
-    await pilot.press(*query)  # type: ignore[attr-defined]
-    results = app.query_one("#results", ResultsList)
-    await wait_for(pilot, lambda: app._shown == app._serial and bool(results.hits))
-    assert app.query_one("#query").value == query  # type: ignore[attr-defined]
-    return results
+__all__ = ["_dirs"]  # tui_helpers' autouse fixture: a data folder and a recorded clipboard
 
 
 @sync

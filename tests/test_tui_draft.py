@@ -8,36 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from explorer import clipboard
 from explorer.app import CitexApp
-from explorer.locations import bundled_report
 from explorer.widgets.draft import DraftPathScreen, DraftScreen, detail
 from explorer.widgets.reader import Reader
+from tui_helpers import REPORT, _dirs, wait_for
 
-REPORT = str(bundled_report())
+__all__ = ["_dirs"]  # tui_helpers' autouse fixture: a data folder and a recorded clipboard
+
 DRAFT = (
     '"North Korea remains one of the most isolated countries in the world" (p. 15).\n\n'
     '"Individuals are routinely jailed after unfair trials, or no trials at all" (p. 15).\n'
 )
 
 
-@pytest.fixture(autouse=True)
-def copied(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    monkeypatch.setenv("CITEX_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-    texts: list[str] = []
-    monkeypatch.setattr(clipboard, "system_copy", lambda text: texts.append(text) or True)
-    return texts
-
-
-async def wait_for(pilot: object, condition: object, seconds: float = 30.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():  # type: ignore[operator]
-            return
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-    raise AssertionError("timed out waiting for the app")
-
-
-def test_draft_screen_steps_highlights_copies_and_opens(tmp_path: Path, copied: list[str]) -> None:
+def test_draft_screen_steps_highlights_copies_and_opens(tmp_path: Path, _dirs: list[str]) -> None:
+    copied = _dirs
     draft = tmp_path / "draft.md"
     draft.write_text(DRAFT, encoding="utf-8")
 

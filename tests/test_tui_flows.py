@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_tui import REPORT, _dirs, opened, search, sync, wait_for
-
 
 from explorer.app import CitexApp
 from explorer.app_open import OpeningActions
@@ -20,8 +18,9 @@ from explorer.widgets.footer import KeyFooter
 from explorer.widgets.reader import Reader
 from explorer.widgets.screens import NotesScreen, PickerScreen, TextScreen
 from explorer.widgets.search import ResultsList, ResultsPane
+from tui_helpers import REPORT, _dirs, opened, search, sync, wait_for
 
-__all__ = ["_dirs"]  # the autouse fixture of test_tui.py: its own data folder and a recorded clipboard
+__all__ = ["_dirs"]  # tui_helpers' autouse fixture: a data folder and a recorded clipboard
 
 MADE = Path(__file__).parent / "corpus" / "made"
 

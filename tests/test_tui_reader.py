@@ -8,7 +8,6 @@ import re
 
 import pytest
 from rich.style import Style
-from textual.pilot import Pilot
 
 from explorer.app import CitexApp
 from explorer.quotes import inner_single
@@ -16,9 +15,9 @@ from explorer.selection import WORD
 from explorer.widgets.pagerule import PageRule
 from explorer.widgets.reader import Reader
 from explorer.widgets.screens import GoToPageScreen, NotesScreen, PickerScreen
-from test_tui import REPORT, _dirs, opened, search, sync, wait_for
+from tui_helpers import REPORT, _dirs, go_to, opened, search, settle, sync, wait_for
 
-__all__ = ["_dirs"]  # the autouse fixture of test_tui.py: its own data folder and a recorded clipboard
+__all__ = ["_dirs"]  # tui_helpers' autouse fixture: a data folder and a recorded clipboard
 
 SIZES = [(80, 24), (120, 40), (200, 60)]
 
@@ -43,19 +42,6 @@ def find_on_screen(app: CitexApp, word: str) -> tuple[int, int] | None:
 
 def style_at(app: CitexApp, where: tuple[int, int]) -> Style:
     return app.screen.get_style_at(*where)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause(0.1)
-    await pilot.pause()
-
-
-async def go_to(pilot: Pilot[None], app: CitexApp, label: str) -> None:
-    await pilot.press("g")
-    await wait_for(pilot, lambda: isinstance(app.screen, GoToPageScreen))
-    await pilot.press(*label, "enter")
-    await wait_for(pilot, lambda: not isinstance(app.screen, GoToPageScreen))
-    await settle(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)

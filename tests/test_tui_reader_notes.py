@@ -10,10 +10,9 @@ from explorer.widgets.reader import Reader
 from explorer.widgets.screens import NotesScreen, TextScreen
 from explorer.quotes import inner_single
 from test_tui_reader import chicago_note
-from test_tui import REPORT, _dirs, opened, sync, wait_for
-from test_tui_reader import go_to, settle
+from tui_helpers import REPORT, _dirs, go_to, opened, settle, sync, wait_for
 
-__all__ = ["_dirs"]  # the autouse fixture of test_tui.py: its own data folder and a recorded clipboard
+__all__ = ["_dirs"]  # tui_helpers' autouse fixture: a data folder and a recorded clipboard
 
 
 @sync

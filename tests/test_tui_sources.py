@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from test_tui import REPORT, _dirs, opened, sync, wait_for  # noqa: F401  (_dirs: a data dir, a fake clipboard)
 from textual.widgets import Input, OptionList, Select
 
 from explorer.app import CitexApp
@@ -16,6 +15,7 @@ from explorer.widgets.reader import Reader
 from explorer.widgets.sources_screen import ClaimsScreen, SourcesScreen, source_summary
 from index.meta import corrections
 from index.sources import note_sources
+from tui_helpers import REPORT, _dirs, opened, sync, wait_for  # noqa: F401  (_dirs: a data dir, a fake clipboard)
 
 
 def shown_text(listing: OptionList) -> list[str]:
