@@ -37,7 +37,8 @@ from index.citekeys import BibEntry, DocRef, cited_document, could_name
 from index.draft import DraftQuote
 from index.elision import Loader, stitched
 from index.pagecheck import PageCheck, page_check
-from index.fuzzy import NEAR, RESCORE, Match, find, word_diff
+from index.align import word_diff
+from index.fuzzy import NEAR, RESCORE, Match, find
 from index.results import DiffOp, Hit
 from index.text import quote_words, words_with_offsets
 

@@ -7,25 +7,24 @@ How `find` works, on one report or a library of thousands:
    units whose own text best matches the quote (rapidfuzz partial_ratio) are kept.
 2. Windows: each seed with its neighbours in reading order (across pages) gives
    windows of one to three consecutive sentences; rapidfuzz's token_set_ratio ranks them.
-3. Alignment: the best windows are widened to fit the quote, aligned to it word by word
-   (difflib), cut to the matched words, and scored: 100 when the normalised words are
-   identical, else the better of rapidfuzz's ratio and token_sort_ratio (less a little,
-   so that swapped words never look verbatim), at most 99.
+3. Alignment (`index.align`): the best windows are widened to fit the quote, aligned to
+   it word by word (difflib), cut to the matched words, and scored: 100 when the
+   normalised words are identical, else the better of rapidfuzz's ratio and
+   token_sort_ratio (less a little, so that swapped words never look verbatim), at most 99.
 
 `verify` is the best passage's verdict: exact (100), near (NEAR or more, with a word
-diff) or absent.
+diff: `index.align.word_diff`) or absent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from difflib import Match as MatchBlock
-from difflib import SequenceMatcher
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from index.results import DiffOp, Hit, Span, Verdict, Verification
+from index.align import align, word_diff
+from index.results import Hit, Span, Verdict, Verification
 from index.text import WORD, norm_word, quote_words
 from index.units import Unit, label_range
 
@@ -51,9 +50,6 @@ SEED_MEMO = 256
 SEED_TIME = 0.25
 """Seconds the seed query may spend ranking (its words are the quote's rarest: it rarely needs them)."""
 _TRAILING = set(".,;:!?\"'”’)]…")
-_SWAP_PENALTY = 3.0
-_CLAUSE_BONUS = 1.5
-_MAX_WIDEN = 4
 _CLAUSE_MARKS = frozenset(".,;:!?")
 
 
@@ -229,60 +225,6 @@ def _widen(pieces: _Pieces, window: tuple[Piece, ...], need: int) -> tuple[Piece
     return (*reversed(sides[0]), *window, *sides[1])
 
 
-def align(
-    quote: Sequence[str], source: Sequence[str], bounds: Sequence[tuple[bool, bool]] = ()
-) -> tuple[int, int, float]:
-    """(start, end, score): the stretch of `source` words that best matches the quote, and its score.
-
-    The stretch runs from the first to the last word matched (difflib), maybe widened by
-    as many words as the quote has unmatched at either end (a first or last word changed).
-    Of those stretches the one most like the quote wins (rapidfuzz ratio), with a point or two
-    for starting or ending where a clause does: `bounds[i]` is (a clause starts at word i,
-    one ends after it).
-    """
-    from rapidfuzz import fuzz
-
-    blocks = [b for b in SequenceMatcher(None, quote, source, autojunk=False).get_matching_blocks() if b.size]
-    if not blocks:
-        return 0, 0, 0.0
-    slack = max(3, len(quote) // 2)
-    while len(blocks) > 1 and _stray(blocks[0], blocks[1], blocks[0], slack):
-        blocks.pop(0)
-    while len(blocks) > 1 and _stray(blocks[-2], blocks[-1], blocks[-1], slack):
-        blocks.pop()
-    first, last = blocks[0], blocks[-1]
-    lo, hi = first.b, last.b + last.size
-    tail = len(quote) - last.a - last.size
-    q = " ".join(quote)
-
-    def merit(se: tuple[int, int]) -> tuple[float, int]:
-        start, end = se
-        bonus = 0.0
-        if bounds:
-            bonus = _CLAUSE_BONUS * (bounds[start][0] + bounds[end - 1][1])
-        return fuzz.ratio(q, " ".join(source[start:end])) + bonus, end - start
-
-    front, back = min(first.a, _MAX_WIDEN), min(tail, _MAX_WIDEN)
-    options = [
-        (s, e) for s in range(max(0, lo - front), lo + 1) for e in range(hi, min(len(source), hi + back) + 1)
-    ]
-    start, end = max(options, key=merit)
-    span = source[start:end]
-    if list(span) == list(quote):
-        return start, end, 100.0
-    text = " ".join(span)
-    score = max(fuzz.ratio(q, text), fuzz.token_sort_ratio(q, text) - _SWAP_PENALTY)
-    return start, end, round(min(99.0, score), 1)
-
-
-def _stray(a: MatchBlock, b: MatchBlock, edge: MatchBlock, slack: int) -> bool:
-    """True when `edge` (a or b), a short block at an end, stands far from its neighbour: a spurious
-    "the" or "of" matched elsewhere in the window, not part of the passage."""
-    gap_source = b.b - (a.b + a.size)
-    gap_quote = b.a - (a.a + a.size)
-    return edge.size <= 2 and gap_source - gap_quote > slack
-
-
 def _match(
     window: tuple[Piece, ...], start: int, end: int, score: float, trailing: str, path: str, doc_id: str
 ) -> Match:
@@ -408,13 +350,3 @@ def verify(corpus: Corpus, quote: str, docs: Iterable[str] | None = None) -> Ver
     verdict: Verdict = "exact" if score >= 100 else "near" if score >= NEAR else "absent"
     diff = () if verdict == "exact" else word_diff(quote, best.source_words, best.source_surface)
     return Verification(verdict, score, quote, best.hit, diff)
-
-
-def word_diff(quote: str, source: Sequence[str], surface: Sequence[str]) -> tuple[DiffOp, ...]:
-    """Word-level differences between a quote and the source's words (replace, delete, insert)."""
-    qwords, typed = quote_words(quote)
-    ops = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, qwords, list(source), autojunk=False).get_opcodes():
-        if tag != "equal":
-            ops.append(DiffOp(tag, " ".join(typed[i1:i2]), " ".join(surface[j1:j2])))
-    return tuple(ops)

@@ -12,7 +12,8 @@ import pytest
 from index_docs import report_document
 
 from index import Corpus, corpus_of, open_corpus
-from index.fuzzy import NEAR, align
+from index.align import align
+from index.fuzzy import NEAR
 from index.text import words
 
 REPORT = Path(__file__).resolve().parent.parent / "explorer" / "data" / "connection-denied.pdf"
