@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from source.blocks import Style, is_heading_line, reading_order
 from source.lines import Line
-from source.notes import FIRST_LABELS, PROSE, ROMAN_VALUES, SMALLER_THAN_BODY, RawNote, follows, start_label
+from source.notelabels import FIRST_LABELS, ROMAN_VALUES, follows, start_label
+from source.notes import PROSE, SMALLER_THAN_BODY, RawNote
 
 NOTES_HEADING = re.compile(
     r"^(?:(?:end\s*|foot)?notes?|notes?\s+(?:to|for|on)\s+(?:chapter|part|section|pages?)\s+\S+.*|"

@@ -5,6 +5,7 @@ text. A note starts with its label (a small or raised run at the start of a line
 "12", "12." or "*" before its text, or alone on a line above it) when that label is
 one the page's body text points to, or follows the previous note's number. Lines of
 the area before the first note of a page continue the last note of the page before.
+What a note's label looks like, and which label may follow which: source/notelabels.py.
 """
 
 from __future__ import annotations
@@ -15,14 +16,11 @@ from dataclasses import dataclass, field, replace
 
 from source.blocks import ends_open, reading_order
 from source.columns import ACROSS, column_bounds, column_of
-from source.labels import to_roman
-from source.lines import NOTE_START, ROMAN_MARKER, Line, LineMarker, label_key
+from source.lines import Line, LineMarker, label_key
+from source.notelabels import follows, start_label
 
 SMALLER_THAN_BODY = 0.95
 """A note line is set in less than this share of the body size."""
-START = re.compile(
-    r"^(\d{1,3}|[*†‡§¶‖#]{1,3}|∗{1,3}|[ivx]{1,5}(?=[.)]\s|\s|[A-Z]))(?:[.)]\s*|\s+|(?=[^\d\s.,:;)]))"
-)
 
 RULE_TEXT = re.compile(r"^[\s\-‐‑‒–—―_=·.\ufffd]{5,}$")
 """A line drawn with dashes or underscores in the text layer: the rule above a note area."""
@@ -66,53 +64,6 @@ class RawNote:
     """0-based indexes of the pages its lines are on."""
     kind: str = "footnote"
     """"footnote" (at the foot of its page) or "endnote" (in a notes section)."""
-
-
-SYMBOL_ORDER = "*†‡§‖¶"
-"""The usual order of note symbols; a document may skip one (* † §)."""
-SYMBOL_STEP = 2
-"""A symbol note may follow the one before by at most this many places in SYMBOL_ORDER."""
-
-
-ROMAN_VALUES = {to_roman(n): n for n in range(1, 400)}
-"""Lower-case roman labels and their values."""
-FIRST_LABELS = ("1", "i")
-"""The labels a run of numbered notes starts with."""
-
-
-def follows(label: str, last: str | None) -> bool:
-    """Whether a note labelled `label` can come right after the note labelled `last`."""
-    if last is None:
-        return False
-    if label.isdigit() and last.isdigit():
-        return int(label) == int(last) + 1
-    if label in ROMAN_VALUES and last in ROMAN_VALUES:
-        return ROMAN_VALUES[label] == ROMAN_VALUES[last] + 1
-    a, b = label_key(last), label_key(label)
-    if len(a) == len(b) == 1 and a in SYMBOL_ORDER and b in SYMBOL_ORDER:
-        return 0 < SYMBOL_ORDER.index(b) - SYMBOL_ORDER.index(a) <= SYMBOL_STEP
-    return False
-
-
-def start_label(line: Line) -> tuple[str, Line] | None:
-    """If the line starts with a label: (label, the line without it)."""
-    if line.lead is not None:
-        return line.lead.label, line
-    text = line.text
-    if NOTE_START.match(text) and not ROMAN_MARKER.match(text):  # "12", "12.", "12)" alone on its line
-        label = text[:-1] if text[-1] in ".)" else text
-        return label, replace(line, text="", markers=[])
-    match = START.match(text)
-    if not match:
-        return None
-    label = match.group(1)
-    cut = match.end()
-    if cut == len(match.group(1)) and min(line.runs, key=lambda r: r.x0).text.strip() != match.group(1):
-        return None  # "6D27-4E9C…": digits glued to a word are no label unless set as a run of their own
-    rest = replace(
-        line, text=text[cut:], markers=[replace(m, offset=max(m.offset - cut, 0)) for m in line.markers]
-    )
-    return label, rest
 
 
 def note_area(lines: list[Line], body_size: float, same_size: bool = True) -> tuple[list[Line], list[Line]]:
