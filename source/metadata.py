@@ -6,8 +6,9 @@ recorded in `Metadata.provenance` with its source and whether it is only a guess
 
 - an Info/XMP title counts when the cover prints it in display type; a file path, a DVI
   name, "Microsoft Word - foo.docx" or a title the cover shows cut inside a word is never
-  a title; an Info title the cover does not print is a guess, and so is the cover's largest
-  text (a heading taken for the title);
+  a title; an Info title the cover does not print is a guess, and so is the title the cover
+  prints in its biggest type (`source.titles.cover_title`, which sets aside labels, mastheads
+  and a UN document's symbol and session blocks, and gives none rather than a heading);
 - an Info author that is a login name ("localuser") is dropped; one the first pages do not
   name, or whose pages name an editor, is a guess;
 - a date printed alone on the cover, or "First published in ...", counts; a copyright
@@ -35,7 +36,6 @@ from source.imprint import (
     cover_number,
     imprint_page,
     imprint_values,
-    largest_text,
     text_date,
     text_number,
     title_on,
@@ -43,6 +43,7 @@ from source.imprint import (
 )
 from source.lines import Line
 from source.model import META_FIELDS, MetaSource, Metadata, Provenance
+from source.titles import cover_title
 
 __all__ = ["DATE", "REPORT_NUMBER", "corrected", "read_metadata"]
 
@@ -168,7 +169,7 @@ def _title(
             chosen.offer("title", value, source, False)  # type: ignore[arg-type]
         elif where != "cut":
             unconfirmed.append((value, source))  # type: ignore[arg-type]
-    chosen.offer("title", largest_text(pages), "cover", True)
+    chosen.offer("title", cover_title(pages), "cover", True)
     for value, source in unconfirmed:
         chosen.offer("title", value, source, True)
 
