@@ -49,8 +49,15 @@ class ReaderActions(_Base):
         quote = reader.quote()
         if quote is None:
             return None
+        from explorer.sentencecase import lexicon_of
+
         return format_citation(
-            quote.text, self.citation_metadata(), quote.first_label, quote.last_label, self.style
+            quote.text,
+            self.citation_metadata(),
+            quote.first_label,
+            quote.last_label,
+            self.style,
+            lexicon_of(self.document),
         )
 
     def hit_citation(self, hit: Hit) -> str | None:
@@ -67,7 +74,9 @@ class ReaderActions(_Base):
         from index.meta import effective_metadata
 
         metadata = effective_metadata(document, self.locations.data)
-        return format_citation(hit.text, metadata, first, last, self.style)
+        from explorer.sentencecase import lexicon_of
+
+        return format_citation(hit.text, metadata, first, last, self.style, lexicon_of(document))
 
     def action_copy(self) -> None:
         if isinstance(self.screen, TextScreen) and self.screen.copy_text is not None:

@@ -79,7 +79,9 @@ def cite_data(quote: str, pdfs: tuple[str, ...], style: str, password: str | Non
     from index.meta import effective_metadata
 
     metadata = effective_metadata(document, where.data)
-    cited = cite(words.text, metadata, first, last, chosen)
+    from explorer.sentencecase import lexicon_of
+
+    cited = cite(words.text, metadata, first, last, chosen, lexicon_of(document))
     text = cited.text
     if style == "annotation":
         span = None

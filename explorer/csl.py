@@ -84,6 +84,8 @@ def _date_parts(date: str) -> list[int]:
 NEVER_SET = "citex-never-set"
 """A CSL variable no item has: a `disambiguate="true"` test is replaced by a test of it (false)."""
 _CS = "{http://purl.org/net/xbiblio/csl}"
+TITLE_VARIABLES = frozenset({"title", "title-short"})
+"""The variables repressed after a title substituted from inside a `<choose>` of a substitute."""
 
 
 @cache
@@ -128,7 +130,9 @@ def _repress_substituted_macros() -> None:
     when it is a `<text variable>`: a `<text macro="title"/>` standing in for a missing author left
     the title printed twice (MLA: "Connection Denied. Connection Denied. ..."). Here the variables
     the macro (and the macros it calls) printed are repressed too: those whose value is in its text
-    (compared without case: the macro may have changed it)."""
+    (compared without case: the macro may have changed it). A `<text macro>` inside a `<choose>`
+    of the substitute (Harvard's title for an item without an author, "ARTICLE (2025) ARTICLE.")
+    has its title variables repressed too."""
     from citeproc.model import Substitute
 
     render = Substitute.render
@@ -138,15 +142,32 @@ def _repress_substituted_macros() -> None:
         if context is None or not text:
             return text
         layout = context.get_layout()
-        for child in self.getchildren():
+        for child, nested in _substitutes(self):
             if child.tag == f"{_CS}text" and child.get("macro"):
                 for variable in _macro_variables(child, child.get("macro"), set()):
+                    if nested and variable not in TITLE_VARIABLES:
+                        continue
                     value = item.reference.get(variable.replace("-", "_"))
                     if value is not None and str(value) and str(value).lower() in str(text).lower():
                         layout.repressed.setdefault(f"{_CS}text", []).append(variable)
         return text
 
     Substitute.render = render_and_repress
+
+
+def _substitutes(element: Any, nested: bool = False) -> list[tuple[Any, bool]]:
+    """The children of a `<substitute>`, with those of the branches of a `<choose>` among them
+    (Harvard substitutes `<text macro="title"/>` inside a choose for an item without an author),
+    each with whether it is in a branch (only its title variables are repressed: which branch
+    was taken is not known here)."""
+    found: list[tuple[Any, bool]] = []
+    for child in element.getchildren():
+        if child.tag == f"{_CS}choose":
+            for branch in child.getchildren():
+                found += _substitutes(branch, True)
+        else:
+            found.append((child, nested))
+    return found
 
 
 def _macro_variables(element: Any, name: str, seen: set[str]) -> list[str]:
