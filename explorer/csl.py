@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from explorer.names import csl_names, is_organisation
 from source.model import Metadata
 
 CslStyle = Literal["chicago", "chicago-author-date", "apa", "mla", "harvard"]
@@ -52,14 +53,22 @@ _MONTHS = "january february march april may june july august september october n
 
 
 def report_item(metadata: Metadata, key: str = "doc", url: str = "") -> dict[str, Any]:
-    """A CSL-JSON item for a document: a report when it has a report number, else a book."""
-    item: dict[str, Any] = {"id": key, "type": "report" if metadata.report_number else "book"}
+    """A CSL-JSON item for a document: a report when it has a report number, else a book. A person
+    author is given as family and given names (`explorer.names`), an organisation as a literal
+    name that is also the publisher (unless the document names another)."""
+    isbn = is_isbn(metadata.report_number)
+    item: dict[str, Any] = {"id": key, "type": "report" if metadata.report_number and not isbn else "book"}
     if metadata.title:
         item["title"] = " ".join(metadata.title.split())
     if metadata.author:
-        item["author"] = [{"literal": metadata.author}]
-        item["publisher"] = metadata.author
-    if metadata.report_number:
+        item["author"] = csl_names(metadata.author)
+    if metadata.publisher:
+        item["publisher"] = metadata.publisher
+    elif metadata.author and is_organisation(metadata.author):
+        item["publisher"] = metadata.author  # a body that writes its own report publishes it
+    if isbn:
+        item["ISBN"] = metadata.report_number  # a book's ISBN is no report number
+    elif metadata.report_number:
         item["number"] = metadata.report_number
     if url:
         item["URL"] = url
@@ -67,6 +76,17 @@ def report_item(metadata: Metadata, key: str = "doc", url: str = "") -> dict[str
     if parts:
         item["issued"] = {"date-parts": [parts]}
     return item
+
+
+def is_isbn(number: str) -> bool:
+    """True when the number is an ISBN-10 or ISBN-13 (its check digit agrees)."""
+    digits = re.sub(r"[\s-]", "", number).upper()
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
+        return total % 11 == 0
+    if re.fullmatch(r"97[89]\d{10}", digits):
+        return sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10 == 0
+    return False
 
 
 def _date_parts(date: str) -> list[int]:
