@@ -41,9 +41,12 @@ LONG_WORD = 4
 """Words this long or longer tell prose from title case (short ones are mostly "of", "the")."""
 TITLE_CASED = 0.5
 """A block with this share of its longer words capitalised is in title case, not prose."""
-MINOR_WORDS = frozenset("a an the and but or nor for so yet as at by in of off on per to up via".split())
-"""Words a title in title case leaves in lower case (articles, conjunctions, short prepositions)
-unless they start it or its subtitle."""
+MINOR_WORDS = frozenset(
+    """a an the and but or nor for so yet as at by in of off on per to up via with from into onto upon
+    over under about after against among between through toward towards within without""".split()
+)
+"""Words a title in title case leaves in lower case (articles, conjunctions, prepositions: Chicago's
+rule) unless they start it or its subtitle, or end it."""
 MAX_OCCURRENCES = 50
 """Occurrences of a phrase looked at before it is judged (a phrase printed often is judged on these)."""
 SUBTITLE_BREAK = re.compile(r"[:?!.\u2014\u2013]\s*$")
