@@ -3,12 +3,8 @@
 Headless. A citation inverts a person's name ("Manwaring, M. G.") but never an
 organisation's ("International, Amnesty" would be a lie). `csl_names(author)` gives one CSL
 name per author: `{"family", "given"}` (with `"suffix"` for Jr./Sr./III) when the name is
-surely a person's, else `{"literal": ...}`. A name is a person's when, after an honorific
-(Dr., Prof., Mr., Ms., Sir...) and a suffix are set aside, it is two to four words, each a
-capitalised name word or an initial, with no organisation word (Institute, Council,
-University, Office, Commission, Committee...), no acronym, no digit; or one surname after an
-honorific or initials ("F. Pantigny"). When unsure, the name stays literal. Authors are
-split at semicolons; at commas and "and" only when every part is a person ("Chris Quirk, Chris
+surely a person's (`source.names.person`), else `{"literal": ...}`. Authors are split at
+semicolons; at commas and "and" only when every part is a person ("Chris Quirk, Chris
 Brockett and William Dolan"), never inside an organisation's name ("Department of Health and
 Human Services").
 """
@@ -17,72 +13,7 @@ from __future__ import annotations
 
 import re
 
-HONORIFICS = frozenset(
-    "dr prof professor mr mrs ms miss mx sir dame rev revd hon judge justice lord lady".split()
-)
-"""Titles before a name, dropped from a person's CSL name."""
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-"""Suffixes after a name, kept as its CSL suffix."""
-PARTICLES = frozenset("van von de da del della der den du la le bin ibn al el dos das di".split())
-"""Lower-case particles inside a person's name ("Ludwig van Beethoven"), kept with the family name."""
-ORGANISATION_WORDS = frozenset(
-    """institute institution council association international department university office commission
-    committee organization organisation agency ministry bureau court tribunal library project
-    foundation society centre center service services board union nations network watch press
-    inc ltd llc llp plc co corporation company group government state states republic kingdom
-    mechanism secretariat assembly parliament congress senate program programme fund bank trust
-    school college academy team staff review journal research health rights federation league
-    alliance coalition partnership authority administration division unit panel forum party
-    church museum hospital clinic laboratory observatory initiative campaign unesco amnesty
-    world national federal european african american asian united consortium""".split()
-)
-"""Words that make a name an organisation's (any one of them, in any case)."""
-MIN_NAME_WORDS = 2
-"""A person's name has at least this many words (given and family) without an honorific or initials."""
-MAX_NAME_WORDS = 4
-"""A person's name has at most this many words (more is likely an organisation or a phrase)."""
-INITIAL = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]\.?-[A-Z]\.")
-"""An initial: "G.", "J.R.", "J.-P."."""
-NAME_WORD = re.compile(r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*")
-"""A capitalised name word: "Manwaring", "O'Neil", "McNeil", "Jean-Paul", "Müller"."""
-
-
-def _words(name: str) -> list[str]:
-    return name.replace(",", " ").split()
-
-
-def person(name: str) -> dict[str, str] | None:
-    """The CSL name of a person ({"family", "given"}, maybe "suffix"), or None when the name is not
-    surely a person's (see the module docstring)."""
-    words = _words(name)
-    honorific = False
-    while words and words[0].rstrip(".").lower() in HONORIFICS:
-        words, honorific = words[1:], True
-    suffix = ""
-    if words and words[-1].rstrip(".").lower() in SUFFIXES:
-        suffix, words = words[-1], words[:-1]
-    if not words or any(w.rstrip(".").lower() in ORGANISATION_WORDS for w in words):
-        return None
-    initials = [w for w in words if INITIAL.fullmatch(w)]
-    names = [w for w in words if NAME_WORD.fullmatch(w)]
-    particles = [w for w in words if w in PARTICLES]
-    if len(initials) + len(names) + len(particles) != len(words) or not names:
-        return None
-    if words[-1] in particles or INITIAL.fullmatch(words[-1]) or words[0] in particles:
-        return None
-    if not (MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS) and not (
-        len(words) == 1 and honorific
-    ):  # "Dr. Smith" is a person; "Amnesty" alone is not known to be one
-        return None
-    at = len(words) - 1
-    while at > 0 and words[at - 1] in PARTICLES:
-        at -= 1
-    found = {"family": " ".join(words[at:])}
-    if words[:at]:
-        found["given"] = " ".join(words[:at])
-    if suffix:
-        found["suffix"] = suffix
-    return found
+from source.names import MIN_NAME_WORDS, SUFFIXES, name_words, person
 
 
 def _parts(author: str) -> list[str]:
@@ -99,7 +30,7 @@ def _parts(author: str) -> list[str]:
             else:
                 joined.append(piece)
         if len(joined) > 1 and all(
-            person(p) is not None and len(_words(p)) >= MIN_NAME_WORDS for p in joined
+            person(p) is not None and len(name_words(p)) >= MIN_NAME_WORDS for p in joined
         ):
             found += joined
         else:

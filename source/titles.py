@@ -30,6 +30,7 @@ from statistics import median
 
 from source.imprint import DATE, SYMBOL_LINE, TITLE_SIZE_RATIO
 from source.lines import Line
+from source.names import byline
 from source.runs import Run
 
 BODY_PAGES = 6
@@ -62,6 +63,8 @@ SYMBOL_COLUMN = 6.0
 """Lines of a UN symbol block start at most this far (pt) left of its "Distr." line."""
 SYMBOL_REACH = 160.0
 """The symbol block reaches at most this far (pt) below its "Distr." line."""
+BYLINE_GAP = 4.0
+"""A byline stands at most this many times the title's size below the title's last line."""
 RUNNING_HEAD_PAGES = 5
 """Pages after the first searched for a line repeated at the same place (a running head)."""
 RUNNING_HEAD_REPEATS = 2
@@ -240,11 +243,12 @@ def _never_title(text: str) -> bool:
     )
 
 
-def _candidates(pages: Sequence[Sequence[Line]]) -> tuple[list[tuple[Line, str]], float, bool]:
+def _candidates(
+    pages: Sequence[Sequence[Line]], lines: list[tuple[Line, str]]
+) -> tuple[list[tuple[Line, str]], float, bool]:
     """The cover's lines that may be its title, the body size, and whether it is a UN-style page."""
     start, cover = first_page(pages)
     size = body_size(pages, cover)
-    lines = joined_lines(cover)
     heads = _running_heads(pages, start, lines)
     bottom = _symbol_block_bottom(lines)
     if bottom is not None:
@@ -265,13 +269,56 @@ def _candidates(pages: Sequence[Sequence[Line]]) -> tuple[list[tuple[Line, str]]
 def cover_title(pages: Sequence[Sequence[Line]]) -> str:
     """The title the first page prints (see the module docstring); "" when it prints none that
     can be told from the rest."""
-    lines, body, un_page = _candidates(pages)
+    block = _title_block(pages, joined_lines(first_page(pages)[1]))
+    text = " ".join(t for _, t in block)
+    return text if letters(text) >= TITLE_MIN_LETTERS else ""
+
+
+def cover_byline(pages: Sequence[Sequence[Line]]) -> str:
+    """The people the cover names as its authors: a "By ..." line, else the line(s) right under
+    the title (within BYLINE_GAP times the title's size) when each names only people
+    (`source.names.byline`); "" when there is none. Names are joined with "; "."""
+    lines = joined_lines(first_page(pages)[1])
+    for _, text in lines:
+        if re.match(r"By\s+[A-Z]", text) and byline(text):
+            return "; ".join(byline(text))
+    block = _title_block(pages, lines)
+    if not block:
+        return ""
+    last = min(ln.y for ln, _ in block)
+    size = max(ln.size for ln, _ in block)
+    below = sorted((item for item in lines if item[0].y < last - BASELINE_TOLERANCE), key=lambda t: -t[0].y)
+    rows: list[list[tuple[Line, str]]] = []  # lines on one baseline are one row of names
+    for item in below:
+        if rows and abs(rows[-1][0][0].y - item[0].y) <= BASELINE_TOLERANCE:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    names: list[str] = []
+    above = last
+    for row in rows:
+        y = row[0][0].y
+        if above - y > (BYLINE_GAP * size if not names else BLOCK_LEADING * row[0][0].size):
+            break
+        found = [byline(text) for _, text in sorted(row, key=lambda t: t[0].x0)]
+        if not all(found):  # a row is all names, or none of it is taken
+            break
+        names += [name for part in found for name in part]
+        above = y
+    return "; ".join(names)
+
+
+def _title_block(
+    pages: Sequence[Sequence[Line]], all_lines: list[tuple[Line, str]]
+) -> list[tuple[Line, str]]:
+    """The lines of the cover's title, top down ([] when it prints none that can be told)."""
+    lines, body, un_page = _candidates(pages, all_lines)
     display = [(ln, t) for ln, t in lines if ln.size >= body * TITLE_SIZE_RATIO]
     if not display and un_page:
         bold = [(ln, t) for ln, t in lines if ln.bold]
         display = _blocks(bold)[0] if bold else []  # the subject line under the masthead, in bold
     if not display:
-        return ""
+        return []
     top = max(ln.size for ln, _ in display)
     seeds = [(ln, t) for ln, t in display if abs(ln.size - top) <= SAME_SIZE]
     first = max(seeds, key=lambda item: item[0].y)
@@ -293,5 +340,4 @@ def cover_title(pages: Sequence[Sequence[Line]]) -> str:
             else:
                 block.append(ordered[i])
             i += step
-    text = " ".join(t for _, t in block)
-    return text if letters(text) >= TITLE_MIN_LETTERS else ""
+    return block
