@@ -49,15 +49,16 @@ class ReaderActions(_Base):
         quote = reader.quote()
         if quote is None:
             return None
-        from explorer.sentencecase import lexicon_of
+        from explorer.citation import lexicon_for
 
+        metadata = self.citation_metadata()
         return format_citation(
             quote.text,
-            self.citation_metadata(),
+            metadata,
             quote.first_label,
             quote.last_label,
             self.style,
-            lexicon_of(self.document),
+            lexicon_for(self.document, metadata, self.style),
         )
 
     def hit_citation(self, hit: Hit) -> str | None:
@@ -74,9 +75,11 @@ class ReaderActions(_Base):
         from index.meta import effective_metadata
 
         metadata = effective_metadata(document, self.locations.data)
-        from explorer.sentencecase import lexicon_of
+        from explorer.citation import lexicon_for
 
-        return format_citation(hit.text, metadata, first, last, self.style, lexicon_of(document))
+        return format_citation(
+            hit.text, metadata, first, last, self.style, lexicon_for(document, metadata, self.style)
+        )
 
     def action_copy(self) -> None:
         if isinstance(self.screen, TextScreen) and self.screen.copy_text is not None:

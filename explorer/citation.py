@@ -157,6 +157,14 @@ def _sentence_cased(
     return cased
 
 
+def lexicon_for(document: Document, metadata: Metadata, style: Style) -> Lexicon | None:
+    """The document's lexicon when `style` needs it (APA and Harvard's sentence case, or a title
+    printed all in capitals), else None: it takes a read of the whole body to build."""
+    if style in ("apa", "harvard") or all_capitals(metadata.title):
+        return lexicon_of(document)
+    return None
+
+
 def _title_cased(
     item: dict[str, Any], source: Document | Metadata | dict[str, Any], lexicon: Lexicon
 ) -> dict[str, Any]:

@@ -79,9 +79,9 @@ def cite_data(quote: str, pdfs: tuple[str, ...], style: str, password: str | Non
     from index.meta import effective_metadata
 
     metadata = effective_metadata(document, where.data)
-    from explorer.sentencecase import lexicon_of
+    from explorer.citation import lexicon_for
 
-    cited = cite(words.text, metadata, first, last, chosen, lexicon_of(document))
+    cited = cite(words.text, metadata, first, last, chosen, lexicon_for(document, metadata, chosen))
     text = cited.text
     if style == "annotation":
         span = None

@@ -135,12 +135,12 @@ def test_titles_in_capitals_on_real_covers(read_document: Reader) -> None:
         "The Forgotten History of Prison Law: Judicial Oversight of Detention Facilities in the Nation’s Early Years"
     )
     note = cite("judicial oversight", harvard, "1742", style="chicago").citation
-    assert note.startswith("The Forgotten History of Prison Law:")
+    assert note.startswith("Wynne Muscatine Graham, The Forgotten History of Prison Law: Judicial Oversight")
 
 
-def test_harvard_prints_a_substituted_title_once(read_document: Reader) -> None:
+def test_harvard_prints_a_substituted_title_once() -> None:
     """No author: the title stands first, and is not printed again (citeproc-py repressed a title
-    substituted from inside a <choose> only at the top level)."""
-    harvard = read_document(REAL_WORLD / "harvardlr-offprint.pdf")
-    entry = cite("judicial oversight", harvard, "1742", style="harvard").bibliography
-    assert entry.lower().count("forgotten history") == 1
+    substituted from inside a <choose> only at the top level: "ARTICLE (2025) ARTICLE.")."""
+    meta = Metadata(title="The Forgotten History of Prison Law", date="2025")
+    entry = cite("judicial oversight", meta, "1742", style="harvard").bibliography
+    assert entry == "The Forgotten History of Prison Law (2025)."
