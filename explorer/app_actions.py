@@ -43,8 +43,16 @@ class ReaderActions(AppState):
         quote = reader.quote()
         if quote is None:
             return None
+        from explorer.citation import lexicon_for
+
+        metadata = self.citation_metadata()
         return format_citation(
-            quote.text, self.citation_metadata(), quote.first_label, quote.last_label, self.style
+            quote.text,
+            metadata,
+            quote.first_label,
+            quote.last_label,
+            self.style,
+            lexicon_for(self.document, metadata, self.style),
         )
 
     def hit_citation(self, hit: Hit) -> str | None:
@@ -61,7 +69,11 @@ class ReaderActions(AppState):
         from index.meta import effective_metadata
 
         metadata = effective_metadata(document, self.locations.data)
-        return format_citation(hit.text, metadata, first, last, self.style)
+        from explorer.citation import lexicon_for
+
+        return format_citation(
+            hit.text, metadata, first, last, self.style, lexicon_for(document, metadata, self.style)
+        )
 
     def action_copy(self) -> None:
         if isinstance(self.screen, TextScreen) and self.screen.copy_text is not None:

@@ -11,6 +11,10 @@ that prints no number is "[6]" when its number is guessed (the bracketed page of
 citation manuals, cited as "p. [6]") and "[#3]" when it is not, which a citation spells
 out: "unnumbered page (PDF p. 3)". No citation shows a guess as printed.
 
+APA and Harvard want the entry's title in sentence case: `explorer.sentencecase` does it
+without lower-casing the proper nouns the document itself capitalises; a title the user set
+is used as typed.
+
 The document is described by `explorer.citeitem.citation_item` (the one place metadata is
 read); `explorer.citeformats` writes the machine formats and the Web Annotation.
 """
@@ -26,6 +30,7 @@ from typing import Any, Literal, get_args
 from explorer import csl, quotes
 from explorer.citeformats import bibtex, bibtex_cite, pandoc_cite, ris
 from explorer.citeitem import citation_item, item_of
+from explorer.sentencecase import Lexicon, all_capitals, lexicon_of, sentence_case, title_case
 from source.model import Document, Metadata
 
 Style = Literal[
@@ -137,18 +142,70 @@ def footnote_label(key: str, first: str, last: str | None, quote: str) -> str:
     return f"{key}-p{page}-{digest}"
 
 
+def _sentence_cased(
+    item: dict[str, Any], source: Document | Metadata | dict[str, Any], lexicon: Lexicon | None, style: str
+) -> dict[str, Any]:
+    """The item with its title (and short title) in sentence case for APA and Harvard's entry (APA
+    capitalises the subtitle's first word, Cite Them Right does not); a title the user typed
+    (`citex meta --set title=`) is used as typed."""
+    if _user_title(source):
+        return item
+    cased = dict(item)
+    for name in ("title", "title-short"):
+        if name in cased:
+            cased[name] = sentence_case(str(cased[name]), lexicon, subtitle_capital=style == "apa")
+    return cased
+
+
+def lexicon_for(document: Document, metadata: Metadata, style: Style) -> Lexicon | None:
+    """The document's lexicon when `style` needs it (APA and Harvard's sentence case, or a title
+    printed all in capitals), else None: it takes a read of the whole body to build."""
+    if style in ("apa", "harvard") or all_capitals(metadata.title):
+        return lexicon_of(document)
+    return None
+
+
+def _title_cased(
+    item: dict[str, Any], source: Document | Metadata | dict[str, Any], lexicon: Lexicon
+) -> dict[str, Any]:
+    """The item with a title printed all in capitals in title case (every style then cases it as
+    it wants); a title the user typed is left as typed."""
+    if _user_title(source):
+        return item
+    cased = dict(item)
+    for name in ("title", "title-short"):
+        if name in cased:
+            cased[name] = title_case(str(cased[name]), lexicon)
+    return cased
+
+
+def _user_title(source: Document | Metadata | dict[str, Any]) -> bool:
+    """True when the title is the user's correction (`citex meta --set title=`)."""
+    metadata = source.metadata if isinstance(source, Document) else source
+    origin = metadata.origin("title") if isinstance(metadata, Metadata) else None
+    return origin is not None and origin.source == "user"
+
+
 def cite(
     quote: str,
     source: Document | Metadata | dict[str, Any],
     first: str,
     last: str | None = None,
     style: Style = "chicago",
+    lexicon: Lexicon | None = None,
 ) -> Cited:
     """The quote with its citation in `style` for printed pages `first` (to `last`); `source` is the
-    document (its `citation_item`), its metadata, or a CSL-JSON item."""
+    document (its `citation_item`), its metadata, or a CSL-JSON item. APA and Harvard put the
+    entry's title in sentence case with the `lexicon` of the document's own capitals
+    (`explorer.sentencecase`; taken from `source` when it is the document; without one the title
+    is left as it is); their in-text citations keep the title as printed (APA 7: title case there)."""
     if style not in STYLES:
         raise ValueError(f"unknown citation style: {style!r} (choose from {', '.join(STYLES)})")
     item = _item(source)
+    if lexicon is None and isinstance(source, Document):
+        lexicon = lexicon_of(source)
+    if all_capitals(str(item.get("title", ""))) and lexicon is not None:
+        item = _title_cased(item, source, lexicon)
     key = str(item["id"])
     if style in ("chicago", "plain", "markdown"):
         note, entry = _render(item, "chicago", first, last)
@@ -164,6 +221,9 @@ def cite(
         return Cited(style, block, note, entry, f"{lines}[^{label}]\n\n[^{label}]: {note}")
     if style in ("apa", "mla", "harvard"):
         in_text, entry = _render(item, style, first, last)
+        cased = _sentence_cased(item, source, lexicon, style) if style != "mla" else item
+        if cased != item:
+            entry = _render(cased, style, first, last)[1]
         said, end = quotes.before_parenthetical(quote, british=style == "harvard")
         return Cited(style, said, in_text, entry, f"{said} {in_text}{end}\n\n{entry}")
     said = quotes.american(quote)
@@ -195,9 +255,10 @@ def format_citation(
     first: str,
     last: str | None = None,
     style: Style = "chicago",
+    lexicon: Lexicon | None = None,
 ) -> str:
     """The quote with its citation in `style`, ready to paste (`cite(...).text`): what the TUI copies."""
-    return cite(quote, source, first, last, style).text
+    return cite(quote, source, first, last, style, lexicon).text
 
 
 def next_style(style: Style) -> Style:

@@ -88,7 +88,7 @@ def bibtex(item: dict[str, Any]) -> str:
         fields.append(("year", str(date[0])))
         if len(date) > 1 and 1 <= date[1] <= 12:
             fields.append(("month", _MONTHS[date[1] - 1]))
-    for csl_name, bib_name in (("DOI", "doi"), ("URL", "url")):
+    for csl_name, bib_name in (("ISBN", "isbn"), ("DOI", "doi"), ("URL", "url")):
         if item.get(csl_name):
             fields.append((bib_name, str(item[csl_name])))
     body = ",\n".join(
@@ -139,6 +139,7 @@ def ris(item: dict[str, Any]) -> str:
         ("publisher", "PB"),
         ("publisher-place", "CY"),
         ("number", "SN"),
+        ("ISBN", "SN"),
         ("DOI", "DO"),
         ("URL", "UR"),
     ):

@@ -79,7 +79,9 @@ def cite_data(quote: str, pdfs: tuple[str, ...], style: str, password: str | Non
     from index.meta import effective_metadata
 
     metadata = effective_metadata(document, where.data)
-    cited = cite(words.text, metadata, first, last, chosen)
+    from explorer.citation import lexicon_for
+
+    cited = cite(words.text, metadata, first, last, chosen, lexicon_for(document, metadata, chosen))
     text = cited.text
     if style == "annotation":
         span = None
@@ -112,6 +114,11 @@ def cite_data(quote: str, pdfs: tuple[str, ...], style: str, password: str | Non
         "bibliography": cited.bibliography,
         "text": text,
         "guesses": guessed_fields(metadata),
+        "missing": [
+            f
+            for f in ("title", "author")
+            if not getattr(metadata, f) and not (f == "author" and metadata.publisher)
+        ],
     }
 
 
@@ -122,6 +129,15 @@ def guess_warning(guesses: dict[str, str], pdf: str) -> str:
     return (
         f"citex: warning: this citation uses guessed metadata ({listed}): check it against the "
         f"document, and correct it with `citex meta {pdf} --set {first}=…`"
+    )
+
+
+def missing_warning(missing: list[str], pdf: str) -> str:
+    """One line saying the citation has no title (or author) because Citex could not tell it."""
+    listed = " or ".join(missing)
+    return (
+        f"citex: warning: this citation has no {listed}: Citex could not tell it from the PDF; "
+        f"set it with `citex meta {pdf} --set {missing[0]}=…`"
     )
 
 
@@ -150,6 +166,8 @@ def cite_command(quote: str, pdfs: tuple[str, ...], style: str, password: str | 
     data = cite_data(quote, pdfs, style, password)
     if data["guesses"]:
         click.echo(clean_for_terminal(guess_warning(data["guesses"], data["document"])), err=True)
+    if data["missing"]:
+        click.echo(clean_for_terminal(missing_warning(data["missing"], data["document"])), err=True)
     if data["source_words_whole"]:
         click.echo(
             "citex: your quote differs from the source "

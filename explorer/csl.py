@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from explorer.names import csl_names, is_organisation
 from source.model import Metadata
 
 CslStyle = Literal["chicago", "chicago-author-date", "apa", "mla", "harvard"]
@@ -52,14 +53,22 @@ _MONTHS = "january february march april may june july august september october n
 
 
 def report_item(metadata: Metadata, key: str = "doc", url: str = "") -> dict[str, Any]:
-    """A CSL-JSON item for a document: a report when it has a report number, else a book."""
-    item: dict[str, Any] = {"id": key, "type": "report" if metadata.report_number else "book"}
+    """A CSL-JSON item for a document: a report when it has a report number, else a book. A person
+    author is given as family and given names (`explorer.names`), an organisation as a literal
+    name that is also the publisher (unless the document names another)."""
+    isbn = is_isbn(metadata.report_number)
+    item: dict[str, Any] = {"id": key, "type": "report" if metadata.report_number and not isbn else "book"}
     if metadata.title:
         item["title"] = " ".join(metadata.title.split())
     if metadata.author:
-        item["author"] = [{"literal": metadata.author}]
-        item["publisher"] = metadata.author
-    if metadata.report_number:
+        item["author"] = csl_names(metadata.author)
+    if metadata.publisher:
+        item["publisher"] = metadata.publisher
+    elif metadata.author and is_organisation(metadata.author):
+        item["publisher"] = metadata.author  # a body that writes its own report publishes it
+    if isbn:
+        item["ISBN"] = metadata.report_number  # a book's ISBN is no report number
+    elif metadata.report_number:
         item["number"] = metadata.report_number
     if url:
         item["URL"] = url
@@ -67,6 +76,17 @@ def report_item(metadata: Metadata, key: str = "doc", url: str = "") -> dict[str
     if parts:
         item["issued"] = {"date-parts": [parts]}
     return item
+
+
+def is_isbn(number: str) -> bool:
+    """True when the number is an ISBN-10 or ISBN-13 (its check digit agrees)."""
+    digits = re.sub(r"[\s-]", "", number).upper()
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
+        return total % 11 == 0
+    if re.fullmatch(r"97[89]\d{10}", digits):
+        return sum((3 if i % 2 else 1) * int(c) for i, c in enumerate(digits)) % 10 == 0
+    return False
 
 
 def _date_parts(date: str) -> list[int]:
@@ -84,6 +104,8 @@ def _date_parts(date: str) -> list[int]:
 NEVER_SET = "citex-never-set"
 """A CSL variable no item has: a `disambiguate="true"` test is replaced by a test of it (false)."""
 _CS = "{http://purl.org/net/xbiblio/csl}"
+TITLE_VARIABLES = frozenset({"title", "title-short"})
+"""The variables repressed after a title substituted from inside a `<choose>` of a substitute."""
 
 
 @cache
@@ -128,7 +150,9 @@ def _repress_substituted_macros() -> None:
     when it is a `<text variable>`: a `<text macro="title"/>` standing in for a missing author left
     the title printed twice (MLA: "Connection Denied. Connection Denied. ..."). Here the variables
     the macro (and the macros it calls) printed are repressed too: those whose value is in its text
-    (compared without case: the macro may have changed it)."""
+    (compared without case: the macro may have changed it). A `<text macro>` inside a `<choose>`
+    of the substitute (Harvard's title for an item without an author, "ARTICLE (2025) ARTICLE.")
+    has its title variables repressed too."""
     from citeproc.model import Substitute
 
     render = Substitute.render
@@ -138,15 +162,32 @@ def _repress_substituted_macros() -> None:
         if context is None or not text:
             return text
         layout = context.get_layout()
-        for child in self.getchildren():
+        for child, nested in _substitutes(self):
             if child.tag == f"{_CS}text" and child.get("macro"):
                 for variable in _macro_variables(child, child.get("macro"), set()):
+                    if nested and variable not in TITLE_VARIABLES:
+                        continue
                     value = item.reference.get(variable.replace("-", "_"))
                     if value is not None and str(value) and str(value).lower() in str(text).lower():
                         layout.repressed.setdefault(f"{_CS}text", []).append(variable)
         return text
 
     Substitute.render = render_and_repress
+
+
+def _substitutes(element: Any, nested: bool = False) -> list[tuple[Any, bool]]:
+    """The children of a `<substitute>`, with those of the branches of a `<choose>` among them
+    (Harvard substitutes `<text macro="title"/>` inside a choose for an item without an author),
+    each with whether it is in a branch (only its title variables are repressed: which branch
+    was taken is not known here)."""
+    found: list[tuple[Any, bool]] = []
+    for child in element.getchildren():
+        if child.tag == f"{_CS}choose":
+            for branch in child.getchildren():
+                found += _substitutes(branch, True)
+        else:
+            found.append((child, nested))
+    return found
 
 
 def _macro_variables(element: Any, name: str, seen: set[str]) -> list[str]:

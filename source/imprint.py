@@ -59,8 +59,6 @@ BACK_PAGES = 2
 """Pages at the back searched for the imprint (reports often print it on the back cover)."""
 TITLE_SIZE_RATIO = 1.15
 """Text at least this many times the cover's median line size is display type (a title)."""
-TITLE_MIN_LETTERS = 3
-"""The cover's largest text is taken for a title only when it has at least this many letters."""
 SAME_SIZE = 0.5
 """Lines whose sizes differ by no more than this (pt) are set in one size."""
 DATE_LINE_EXTRA_WORDS = 3
@@ -95,23 +93,6 @@ def display_lines(lines: Sequence[Line]) -> list[Line]:
         return []
     typical = median(ln.size for ln in lines)
     return [ln for ln in lines if ln.size >= typical * TITLE_SIZE_RATIO]
-
-
-def largest_text(pages: Sequence[Sequence[Line]]) -> str:
-    """The text set largest on the first page with text (what a reader takes for the title),
-    passing over sizes that hold fewer than `TITLE_MIN_LETTERS` letters (a logo's "A");
-    "" when the page has no display type (all its text is set in one size)."""
-    first = next((lines for lines in pages if any(ln.text.strip() for ln in lines)), [])
-    lines = display_lines([ln for ln in first if ln.text.strip()])
-    for size in sorted({round(ln.size * 2) / 2 for ln in lines}, reverse=True):
-        text = " ".join(
-            ln.text.strip()
-            for ln in lines
-            if abs(ln.size - size) <= SAME_SIZE and sum(c.isalpha() for c in ln.text) >= TITLE_MIN_LETTERS
-        )
-        if sum(c.isalpha() for c in text) >= TITLE_MIN_LETTERS:
-            return text
-    return ""
 
 
 def title_on(title: str, lines: Sequence[Line]) -> str:

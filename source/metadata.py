@@ -6,10 +6,12 @@ recorded in `Metadata.provenance` with its source and whether it is only a guess
 
 - an Info/XMP title counts when the cover prints it in display type; a file path, a DVI
   name, "Microsoft Word - foo.docx" or a title the cover shows cut inside a word is never
-  a title; an Info title the cover does not print is a guess, and so is the cover's largest
-  text (a heading taken for the title);
+  a title; an Info title the cover does not print is a guess, and so is the title the cover
+  prints in its biggest type (`source.titles.cover_title`, which sets aside labels, mastheads
+  and a UN document's symbol and session blocks, and gives none rather than a heading);
 - an Info author that is a login name ("localuser") is dropped; one the first pages do not
-  name, or whose pages name an editor, is a guess;
+  name, or whose pages name an editor, is a guess, and gives way to the people the cover
+  names under its title or in a "By ..." line (`source.titles.cover_byline`, a guess too);
 - a date printed alone on the cover, or "First published in ...", counts; a copyright
   year, a date from the text and the file's creation date are guesses.
 
@@ -35,7 +37,6 @@ from source.imprint import (
     cover_number,
     imprint_page,
     imprint_values,
-    largest_text,
     text_date,
     text_number,
     title_on,
@@ -43,6 +44,7 @@ from source.imprint import (
 )
 from source.lines import Line
 from source.model import META_FIELDS, MetaSource, Metadata, Provenance
+from source.titles import cover_byline, cover_title
 
 __all__ = ["DATE", "REPORT_NUMBER", "corrected", "read_metadata"]
 
@@ -127,7 +129,7 @@ def read_metadata(reader: Any, pages: Sequence[Sequence[Line]]) -> Metadata:
     imprint = imprint_values(imprint_page(pages))
     chosen = _Chosen()
     _title(chosen, info, xmp, title_pages, pages)
-    _author(chosen, info, xmp, front)
+    _author(chosen, info, xmp, front, pages)
     chosen.offer("publisher", xmp.get("publisher"), "xmp", False)
     chosen.found("publisher", imprint.get("publisher"), "imprint")
     _date(chosen, info, xmp, cover, imprint, pages)
@@ -168,21 +170,34 @@ def _title(
             chosen.offer("title", value, source, False)  # type: ignore[arg-type]
         elif where != "cut":
             unconfirmed.append((value, source))  # type: ignore[arg-type]
-    chosen.offer("title", largest_text(pages), "cover", True)
+    chosen.offer("title", cover_title(pages), "cover", True)
     for value, source in unconfirmed:
         chosen.offer("title", value, source, True)
 
 
-def _author(chosen: _Chosen, info: dict[str, str], xmp: dict[str, str], front: list[Line]) -> None:
+def _author(
+    chosen: _Chosen,
+    info: dict[str, str],
+    xmp: dict[str, str],
+    front: list[Line],
+    pages: Sequence[Sequence[Line]],
+) -> None:
     printed = {w for ln in front for w in words(ln.text)}
     edited = any(EDITED.match(ln.text) for ln in front)  # the name may be the editor's, not an author's
+    unconfirmed: list[tuple[str, MetaSource]] = []
     for value, source in ((xmp.get("author", ""), "xmp"), (info.get("/Author", ""), "info")):
         value = " ".join(value.split())
         if not value or JUNK_AUTHOR.match(value):
             continue
         named = [w for w in words(value) if len(w) >= AUTHOR_WORD and w not in HONORIFICS]
-        confirmed = bool(named) and all(w in printed for w in named)
-        chosen.offer("author", value, source, not confirmed or edited)  # type: ignore[arg-type]
+        if bool(named) and all(w in printed for w in named) and not edited:
+            chosen.offer("author", value, source, False)  # type: ignore[arg-type]
+        else:
+            unconfirmed.append((value, source))  # type: ignore[arg-type]
+    if not edited:
+        chosen.offer("author", cover_byline(pages), "cover", True)  # the names under the title
+    for value, source in unconfirmed:
+        chosen.offer("author", value, source, True)
 
 
 def _date(

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from source.sentences import joint
 
-PARSER_VERSION = 15
+PARSER_VERSION = 16
 """Bump whenever the reader's output changes: cached documents of older versions are rebuilt."""
 
 NoteKind = Literal["footnote", "endnote"]
@@ -194,7 +194,7 @@ class Metadata:
     """What the document says about itself, each value with where it came from (`provenance`)."""
 
     title: str = ""
-    """The title (from Info or XMP when the cover confirms it, else the cover's largest text, a guess)."""
+    """The title (from Info or XMP when the cover confirms it, else the title the cover prints in its biggest type, a guess)."""
     author: str = ""
     """The author or publishing body."""
     date: str = ""

@@ -136,7 +136,11 @@ def test_the_bundled_report() -> None:
         "\u201cNorth Korea remains one of the most isolated countries in the world\u201d"
     )
     assert "(Amnesty International, 2016, p. 7)." in result.stdout
-    assert "Amnesty International. (2016). Connection Denied:" in result.stdout
+    # APA 7 wants the entry's title in sentence case, proper nouns kept (explorer.sentencecase)
+    assert (
+        "Amnesty International. (2016). Connection denied: Restrictions on mobile phones and outside"
+        " information in North Korea (ASA 24/3373/2016)." in result.stdout
+    )
 
 
 def test_a_citation_on_guessed_metadata_says_so_until_corrected(
@@ -174,3 +178,18 @@ def test_the_bundled_report_has_no_guessed_citation_fields() -> None:
 def test_an_empty_quote_is_an_error_not_a_search() -> None:
     result = cli("cite", "   ")
     assert result.exit_code == 2 and "no quote given" in result.stderr
+
+
+def test_a_citation_without_a_title_says_so(dirs: dict[str, Path]) -> None:
+    """A first page set all in one size gives no title (tests/fixtures/meta_layouts.py): the
+    citation has none, and stderr says Citex could not tell it, and how to set it."""
+    from fixtures.meta_layouts import BUILDERS
+
+    pdf = BUILDERS["plain"](dirs["pdfs"]).path
+    result = cli("cite", "heard from many witnesses over several weeks", str(pdf), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["missing"] == ["title", "author"]
+    assert "has no title or author" in result.stderr and f"citex meta {pdf} --set title=" in result.stderr
+    assert cli("meta", str(pdf), "--set", "title=Hearings", "--set", "author=River Board").exit_code == 0
+    corrected = cli("cite", "heard from many witnesses over several weeks", str(pdf), "--json")
+    assert json.loads(corrected.stdout)["missing"] == [] and "has no" not in corrected.stderr
