@@ -77,8 +77,9 @@ def same_source(a: Cited, b: Cited) -> bool:
 
 
 def numbers(text: str) -> set[str]:
-    """The numbers in a text ("No. 93/2007" -> {"93", "2007"}): issues, volumes, editions, years."""
-    return set(re.findall(r"\d+", text))
+    """The numbers in a text, an issue number with its year as one ("No. 93/2007, 2" -> {"93/2007",
+    "2"}): issues, volumes, editions, years ("No. 5/2009" is not in "No. 16/2007 (… text 5), 58/2009")."""
+    return set(re.findall(r"\d+(?:/\d+)*", text))
 
 
 def url_key(url: str) -> str:

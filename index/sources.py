@@ -78,6 +78,12 @@ SEE_NOTE = re.compile(
 _CACHE: dict[tuple[str, int, int], tuple[tuple[Cited, ...], ...]] = {}
 
 
+def _words(citation: str) -> set[str]:
+    """The words of a citation without its signal and pinpoint, lower-cased: a short form has fewer
+    than the full citation it repeats; a citation repeated in full has them all."""
+    return set(re.findall(r"\w+", PINPOINT.sub(" ", strip_signal(citation)).lower()))
+
+
 def note_sources(document: Document) -> tuple[tuple[Cited, ...], ...]:
     """The sources of every note, in the order of `Document.notes` (computed once per document)."""
     token = (document.id, document.version, len(document.notes))
@@ -236,6 +242,11 @@ class _Linker:
         where = self._by_name(name.split(",")[0])
         if where is None or not numbers(name) <= numbers(self._at(where).text):
             return None  # "Ur. l. RS, …, No. 20/2006" is not "Ur. l. RS Nos. 55/2008": its numbers differ
+        full = self._at(where)
+        if full.same_as is not None:
+            full = self._at(full.same_as)
+        if _words(full.text) <= _words(text):
+            return None  # every word of the full citation again: a citation in full, keyed as such
         return self._repeat(where, part, fields.pinpoint or find_pinpoint(text))
 
     # -- legal citations (eyecite) ----------------------------------------------------------
