@@ -13,8 +13,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal, get_args
 
+from index.bluebook import BookParts, read_book
+from index.citekind import (
+    GAZETTE,
+    GOVERNMENT,
+    JOURNAL,
+    KINDS,
+    LAW,
+    LAW_JOURNAL,
+    NEWS,
+    NGO,
+    PUBLISHER,
+    UN_BODY,
+    SourceKind,
+    tell_kind,
+)
 from index.citecomment import COMMENTARY_VERB, EXPLAINING, PRONOUN_START, commentary, quoting
 from index.citeparts import (
     QUOTED,
@@ -80,73 +94,15 @@ __all__ = [
     "find_symbol",
     "find_url",
     "iso_date",
+    "journal_pin_year",
     "normal_symbol",
+    "read_author_title",
     "read_fields",
     "read_part",
     "strip_signal",
     "top_level_split",
 ]
 
-SourceKind = Literal[
-    "interview",
-    "un_document",
-    "law_or_treaty",
-    "news_article",
-    "report_or_book",
-    "academic_article",
-    "ngo_document",
-    "government_document",
-    "web_page",
-    "court_case",
-    "other",
-]
-KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
-"""Every kind of source, in the order `citex sources --kind` lists them."""
-
-GAZETTE = re.compile(r"\bNos?\.\s*\d+/\d+")
-"""An official gazette's issue number ("Ur. l. RS No. 59/2002")."""
-LAW_JOURNAL = re.compile(
-    r"\b\d+\s+[A-Z][A-Za-z.&’' ]*(?:L\.|J\.|REV\.|Rev\.|Q\.|Journal|JOURNAL)[A-Za-z.&’' ]*\s\d+"
-)
-"""A law-review or journal citation: volume, abbreviated journal, first page ("39 J. CRIM. L. 167")."""
-
-NGO = re.compile(
-    r"\b(?:Amnesty International|Human Rights Watch|International Crisis Group|Freedom House|Oxfam"
-    r"|Save the Children|Médecins Sans Frontières|Reporters Without Borders|International Federation"
-    r"|Committee to Protect Journalists|Article 19|ARTICLE 19|Transparency International|Greenpeace"
-    r"|International Commission of Jurists|Front Line Defenders|Privacy International)\b"
-)
-"""Well-known non-governmental organisations as authors."""
-NEWS = re.compile(
-    r"\b(?:News|Reuters|Associated Press|AFP|Agence France|Herald|Times|Post|Guardian|BBC|CNN|Daily"
-    r"|Tribune|Gazette|Telegraph|Economist|Yonhap|Xinhua|Al Jazeera|Bloomberg|Press|Radio|Tech)\b"
-)
-"""Words in the name of a newspaper, agency or news site."""
-UN_BODY = re.compile(
-    r"^(?:UN|U\.N\.|United Nations)\b|\b(?:Human Rights Committee|Human Rights Council|General Assembly"
-    r"|Security Council|Special Rapporteur|OHCHR|High Commissioner|Committee on|Committee against"
-    r"|Secretary[- ]General|Economic and Social Council|UNICEF|UNHCR|UNESCO|UNDP)\b"
-)
-"""A body of the United Nations."""
-GOVERNMENT = re.compile(
-    r"\b(?:President|Ministry|Ministers?|Department of|Government|Senate|Congress|Parliament|House of"
-    r"|White House|Agency|Central Intelligence|Statement of|Embassy|Office of|State Council)\b"
-)
-"""Words of a government author or document."""
-LAW = re.compile(
-    r"\b(?:Law|Act|Code|Constitution|Convention|Covenant|Treaty|Charter|Statute|Decree|Ordinance|Protocol"
-    r"|Regulations?|Directive|Official Gazette)\b|\b(?:Ur\.\s?l\.|Pub\.\s?L\.|U\.S\.C\.|C\.F\.R\.)|§"
-)
-"""Words of a law, treaty or official gazette."""
-JOURNAL = re.compile(
-    r"\b(?:Journal|Review|Quarterly|Studies|Law Rev|L\.\s?Rev\.|J\.|Proceedings|Vol\.|Volume)\b|\b\d+\s+[A-Z][A-Za-z.&’' ]+\s\d+\b"
-)
-"""A journal: its name, "Vol.", or the law-review form "56 Admin. L. Rev. 1077"."""
-PUBLISHER = re.compile(
-    r"\b(?:Press|Publishers?|Publishing|University|Institute|Books|Verlag|Editions?|Committee for|Centre"
-    r"|Center|Foundation)\b|^[A-Z][A-Za-z .]+:\s[A-Z]"
-)
-"""A publisher, or "Place: Publisher"."""
 DESCRIPTOR = re.compile(
     r"^(?:report|public statement|statement|press release|speech|briefing|factsheet)$", re.I
 )
@@ -212,9 +168,14 @@ def read_fields(text: str) -> Fields | None:
     journal = LAW_JOURNAL.search(rest) or (GAZETTE.search(rest) if LAW.search(rest) else None)
     if quoted and journal and quoted.start() > journal.end():
         quoted = None  # a passage quoted after "133 HARV. L. REV. 542 (2019)" is no title
+    if journal and not pinpoint and LAW_JOURNAL.search(rest):  # "135 HARV. L. REV. F. 302, 302–03 (2022)"
+        pinpoint = journal_pin_year(rest[journal.end() :])[0]
     if not date and journal:
         year = YEAR.search(rest[journal.start() - 6 : journal.end() + 12])
         date = year.group(1) if year else ""
+    book = None if (journal or quoted or url or symbol) else read_book(rest)
+    if book is not None:
+        return _book(rest, book, accessed)
     if (
         not (url or symbol or quoted or date or pinpoint or journal)
         or (commentary(rest) or quoting(rest, quoted))
@@ -222,7 +183,7 @@ def read_fields(text: str) -> Fields | None:
     ):
         return None
     author, title = _author_title(rest, quoted)
-    kind = _kind(author, title, rest, symbol=symbol, url=url, quoted=bool(quoted), date=date)
+    kind = tell_kind(author, title, rest, symbol=symbol, url=url, quoted=bool(quoted), date=date)
     return Fields(
         kind=kind,
         author=author,
@@ -250,10 +211,35 @@ def read_part(text: str) -> Fields | None:
     return Fields(kind="report_or_book", author=author, title=title)
 
 
-def _without_dates(text: str) -> str:
-    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_YEAR):
-        text = pattern.sub(" ", text)
-    return text
+def journal_pin_year(after: str) -> tuple[str, str]:
+    """The pinpoint and the year after a journal's first page: ", 59–60 (2024)" → ("59–60", "2024")."""
+    pin = re.match(r",\s*(\d+(?:\s?[–-]\s?\d+)?(?:,\s\d+(?:\s?[–-]\s?\d+)?)*)(?![\d/])", after)
+    year = re.match(r"(?:,\s*[\d–, -]+)?\s*\((?:[^()]*\s)?((?:1[6-9]|20)\d\d)\)", after)
+    return (pin.group(1) if pin else ""), (year.group(1) if year else "")
+
+
+def read_author_title(text: str) -> tuple[str, str]:
+    """The author (or body) and the title of the words before a citation's volume and journal
+    ("Oliver Wendell Holmes, The Path of the Law, " before "10 HARV. L. REV. 457")."""
+    return _author_title(text.strip(" ,"), QUOTED.search(text))
+
+
+def _book(text: str, book: BookParts, accessed: str) -> Fields:
+    """A book in Bluebook form: a book even when its title has "Law" in it ("THE MAKING OF
+    ENVIRONMENTAL LAW"), for a law has no author and no edition."""
+    author, title = _author_title(book.body, None)
+    kind = tell_kind(author, title, text, symbol="", url="", quoted=False, date=book.year)
+    if kind in ("law_or_treaty", "other") and (author or book.edition):
+        kind = "report_or_book"
+    return Fields(
+        kind=kind,
+        author=author,
+        title=title,
+        date=book.year,
+        date_iso=book.year,
+        pinpoint=book.pinpoint,  # as the law review prints it: "54", "§ 1357"
+        accessed=accessed,
+    )
 
 
 def _interview(text: str, match: re.Match[str], url: str, accessed: str) -> Fields:
@@ -335,43 +321,3 @@ def _ends_title(part: str) -> bool:
         or re.match(r"^(?:1[6-9]|20)\d\d\b", part)
         or re.match(r"^(?:Vol|No)\.", part)
     )
-
-
-def _kind(
-    author: str, title: str, text: str, *, symbol: str, url: str, quoted: bool, date: str
-) -> SourceKind:
-    """The kind of source, from who wrote it, what it is called and what it carries."""
-    who = f"{author} {title}" if author else title
-    after = text[text.find(title) + len(title) :] if title and title in text else text
-    if symbol and not NGO.search(author) and not re.search(r"\bIndex:", text):
-        return "un_document"
-    if NGO.search(author) or re.search(r"\bIndex:", text):
-        return "ngo_document"
-    if quoted and (NEWS.search(author) or NEWS.search(after.split(",")[1] if after.count(",") else after)):
-        return "news_article"
-    if (
-        GAZETTE.search(text)
-        and LAW.search(text)
-        or LAW.search(title)
-        and not quoted
-        or re.search(r"\bArticles?\s+\d+", text)
-        and LAW.search(text)
-    ):
-        return "law_or_treaty"
-    if GOVERNMENT.search(who) and not re.match(r"(?:UN|U\.N\.|United Nations)\b", author):
-        return "government_document"
-    if UN_BODY.search(author) or UN_BODY.search(who):
-        return "un_document"
-    if LAW_JOURNAL.search(_without_dates(after)) or quoted and JOURNAL.search(_without_dates(after)):
-        return "academic_article"
-    if quoted and url and DAY_MONTH_YEAR.search(date or ""):
-        return "news_article"
-    if GOVERNMENT.search(who):
-        return "government_document"
-    if quoted and url:
-        return "web_page"
-    if title and (date or PUBLISHER.search(text)):
-        return "report_or_book"
-    if url:
-        return "web_page"
-    return "other"

@@ -22,8 +22,11 @@ from dataclasses import asdict, replace
 
 from index.citefields import (
     PINPOINT,
+    YEAR,
     Fields,
     find_pinpoint,
+    journal_pin_year,
+    read_author_title,
     read_fields,
     read_part,
     strip_signal,
@@ -292,14 +295,18 @@ class _Linker:
             )
             return self._keyed(fields, part, key=case_key(first))
         if first.kind == "journal":
-            read = read_fields(text[: first.start]) if before else None
+            author, title = read_author_title(before) if before else ("", "")
+            pin, printed_year = journal_pin_year(text[first.start + len(first.text) :])
+            year = (
+                year or printed_year or (first.volume if YEAR.fullmatch(first.volume) else "")
+            )  # "1988 Duke L.J."
             fields = Fields(
                 kind="academic_article",
-                author=read.author if read else "",
-                title=(read.title if read else before) or before,
+                author=author,
+                title=title or before,
                 date=year,
                 date_iso=year,
-                pinpoint=first.pinpoint,
+                pinpoint=first.pinpoint or pin,
             )
             return self._keyed(fields, part, key=case_key(first))
         if first.kind == "law":
