@@ -29,6 +29,7 @@ from index.citekind import (
     SourceKind,
     tell_kind,
 )
+from index.citeforms import FormParts, apa_iso, read_apa, read_chicago, trailing_page
 from index.citecomment import COMMENTARY_VERB, EXPLAINING, PRONOUN_START, commentary, quoting
 from index.citeparts import (
     QUOTED,
@@ -176,6 +177,11 @@ def read_fields(text: str) -> Fields | None:
     book = None if (journal or quoted or url or symbol) else read_book(rest)
     if book is not None:
         return _book(rest, book, accessed)
+    form = None if journal else read_apa(rest) or (None if url or symbol else read_chicago(rest))
+    if form is not None:
+        return _form(rest, form, symbol=symbol, url=url, accessed=accessed, pinpoint=pinpoint)
+    if not pinpoint:
+        pinpoint = trailing_page(rest)  # "Ashby, Return of the Weaver, 61."
     if (
         not (url or symbol or quoted or date or pinpoint or journal)
         or (commentary(rest) or quoting(rest, quoted))
@@ -238,6 +244,40 @@ def _book(text: str, book: BookParts, accessed: str) -> Fields:
         date=book.year,
         date_iso=book.year,
         pinpoint=book.pinpoint,  # as the law review prints it: "54", "§ 1357"
+        accessed=accessed,
+    )
+
+
+def _form(text: str, form: FormParts, *, symbol: str, url: str, accessed: str, pinpoint: str) -> Fields:
+    """A citation in Chicago or APA form: its parts, its kind from them."""
+    author, title = form.author, form.title
+    if not title:
+        quoted = QUOTED.search(form.body)
+        author, title = _author_title(form.body, quoted)
+        if quoted and form.article:  # "Helen Marsh, “Bread and Riot,” Journal of Social History"
+            title = quoted.group(1).strip(" ,.")
+        elif not quoted and author:  # a book: all after the author is its title ("…, 1650–1789")
+            title = form.body.split(",", 1)[1].strip(" ,.") if "," in form.body else title
+    kind = tell_kind(
+        author,
+        title,
+        text,
+        symbol=symbol,
+        url=url,
+        quoted=bool(form.container) or (form.article and bool(QUOTED.search(form.body))),
+        date=form.date,
+    )
+    if form.article and kind in ("report_or_book", "other", "web_page", "law_or_treaty"):
+        kind = "academic_article"  # a volume and the pages after a colon
+    return Fields(
+        kind=kind,
+        author=author,
+        title=title,
+        date=form.date,
+        date_iso=apa_iso(form.date) or iso_date(form.date),
+        symbol=symbol,
+        pinpoint=form.pinpoint or pinpoint,
+        url=url,
         accessed=accessed,
     )
 

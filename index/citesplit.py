@@ -18,9 +18,11 @@ def citations(note_text: str) -> list[str]:
     sentences: list[str] = []
     for start, end in split_sentences(note_text):
         sentence = note_text[start:end]
-        if (
-            sentences
-            and (_abbreviated(sentences[-1], sentence) or not _complete(sentences[-1]))
+        if sentences and (
+            APA_PARTS.match(sentence)
+            or (_abbreviated(sentences[-1], sentence) or not _complete(sentences[-1]))
+            and not BACK_OR_SIGNAL.match(sentence)
+            or APA_DATE.search(sentences[-1])
             and not BACK_OR_SIGNAL.match(sentence)
         ):
             sentences[-1] = (
@@ -34,6 +36,14 @@ def citations(note_text: str) -> list[str]:
     return parts
 
 
+APA_PARTS = re.compile(r"^\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:,[^()]*)?\)\.|^\(n\.d\.\)\.")
+"""The date of an APA reference, "(2019, March 3).": a sentence of its own only in the splitter's eyes;
+it belongs with the author before it."""
+APA_DATE = re.compile(
+    r"^[^()]{1,80}?\.\s+\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:,[^()]*)?\)\.(?:\s|$)|^\((?:1[5-9]\d\d|20\d\d)"
+)
+"""A sentence that opens an APA reference, its author and date ("Okafor, J. (2019, March 3).
+The pumps…"): the title and container after it are the same reference's."""
 BACK_OR_SIGNAL = re.compile(
     r"^(?:[Ii]d\.|Ibid|See\b|Cf\.|Source|For example|But\b|Compare\b|Accord\b|Contra\b|[\"“(])"
 )

@@ -78,6 +78,12 @@ SEE_NOTE = re.compile(
     r"^(?:above\s+)?(?:note|n\.)\s+(?P<note>\d+)(?:\s+above)?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I
 )
 
+AUTHOR_DATE = re.compile(
+    r"^(?P<who>[A-Z][^,()]*?),?\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?(?:,\s*(?P<pin>(?:pp?\.|paras?\.?)\s*[\d–-]+))?\.?$"
+)
+"""An author-date short form, "Human Rights Watch, 2018, p. 14." or "Okafor (2019)": the source by
+that author of that year cited before."""
+
 _CACHE: dict[tuple[str, int, int], tuple[tuple[Cited, ...], ...]] = {}
 
 
@@ -174,6 +180,11 @@ class _Linker:
         match = SEE_NOTE.match(text)
         if match:
             return self._repeat(self._in_note(match.group("note"), ""), part, match.group("pin"))
+        match = AUTHOR_DATE.match(text)
+        if match and len(match.group("who").split()) <= SHORT_FORM_WORDS:
+            where = self._by_name(match.group("who"), year=match.group("year"))
+            if where is not None:  # else a citation in full by an author and a year, read as such
+                return self._repeat(where, part, match.group("pin"))
         match = SUPRA.match(text) or OP_CIT.match(text)
         if match and len(match.group("who").split()) > SHORT_FORM_WORDS:
             who = match.group("who").strip(" ,")
@@ -229,20 +240,29 @@ class _Linker:
                 return note.markers[0].page if note.markers else note.page
         return 0
 
-    def _by_name(self, who: str) -> tuple[int, int] | None:
+    def _by_name(self, who: str, short_title: str = "", year: str = "") -> tuple[int, int] | None:
+        """The latest citation whose author (or title) `who` names; with `short_title`, one whose
+        title holds its words ("Ashby, Return of the Weaver"), else the latest by that name; with
+        `year`, one of that year ("Human Rights Watch, 2018")."""
         if not who:
             return None
-        for where in reversed(self.history):
-            if names_citation(who, self._at(where)):
-                return where
-        return None
+        named = [
+            w
+            for w in reversed(self.history)
+            if names_citation(who, self._at(w)) and (not year or self._at(w).date_iso.startswith(year))
+        ]
+        titled = [w for w in named if short_title and names_citation(short_title, self._at(w))]
+        return (titled or named or [None])[0]
 
     def _short_form(self, fields: Fields, text: str, part: str) -> Cited | None:
         """ "Clinton, p. 5.": an earlier source by the same author (or with this short title)."""
         if fields.url or fields.symbol or fields.date or len(text.split()) > SHORT_FORM_WORDS:
             return None
         name = PINPOINT.sub("", text).strip(" ,.")
-        where = self._by_name(name.split(",")[0])
+        if fields.pinpoint and name.endswith(fields.pinpoint):  # "Ashby, Return of the Weaver, 61"
+            name = name[: -len(fields.pinpoint)].strip(" ,.")
+        parts = [p.strip(' “”"') for p in name.split(",")]
+        where = self._by_name(parts[0], short_title=parts[1] if len(parts) > 1 else "")
         if where is None or not numbers(name) <= numbers(self._at(where).text):
             return None  # "Ur. l. RS, …, No. 20/2006" is not "Ur. l. RS Nos. 55/2008": its numbers differ
         full = self._at(where)
