@@ -252,7 +252,8 @@ class _Linker:
             if names_citation(who, self._at(w)) and (not year or self._at(w).date_iso.startswith(year))
         ]
         titled = [w for w in named if short_title and names_citation(short_title, self._at(w))]
-        return (titled or named or [None])[0]
+        found = titled or named
+        return found[0] if found else None
 
     def _short_form(self, fields: Fields, text: str, part: str) -> Cited | None:
         """ "Clinton, p. 5.": an earlier source by the same author (or with this short title)."""
