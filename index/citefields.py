@@ -329,6 +329,7 @@ def _author_title(text: str, quoted: re.Match[str] | None) -> tuple[str, str]:
             break
     joined = ", ".join(title)
     joined = re.sub(r"\s*\((?:1[6-9]|20)\d\d\)\s*$", "", joined.strip(" .")).strip(" .")
+    joined = re.sub(r",?\s+(?:available\s+)?at$", "", joined)  # "IRAQ HISTORY, at http://…": no title word
     if not author:
         split = re.match(r"(.+?)\s+(General (?:Comment|Recommendation)\b.*)", joined)
         if split:

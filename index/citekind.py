@@ -80,6 +80,16 @@ def _without_dates(text: str) -> str:
     return text
 
 
+UN_PUBLICATION = re.compile(r"\bUnited Nations publication\b|\(United Nations,\s")
+"""The UN's own way of citing its publications: "(United Nations publication, Sales No. 09.VI.13)"."""
+SPOKEN = re.compile(
+    r"^(?:presentations?|remarks|speech|email|e-mail|letter|correspondence)\s+(?:by|from|of|with)\s",
+    re.I,
+)
+"""Words said or written to the author, not published: "Presentation by Miguel González at the
+expert seminar …" (neither a report nor a book)."""
+
+
 def tell_kind(
     author: str, title: str, text: str, *, symbol: str, url: str, quoted: bool, date: str
 ) -> SourceKind:
@@ -88,6 +98,10 @@ def tell_kind(
     after = text[text.find(title) + len(title) :] if title and title in text else text
     if symbol and not NGO.search(author) and not re.search(r"\bIndex:", text):
         return "un_document"
+    if UN_PUBLICATION.search(text):
+        return "un_document"
+    if SPOKEN.match(title or text):
+        return "other"
     if NGO.search(author) or re.search(r"\bIndex:", text):
         return "ngo_document"
     if quoted and (NEWS.search(author) or NEWS.search(after.split(",")[1] if after.count(",") else after)):

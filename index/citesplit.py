@@ -55,9 +55,18 @@ ABBREVIATED_END = re.compile(r"(?:^|[\s(])(?:[A-Z][A-Z’'&]{0,7}|[A-Z][a-z’']
 often ends after an abbreviation of a law report or journal."""
 
 
+CITATION_END = re.compile(r"(?:\bat\s+\d[\d,–\- ]*|\((?:[^()]*\s)?(?:1[6-9]|20)\d\d\))\.$")
+"""A sentence that ends as a law review's citation ends, with its pin cite ("supra note 20, at 14.")
+or its year ("(1990)."): the next sentence starts a citation of its own, even in small capitals
+("MARK LEWIS, Historical Setting, …")."""
+
+
 def _abbreviated(before: str, after: str) -> bool:
     """True when the full stop between two "sentences" is an abbreviation's: the one before ends with
-    a short capitalised word, or the one after starts with a capitalised abbreviation or a digit."""
+    a short capitalised word, or the one after starts with a capitalised abbreviation or a digit
+    (unless the one before ends as a citation does)."""
+    if CITATION_END.search(before):
+        return False
     return bool(ABBREVIATED_END.search(before) or re.match(r"^(?:[A-Z][A-Z’'&]+\.?(?:\s|$)|\d)", after))
 
 
