@@ -174,19 +174,16 @@ def read_fields(text: str) -> Fields | None:
     if not date and journal:
         year = YEAR.search(rest[journal.start() - 6 : journal.end() + 12])
         date = year.group(1) if year else ""
-    book = None if (journal or quoted or url or symbol) else read_book(rest)
+    comments = (commentary(rest) or quoting(rest, quoted)) and not (url or symbol)
+    book = None if (journal or quoted or url or symbol or comments) else read_book(rest)
     if book is not None:
         return _book(rest, book, accessed)
-    form = None if journal else read_apa(rest) or (None if url or symbol else read_chicago(rest))
+    form = None if journal or comments else read_apa(rest) or (None if url or symbol else read_chicago(rest))
     if form is not None:
         return _form(rest, form, symbol=symbol, url=url, accessed=accessed, pinpoint=pinpoint)
     if not pinpoint:
         pinpoint = trailing_page(rest)  # "Ashby, Return of the Weaver, 61."
-    if (
-        not (url or symbol or quoted or date or pinpoint or journal)
-        or (commentary(rest) or quoting(rest, quoted))
-        and not (url or symbol)
-    ):
+    if not (url or symbol or quoted or date or pinpoint or journal) or comments:
         return None
     author, title = _author_title(rest, quoted)
     kind = tell_kind(author, title, rest, symbol=symbol, url=url, quoted=bool(quoted), date=date)
@@ -329,7 +326,9 @@ def _author_title(text: str, quoted: re.Match[str] | None) -> tuple[str, str]:
             break
     joined = ", ".join(title)
     joined = re.sub(r"\s*\((?:1[6-9]|20)\d\d\)\s*$", "", joined.strip(" .")).strip(" .")
-    joined = re.sub(r",?\s+(?:available\s+)?at$", "", joined)  # "IRAQ HISTORY, at http://…": no title word
+    joined = re.sub(
+        r"(?:^|,?\s+)(?:available\s+)?at$", "", joined
+    )  # "IRAQ HISTORY, at http://…": no title word
     if not author:
         split = re.match(r"(.+?)\s+(General (?:Comment|Recommendation)\b.*)", joined)
         if split:

@@ -63,11 +63,12 @@ or its year ("(1990)."): the next sentence starts a citation of its own, even in
 
 def _abbreviated(before: str, after: str) -> bool:
     """True when the full stop between two "sentences" is an abbreviation's: the one before ends with
-    a short capitalised word, or the one after starts with a capitalised abbreviation or a digit
-    (unless the one before ends as a citation does)."""
+    a short capitalised word, or the one after starts with a capitalised abbreviation ("REV.") or a
+    digit (unless the one before ends as a citation does); a name in small capitals ("MICHELLE
+    ALEXANDER, THE NEW JIM CROW") starts a citation of its own."""
     if CITATION_END.search(before):
         return False
-    return bool(ABBREVIATED_END.search(before) or re.match(r"^(?:[A-Z][A-Z’'&]+\.?(?:\s|$)|\d)", after))
+    return bool(ABBREVIATED_END.search(before) or re.match(r"^(?:[A-Z][A-Z’'&]+\.(?:\s|$)|\d)", after))
 
 
 def _complete(sentence: str) -> bool:

@@ -67,6 +67,11 @@ SEVERAL = re.compile(r"\d\s*[–-]\s*\d|,|\band\b")
 """Several notes named ("notes 286–90", "notes 366, 367, 371"): their text, not one source."""
 IBID = re.compile(r"^(?:ibid|ib)\.?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I)
 ID = re.compile(r"^[Ii]d\.(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$")
+PIN_START = re.compile(
+    r"(?:at\s+)?(?:[\d§¶(]|pp?\.|paras?\b|arts?\.|articles?\b|n\.|nn\.|ch\.|sec|fig|tab|notes?\b|[ivxlc]+\b)",
+    re.I,
+)
+"""How a pinpoint after "Id." or "Ibid." starts: "at 17", "§ 4", "para 8", "p. 5", "n.12"."""
 SUPRA = re.compile(
     r"^(?P<who>[^()]{0,80}?),?\s+supra(?:,?\s+(?:note|n\.)\s+(?P<note>\d+))?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$",
     re.I,
@@ -176,7 +181,10 @@ class _Linker:
         match = IBID.match(text) or ID.match(text)
         if match:
             target = self.history[-1] if self.history else None
-            return self._repeat(target, part, match.group("pin"))
+            pin = match.group("pin") or ""
+            if pin and not PIN_START.match(pin):
+                pin = ""  # "Id. The court also found that …": the rest is a comment, no pinpoint
+            return self._repeat(target, part, pin)
         match = SEE_NOTE.match(text)
         if match:
             return self._repeat(self._in_note(match.group("note"), ""), part, match.group("pin"))
