@@ -112,18 +112,21 @@ def legal_citations(text: str) -> list[LegalCite]:
     if eyecite is None:
         return []
     found: list[LegalCite] = []
-    for cite in eyecite.get_citations(_fold_journals(text)):
-        item = _convert(cite)
+    for cite in eyecite.get_citations(_fold_journals(text).replace("–", "-")):  # eyecite's pins: "1032-33"
+        item = _convert(cite, text)
         if item is not None:
             found.append(item)
     return found
 
 
-def _convert(cite: Any) -> LegalCite | None:
+def _convert(cite: Any, text: str) -> LegalCite | None:
+    """One of eyecite's citations, its pin cite as printed in `text` (with its en dash)."""
     name = type(cite).__name__
     meta = cite.metadata
     groups = getattr(cite, "groups", {}) or {}
     pin = str(getattr(meta, "pin_cite", None) or "")
+    if "-" in pin and pin not in text and pin.replace("-", "–") in text:
+        pin = pin.replace("-", "–")  # eyecite was given hyphens for the en dashes it does not read
     year = str(getattr(meta, "year", None) or "")
     start = cite.span()[0]
     common = {
