@@ -67,6 +67,9 @@ SEVERAL = re.compile(r"\d\s*[–-]\s*\d|,|\band\b")
 """Several notes named ("notes 286–90", "notes 366, 367, 371"): their text, not one source."""
 IBID = re.compile(r"^(?:ibid|ib)\.?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I)
 ID = re.compile(r"^[Ii]d\.(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$")
+CASE_NAME_WORDS = 16
+"""The words before a case's volume and reporter are its whole name when they hold "v." and are at
+most this many (else eyecite's reading of the name stands)."""
 PIN_START = re.compile(
     r"(?:at\s+)?(?:[\d§¶(]|pp?\.|paras?\b|arts?\.|articles?\b|n\.|nn\.|ch\.|sec|fig|tab|notes?\b|[ivxlc]+\b)",
     re.I,
@@ -314,9 +317,22 @@ class _Linker:
             return None
         year = first.year
         if first.kind == "case":
+            name = first.title
+            cut = re.match(
+                r"^(?:\S+[.’)]\s|\S*’\s)|.*[’)]$", name
+            )  # "Corp. v. FCC", "Int’ v. Zinke", "Chenery I)"
+            if (
+                cut
+                and " v. " in before
+                and len(before.split()) <= CASE_NAME_WORDS
+                and before.endswith(name[-6:])
+            ):
+                name = (
+                    before  # eyecite cut the name at an abbreviation: the words before the cite are all of it
+                )
             fields = Fields(
                 kind="court_case",
-                title=first.title or before,
+                title=name or before,
                 date=year,
                 date_iso=year,
                 pinpoint=first.pinpoint,
