@@ -111,6 +111,8 @@ DESCRIPTOR = re.compile(
 EDITORS = re.compile(r"^(?:eds?\.|editors?|trans\.|\(eds?\.\))$", re.I)
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Judge|Justice)\.?\s+")
 
+STATE_PUBLISHER = re.compile(r"^(?:[A-Z]{2}|[A-Z]\.[A-Z]\.):\s+[A-Z]")
+"""A state and a publisher after a place ("MD: Johns Hopkins Press", "D.C.: The White House")."""
 INTERVIEW = re.compile(r"\binterviews?\b[^;]*?\bwith\s+(.+)", re.I)
 """An interview: "Amnesty International interview with Nam-soo (pseudonym, …) in Daegu … on 3 March 2015"."""
 
@@ -316,11 +318,14 @@ def _author_title(text: str, quoted: re.Match[str] | None) -> tuple[str, str]:
     else:
         author, title_parts = parts[0], parts[1:]
     title: list[str] = []
-    for part in title_parts:
+    for index, part in enumerate(title_parts):
         if not title and PINPOINT.fullmatch(part.strip()):
             continue  # "Article 167, Criminal Law of …": the pinpoint before the title
         if _ends_title(part) or (title and PUBLISHER.search(part)):
             break
+        following = title_parts[index + 1] if index + 1 < len(title_parts) else ""
+        if title and STATE_PUBLISHER.match(following):
+            break  # "…, Baltimore, MD: Johns Hopkins Press": the place, not the title
         title.append(part)
         if re.search(r"\((?:1[6-9]|20)\d\d\)\s*$", part):
             break

@@ -44,7 +44,7 @@ NGO = re.compile(
 """Well-known non-governmental organisations as authors."""
 NEWS = re.compile(
     r"\b(?:News|Reuters|Associated Press|AFP|Agence France|Herald|Times|Post|Guardian|BBC|CNN|Daily"
-    r"|Tribune|Gazette|Telegraph|Economist|Yonhap|Xinhua|Al Jazeera|Bloomberg|Press|Radio|Tech)\b"
+    r"|Tribune|Gazette|Telegraph|Economist|Yonhap|Xinhua|Al Jazeera|Bloomberg|Press|Radio|Tech|Weekly)\b"
 )
 """Words in the name of a newspaper, agency or news site."""
 UN_BODY = re.compile(
@@ -64,7 +64,8 @@ LAW = re.compile(
 )
 """Words of a law, treaty or official gazette."""
 JOURNAL = re.compile(
-    r"\b(?:Journal|Review|Quarterly|Studies|Law Rev|L\.\s?Rev\.|J\.|Proceedings|Vol\.|Volume)\b|\b\d+\s+[A-Z][A-Za-z.&’' ]+\s\d+\b"
+    r"\b(?:Journal|Review|Quarterly|Studies|Law Rev|Proceedings|Volume)\b|\b(?:L\.\s?Rev\.|J\.|Vol\.)(?!\w)"
+    r"|\b\d+\s+[A-Z][A-Za-z.&’' ]+\s\d+\b"
 )
 """A journal: its name, "Vol.", or the law-review form "56 Admin. L. Rev. 1077"."""
 PUBLISHER = re.compile(
