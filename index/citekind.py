@@ -84,7 +84,7 @@ def _without_dates(text: str) -> str:
 UN_PUBLICATION = re.compile(r"\bUnited Nations publication\b|\(United Nations,\s")
 """The UN's own way of citing its publications: "(United Nations publication, Sales No. 09.VI.13)"."""
 SPOKEN = re.compile(
-    r"^(?:presentations?|remarks|speech|email|e-mail|letter|correspondence)\s+(?:by|from|of|with)\s",
+    r"^(?:presentations?|inputs?|remarks|speech|email|e-mail|letter|correspondence)\s+(?:by|from|of|with)\s",
     re.I,
 )
 """Words said or written to the author, not published: "Presentation by Miguel González at the

@@ -70,6 +70,9 @@ ID = re.compile(r"^[Ii]d\.(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$")
 CASE_NAME_WORDS = 16
 """The words before a case's volume and reporter are its whole name when they hold "v." and are at
 most this many (else eyecite's reading of the name stands)."""
+PIN_PAREN = re.compile(r"(?<=[\w.])\s+\((?:[^()]|\([^()]*\))*\)(?:\s.*)?$")
+"""A parenthetical after a pin cite, "765 (plurality opinion)", "173 (“[H]ouses for convicts …”)",
+"59 (noting that …)": it says what the page says, not where it is."""
 PIN_START = re.compile(
     r"(?:at\s+)?(?:[\d§¶(]|pp?\.|paras?\b|arts?\.|articles?\b|n\.|nn\.|ch\.|sec|fig|tab|notes?\b|[ivxlc]+\b)",
     re.I,
@@ -212,7 +215,7 @@ class _Linker:
     def _repeat(self, where: tuple[int, int] | None, part: str, pin: str | None) -> Cited | None:
         """A back-reference to the citation at `where`; a source of kind "other" that says what it
         could not resolve when `where` is None (never a guess)."""
-        pinpoint = (pin or "").strip(" .,")
+        pinpoint = PIN_PAREN.sub("", (pin or "").strip(" .,")).strip(" .,")
         if where is None:
             return Cited(
                 key="", kind="other", text=part, pinpoint=pinpoint, title="(unresolved back-reference)"
