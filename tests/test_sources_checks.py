@@ -92,7 +92,7 @@ def test_law_review_forms_made_here() -> None:
         "See supra notes 1–2.",
         "She faulted the agency for “ignoring the record before it.”",
         "John Poe, The Law of Wells in Three Centuries of Practice, in 3 WATER LAW, supra note 2, at 531.",
-        "Poe, supra note 7, at 532.",
+        "Poe, supra note 7, at 532 (noting that the wells were dug by hand).",
         "Smith, supra note 40; Id. at 3.",
     )
     sources = note_sources(document)
@@ -107,6 +107,7 @@ def test_law_review_forms_made_here() -> None:
     poe = sources[6][0]
     assert poe.same_as is None and poe.author == "John Poe" and poe.key
     assert sources[7][0].same_as == (6, 0)
+    assert sources[7][0].pinpoint == "532"  # the parenthetical says what the page says, not where
     unresolved, then = sources[8]
     assert unresolved.key == "" and then.key == "" and then.same_as is None  # never a guess
 
