@@ -29,7 +29,7 @@ from index.citekind import (
     SourceKind,
     tell_kind,
 )
-from index.citeforms import FormParts, apa_iso, read_apa, read_chicago, trailing_page
+from index.citeforms import FormParts, apa_iso, read_apa, read_chicago, read_nlm, trailing_page
 from index.citecomment import COMMENTARY_VERB, EXPLAINING, PRONOUN_START, commentary, quoting
 from index.citeparts import (
     QUOTED,
@@ -180,7 +180,11 @@ def read_fields(text: str) -> Fields | None:
     book = None if (journal or quoted or url or symbol or comments) else read_book(rest)
     if book is not None:
         return _book(rest, book, accessed)
-    form = None if journal or comments else read_apa(rest) or (None if url or symbol else read_chicago(rest))
+    form = (
+        None
+        if journal or comments
+        else read_apa(rest) or read_nlm(rest) or (None if url or symbol else read_chicago(rest))
+    )
     if form is not None:
         return _form(rest, form, symbol=symbol, url=url, accessed=accessed, pinpoint=pinpoint)
     if not pinpoint:

@@ -110,3 +110,34 @@ def apa_iso(date: str) -> str:
     if month:
         return iso_date(f"{month} {year}")
     return year
+
+
+NLM_AUTHORS = re.compile(
+    r"^(?:[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*\s[A-Z]{1,3},\s)+[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*\s[A-Z]{1,3}"
+    r"(?:,\s(?:et\sal|and\sothers))?\.(?:\s|$)"
+)
+"""The authors of a Vancouver (NLM) reference, surname and initials, two or more: "Tang W, Tao Y,
+Easterbrook P." (one alone, "Jonathan H.", is too like the start of any name)."""
+NLM = re.compile(
+    rf"^(?P<authors>.+?\s[A-Z]{{1,3}}(?:,\s(?:et\sal|and\sothers))?)\.\s+(?P<title>[^.?!]+[.?!])\s+"
+    rf"(?P<journal>[^.;]+(?:\.\s?[A-Z][^.;]*)*?)\.\s+(?P<year>{YEAR})(?:\s[A-Z][a-z]{{2}}(?:\s\d{{1,2}})?)?;"
+    r"\s?(?P<volume>\d+)(?:\(\d+\))?:\s?(?P<pages>[\dA-Za-z]+(?:[–-][\dA-Za-z]+)?)"
+)
+"""A Vancouver (NLM) journal reference: "Tang W, Easterbrook P. Diagnostic Accuracy of … Assays.
+Diagnostics (Basel). 2022 May 18;12(5):1255." (what follows, doi and PMID, is left out)."""
+
+
+def read_nlm(text: str) -> FormParts | None:
+    """A Vancouver (NLM) journal article; None when not in that form."""
+    match = NLM.match(text.strip())
+    if match is None or not NLM_AUTHORS.match(text.strip()):
+        return None
+    return FormParts(
+        author=match.group("authors"),
+        title=match.group("title").rstrip("."),
+        body="",
+        date=match.group("year"),
+        pinpoint="",  # the article's pages ("474-486"), not the ones the note cites
+        article=True,
+        container=match.group("journal").strip(),
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from index.citefields import PINPOINT, YEAR, find_date, find_symbol, find_url, top_level_split
+from index.citeforms import NLM_AUTHORS
 from source.sentences import split_sentences
 
 SHORT_FORM_WORDS = 8
@@ -20,6 +21,9 @@ def citations(note_text: str) -> list[str]:
         sentence = note_text[start:end]
         if sentences and (
             APA_PARTS.match(sentence)
+            or NLM_AUTHORS.match(sentences[-1])
+            and not BACK_OR_SIGNAL.match(sentence)
+            and not NLM_TAIL.search(sentences[-1])
             or (_abbreviated(sentences[-1], sentence) or not _complete(sentences[-1]))
             and not BACK_OR_SIGNAL.match(sentence)
             or APA_DATE.search(sentences[-1])
@@ -32,8 +36,13 @@ def citations(note_text: str) -> list[str]:
             sentences.append(sentence)
     parts: list[str] = []
     for sentence in sentences:
-        parts.extend(top_level_split(sentence, ";"))
+        held = re.sub(r";(?=\d)", KEPT_SEMICOLON, sentence)  # "2022 Jun;29(6):474-486": no separator
+        parts.extend(p.replace(KEPT_SEMICOLON, ";") for p in top_level_split(held, ";"))
     return parts
+
+
+KEPT_SEMICOLON = "\ufdd5"
+"""Stands in for a semicolon glued to a volume number while a sentence is split at the others."""
 
 
 APA_PARTS = re.compile(r"^\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:,[^()]*)?\)\.|^\(n\.d\.\)\.")
@@ -44,6 +53,9 @@ APA_DATE = re.compile(
 )
 """A sentence that opens an APA reference, its author and date ("Okafor, J. (2019, March 3).
 The pumps…"): the title and container after it are the same reference's."""
+NLM_TAIL = re.compile(r"(?:1[5-9]\d\d|20\d\d)[^;]{0,12};\s?\d+(?:\(\d+\))?:\s?\w")
+"""The year, volume and pages that end a Vancouver reference ("2022 Jun;29(6):474-486"): the
+sentences after them (doi, PMID) are no part of it."""
 BACK_OR_SIGNAL = re.compile(
     r"^(?:[Ii]d\.|Ibid|See\b|Cf\.|Source|For example|But\b|Compare\b|Accord\b|Contra\b|[\"“(])"
 )

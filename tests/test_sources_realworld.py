@@ -18,7 +18,7 @@ unresolved back-references, keys = distinct sources:
 | un-upr-word2007-endnotes | 0 | 0 | 40 | 0 | 1 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 2→0 | 0 | 41→42 |
 | ssi-ventura-endnotes | 0 | 0 | 0 | 6→7 | 12→9 | 2→4 | 0 | 7 | 1 | 0 | 1 | 0 | 4 | 0 | 25 |
 | ncsc-opinion-word2013 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 2 |
-| who-hcv-indesign | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |
+| who-hcv-indesign | 0 | 0 | 0 | 0 | 0 | 0→2 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 2→4 |
 | emnlp-word-twocolumn | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |
 | mmwr-table-symbol-notes | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
 
@@ -126,3 +126,22 @@ def test_case_names_and_pin_cites_as_printed() -> None:
     assert _note("gwulr-indesign", "4")[0].pinpoint == "1009–10"
     (qwest,) = _note("gwulr-indesign", "284")
     assert (qwest.title, qwest.pinpoint) == ("Qwest Servs. Corp. v. FCC", "539–41")
+
+
+def test_vancouver_references() -> None:
+    """WHO: two notes labelled 1 cite journal articles in Vancouver (NLM) form, "Tang W, Tao Y, …,
+    Easterbrook P. Diagnostic Accuracy of …: A Systematic Review and Meta-Analysis. Diagnostics
+    (Basel). 2022 May 18;12(5):1255. doi: … PMID: …" (the semicolon before the volume splits
+    nothing; the doi and PMID are no sources)."""
+    document, sources = _read("who-hcv-indesign")
+    articles = [c for cs in sources for c in cs if c.kind == "academic_article"]
+    assert sorted((c.author.split(",")[0], c.date) for c in articles) == [
+        ("Morgan JR", "2022"),
+        ("Tang W", "2022"),
+    ]
+    tang = next(c for c in articles if c.author.startswith("Tang W"))
+    assert tang.title == (
+        "Diagnostic Accuracy of Point-of-Care HCV Viral Load Assays for HCV Diagnosis: A Systematic Review"
+        " and Meta-Analysis"
+    )
+    assert not any("PMID" in c.text for cs in sources for c in cs if c.key)
