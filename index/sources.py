@@ -20,6 +20,20 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, replace
 
+from index.backrefs import (
+    AUTHOR_DATE,
+    CASE_NAME_WORDS,
+    CROSS,
+    IBID,
+    ID,
+    NOTE_CROSS,
+    OP_CIT,
+    PIN_PAREN,
+    PIN_START,
+    SEE_NOTE,
+    SEVERAL,
+    SUPRA,
+)
 from index.citefields import (
     PINPOINT,
     YEAR,
@@ -49,51 +63,6 @@ from source.model import Document, Note
 __all__ = ["SAME_TITLE", "Cited", "Kind", "citations", "cited_json", "note_sources"]
 """What callers use: `note_sources` (and the citation type, its JSON, the note splitter, kept here
 for them although they live in `index.cited` and `index.citesplit`)."""
-
-CROSS = re.compile(
-    r"^(?:see\s+|cf\.\s+)?(?:also\s+)?(?:(?:infra|supra)\s+)?(?P<target>(?:chapters?|sections?|parts?|annex|appendix|box)"
-    r"\s+[\dIVXLC]+(?:\.[\dA-Za-z]+)*(?:[–-][\dA-Z]+)?)\.?(?:\s+(?:above|below))?(?:,?\s+(?P<pages>pp?\.\s*[\dA-Za-z–-]+))?\.?$",
-    re.I,
-)
-NOTE_CROSS = re.compile(
-    r"^(?:see\s+|cf\.\s+)?(?:also\s+)?(?:supra|infra)\s+(?:text\s+accompanying\s+)?(?P<target>notes?\s+"
-    r"(?P<first>\d+)(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:,?\s+and\s+\d+)?)"
-    r"(?P<text>\s+and\s+(?:the\s+)?accompanying\s+text)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\.?$",
-    re.I,
-)
-"""A law review's pointer to its own notes or text: "See supra note 34 and accompanying text",
-"supra text accompanying notes 30–41", "See supra notes 286–90." (a cross-reference, not a source)."""
-SEVERAL = re.compile(r"\d\s*[–-]\s*\d|,|\band\b")
-"""Several notes named ("notes 286–90", "notes 366, 367, 371"): their text, not one source."""
-IBID = re.compile(r"^(?:ibid|ib)\.?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I)
-ID = re.compile(r"^[Ii]d\.(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$")
-CASE_NAME_WORDS = 16
-"""The words before a case's volume and reporter are its whole name when they hold "v." and are at
-most this many (else eyecite's reading of the name stands)."""
-PIN_PAREN = re.compile(r"(?<=[\w.])\s+\((?:[^()]|\([^()]*\))*\)(?:\s.*)?$")
-"""A parenthetical after a pin cite, "765 (plurality opinion)", "173 (“[H]ouses for convicts …”)",
-"59 (noting that …)": it says what the page says, not where it is."""
-PIN_START = re.compile(
-    r"(?:at\s+)?(?:[\d§¶(]|pp?\.|paras?\b|arts?\.|articles?\b|n\.|nn\.|ch\.|sec|fig|tab|notes?\b|[ivxlc]+\b)",
-    re.I,
-)
-"""How a pinpoint after "Id." or "Ibid." starts: "at 17", "§ 4", "para 8", "p. 5", "n.12"."""
-SUPRA = re.compile(
-    r"^(?P<who>[^()]{0,80}?),?\s+supra(?:,?\s+(?:note|n\.)\s+(?P<note>\d+))?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$",
-    re.I,
-)
-OP_CIT = re.compile(
-    r"^(?P<who>[^()]{0,80}?),?\s+(?:op\.\s*cit|loc\.\s*cit)\.?(?:,?\s*(?P<pin>.+?))?\.?$", re.I
-)
-SEE_NOTE = re.compile(
-    r"^(?:above\s+)?(?:note|n\.)\s+(?P<note>\d+)(?:\s+above)?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I
-)
-
-AUTHOR_DATE = re.compile(
-    r"^(?P<who>[A-Z][^,()]*?),?\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?(?:,\s*(?P<pin>(?:pp?\.|paras?\.?)\s*[\d–-]+))?\.?$"
-)
-"""An author-date short form, "Human Rights Watch, 2018, p. 14." or "Okafor (2019)": the source by
-that author of that year cited before."""
 
 _CACHE: dict[tuple[str, int, int], tuple[tuple[Cited, ...], ...]] = {}
 
