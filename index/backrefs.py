@@ -12,6 +12,7 @@ CROSS = re.compile(
     r"\s+[\dIVXLC]+(?:\.[\dA-Za-z]+)*(?:[–-][\dA-Z]+)?)\.?(?:\s+(?:above|below))?(?:,?\s+(?P<pages>pp?\.\s*[\dA-Za-z–-]+))?\.?$",
     re.I,
 )
+"""A cross-reference to a part of the document: "See Chapter 5", "infra Part III, pp. 1761–67"."""
 NOTE_CROSS = re.compile(
     r"^(?:see\s+|cf\.\s+)?(?:also\s+)?(?:supra|infra)\s+(?:text\s+accompanying\s+)?(?P<target>notes?\s+"
     r"(?P<first>\d+)(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:,?\s+and\s+\d+)?)"
@@ -23,6 +24,7 @@ NOTE_CROSS = re.compile(
 SEVERAL = re.compile(r"\d\s*[–-]\s*\d|,|\band\b")
 """Several notes named ("notes 286–90", "notes 366, 367, 371"): their text, not one source."""
 IBID = re.compile(r"^(?:ibid|ib)\.?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I)
+""""Ibid." or "Ibid., p. 49": the citation just before, with its own pinpoint."""
 ID = re.compile(r"^[Ii]d\.(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$")
 CASE_NAME_WORDS = 16
 """The words before a case's volume and reporter are its whole name when they hold "v." and are at
@@ -39,12 +41,15 @@ SUPRA = re.compile(
     r"^(?P<who>[^()]{0,80}?),?\s+supra(?:,?\s+(?:note|n\.)\s+(?P<note>\d+))?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$",
     re.I,
 )
+""""Roe, supra note 1, at 12" or "Stephenson, supra, at 59": an earlier citation by name and note."""
 OP_CIT = re.compile(
     r"^(?P<who>[^()]{0,80}?),?\s+(?:op\.\s*cit|loc\.\s*cit)\.?(?:,?\s*(?P<pin>.+?))?\.?$", re.I
 )
+""""Roe, op. cit., p. 9" (or "loc. cit."): an earlier citation by name."""
 SEE_NOTE = re.compile(
     r"^(?:above\s+)?(?:note|n\.)\s+(?P<note>\d+)(?:\s+above)?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I
 )
+""""See note 3 above", "n. 12, at 4": the citation in that note."""
 
 AUTHOR_DATE = re.compile(
     r"^(?P<who>[A-Z][^,()]*?),?\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?(?:,\s*(?P<pin>(?:pp?\.|paras?\.?)\s*[\d–-]+))?\.?$"
