@@ -30,9 +30,12 @@ def commentary(text: str) -> bool:
 def quoting(text: str, quoted: re.Match[str] | None) -> bool:
     """A sentence that quotes rather than cites a title: "She faulted petitioners for “…”" (it
     starts with a pronoun, or the words before the quotation are one clause, with no comma, that
-    ends in a lower-case word)."""
+    ends in a lower-case word, or its last clause, "other reasons include", runs into the quotation
+    in lower case)."""
     if quoted is None:
         return bool(PRONOUN_START.match(text))
     before = text[: quoted.start()].rstrip()
     clause = "," not in before and len(before.split()) > 1 and re.search(r"(?:^|\s)[a-z]+$", before)
-    return bool(PRONOUN_START.match(text) or clause)
+    last = before.rsplit(",", 1)[-1].split()  # "As noted below, other reasons include “…”"
+    running = len(last) > 2 and last[0][:1].islower() and re.fullmatch(r"[a-z]+", last[-1]) is not None
+    return bool(PRONOUN_START.match(text) or clause or running)

@@ -73,12 +73,27 @@ def same_source(a: Cited, b: Cited) -> bool:
     numbers_a, numbers_b = numbers(a.title), numbers(b.title)
     if numbers_a and numbers_b and numbers_a != numbers_b:
         return False  # "Ur. l. RS No. 93/2007" and "No. 94/2007": two gazettes, however alike the words
+    if _names(a.title) != _names(b.title):
+        return False  # "Presentation by Miguel González …" is not "Presentation by Andrei Metelitsa …"
     return fuzz.token_set_ratio(a.title.lower(), b.title.lower()) >= SAME_TITLE
 
 
+def _names(title: str) -> set[str]:
+    """The capitalised words inside a title that is not in title case (names, places): two titles
+    that differ in them are two sources however alike the rest ("Presentation by Miguel González at
+    the expert seminar held in Vancouver"). Empty for a title in title case or capitals, whose
+    capitals tell nothing."""
+    words = re.findall(r"[\w’'-]+", title)[1:]
+    capitals = [w for w in words if w[:1].isupper()]
+    if len(capitals) * 2 > len(words):
+        return set()
+    return {w.lower() for w in capitals}
+
+
 def numbers(text: str) -> set[str]:
-    """The numbers in a text ("No. 93/2007" -> {"93", "2007"}): issues, volumes, editions, years."""
-    return set(re.findall(r"\d+", text))
+    """The numbers in a text, an issue number with its year as one ("No. 93/2007, 2" -> {"93/2007",
+    "2"}): issues, volumes, editions, years ("No. 5/2009" is not in "No. 16/2007 (… text 5), 58/2009")."""
+    return set(re.findall(r"\d+(?:/\d+)*", text))
 
 
 def url_key(url: str) -> str:

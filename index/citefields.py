@@ -13,8 +13,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal, get_args
 
+from index.bluebook import BookParts, read_book
+from index.citekind import (
+    GAZETTE,
+    GOVERNMENT,
+    JOURNAL,
+    KINDS,
+    LAW,
+    LAW_JOURNAL,
+    NEWS,
+    NGO,
+    PUBLISHER,
+    UN_BODY,
+    SourceKind,
+    tell_kind,
+)
+from index.citeforms import FormParts, apa_iso, read_apa, read_chicago, read_nlm, trailing_page
 from index.citecomment import COMMENTARY_VERB, EXPLAINING, PRONOUN_START, commentary, quoting
 from index.citeparts import (
     QUOTED,
@@ -80,73 +95,15 @@ __all__ = [
     "find_symbol",
     "find_url",
     "iso_date",
+    "journal_pin_year",
     "normal_symbol",
+    "read_author_title",
     "read_fields",
     "read_part",
     "strip_signal",
     "top_level_split",
 ]
 
-SourceKind = Literal[
-    "interview",
-    "un_document",
-    "law_or_treaty",
-    "news_article",
-    "report_or_book",
-    "academic_article",
-    "ngo_document",
-    "government_document",
-    "web_page",
-    "court_case",
-    "other",
-]
-KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
-"""Every kind of source, in the order `citex sources --kind` lists them."""
-
-GAZETTE = re.compile(r"\bNos?\.\s*\d+/\d+")
-"""An official gazette's issue number ("Ur. l. RS No. 59/2002")."""
-LAW_JOURNAL = re.compile(
-    r"\b\d+\s+[A-Z][A-Za-z.&’' ]*(?:L\.|J\.|REV\.|Rev\.|Q\.|Journal|JOURNAL)[A-Za-z.&’' ]*\s\d+"
-)
-"""A law-review or journal citation: volume, abbreviated journal, first page ("39 J. CRIM. L. 167")."""
-
-NGO = re.compile(
-    r"\b(?:Amnesty International|Human Rights Watch|International Crisis Group|Freedom House|Oxfam"
-    r"|Save the Children|Médecins Sans Frontières|Reporters Without Borders|International Federation"
-    r"|Committee to Protect Journalists|Article 19|ARTICLE 19|Transparency International|Greenpeace"
-    r"|International Commission of Jurists|Front Line Defenders|Privacy International)\b"
-)
-"""Well-known non-governmental organisations as authors."""
-NEWS = re.compile(
-    r"\b(?:News|Reuters|Associated Press|AFP|Agence France|Herald|Times|Post|Guardian|BBC|CNN|Daily"
-    r"|Tribune|Gazette|Telegraph|Economist|Yonhap|Xinhua|Al Jazeera|Bloomberg|Press|Radio|Tech)\b"
-)
-"""Words in the name of a newspaper, agency or news site."""
-UN_BODY = re.compile(
-    r"^(?:UN|U\.N\.|United Nations)\b|\b(?:Human Rights Committee|Human Rights Council|General Assembly"
-    r"|Security Council|Special Rapporteur|OHCHR|High Commissioner|Committee on|Committee against"
-    r"|Secretary[- ]General|Economic and Social Council|UNICEF|UNHCR|UNESCO|UNDP)\b"
-)
-"""A body of the United Nations."""
-GOVERNMENT = re.compile(
-    r"\b(?:President|Ministry|Ministers?|Department of|Government|Senate|Congress|Parliament|House of"
-    r"|White House|Agency|Central Intelligence|Statement of|Embassy|Office of|State Council)\b"
-)
-"""Words of a government author or document."""
-LAW = re.compile(
-    r"\b(?:Law|Act|Code|Constitution|Convention|Covenant|Treaty|Charter|Statute|Decree|Ordinance|Protocol"
-    r"|Regulations?|Directive|Official Gazette)\b|\b(?:Ur\.\s?l\.|Pub\.\s?L\.|U\.S\.C\.|C\.F\.R\.)|§"
-)
-"""Words of a law, treaty or official gazette."""
-JOURNAL = re.compile(
-    r"\b(?:Journal|Review|Quarterly|Studies|Law Rev|L\.\s?Rev\.|J\.|Proceedings|Vol\.|Volume)\b|\b\d+\s+[A-Z][A-Za-z.&’' ]+\s\d+\b"
-)
-"""A journal: its name, "Vol.", or the law-review form "56 Admin. L. Rev. 1077"."""
-PUBLISHER = re.compile(
-    r"\b(?:Press|Publishers?|Publishing|University|Institute|Books|Verlag|Editions?|Committee for|Centre"
-    r"|Center|Foundation)\b|^[A-Z][A-Za-z .]+:\s[A-Z]"
-)
-"""A publisher, or "Place: Publisher"."""
 DESCRIPTOR = re.compile(
     r"^(?:report|public statement|statement|press release|speech|briefing|factsheet)$", re.I
 )
@@ -154,6 +111,8 @@ DESCRIPTOR = re.compile(
 EDITORS = re.compile(r"^(?:eds?\.|editors?|trans\.|\(eds?\.\))$", re.I)
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Judge|Justice)\.?\s+")
 
+STATE_PUBLISHER = re.compile(r"^(?:[A-Z]{2}|[A-Z]\.[A-Z]\.):\s+[A-Z]")
+"""A state and a publisher after a place ("MD: Johns Hopkins Press", "D.C.: The White House")."""
 INTERVIEW = re.compile(r"\binterviews?\b[^;]*?\bwith\s+(.+)", re.I)
 """An interview: "Amnesty International interview with Nam-soo (pseudonym, …) in Daegu … on 3 March 2015"."""
 
@@ -212,17 +171,28 @@ def read_fields(text: str) -> Fields | None:
     journal = LAW_JOURNAL.search(rest) or (GAZETTE.search(rest) if LAW.search(rest) else None)
     if quoted and journal and quoted.start() > journal.end():
         quoted = None  # a passage quoted after "133 HARV. L. REV. 542 (2019)" is no title
+    if journal and not pinpoint and LAW_JOURNAL.search(rest):  # "135 HARV. L. REV. F. 302, 302–03 (2022)"
+        pinpoint = journal_pin_year(rest[journal.end() :])[0]
     if not date and journal:
         year = YEAR.search(rest[journal.start() - 6 : journal.end() + 12])
         date = year.group(1) if year else ""
-    if (
-        not (url or symbol or quoted or date or pinpoint or journal)
-        or (commentary(rest) or quoting(rest, quoted))
-        and not (url or symbol)
-    ):
+    comments = (commentary(rest) or quoting(rest, quoted)) and not (url or symbol)
+    book = None if (journal or quoted or url or symbol or comments) else read_book(rest)
+    if book is not None:
+        return _book(rest, book, accessed)
+    form = (
+        None
+        if journal or comments
+        else read_apa(rest) or read_nlm(rest) or (None if url or symbol else read_chicago(rest))
+    )
+    if form is not None:
+        return _form(rest, form, symbol=symbol, url=url, accessed=accessed, pinpoint=pinpoint)
+    if not pinpoint:
+        pinpoint = trailing_page(rest)  # "Ashby, Return of the Weaver, 61."
+    if not (url or symbol or quoted or date or pinpoint or journal) or comments:
         return None
     author, title = _author_title(rest, quoted)
-    kind = _kind(author, title, rest, symbol=symbol, url=url, quoted=bool(quoted), date=date)
+    kind = tell_kind(author, title, rest, symbol=symbol, url=url, quoted=bool(quoted), date=date)
     return Fields(
         kind=kind,
         author=author,
@@ -250,10 +220,69 @@ def read_part(text: str) -> Fields | None:
     return Fields(kind="report_or_book", author=author, title=title)
 
 
-def _without_dates(text: str) -> str:
-    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_YEAR):
-        text = pattern.sub(" ", text)
-    return text
+def journal_pin_year(after: str) -> tuple[str, str]:
+    """The pinpoint and the year after a journal's first page: ", 59–60 (2024)" → ("59–60", "2024")."""
+    pin = re.match(r",\s*(\d+(?:\s?[–-]\s?\d+)?(?:,\s\d+(?:\s?[–-]\s?\d+)?)*)(?![\d/])", after)
+    year = re.match(r"(?:,\s*[\d–, -]+)?\s*\((?:[^()]*\s)?((?:1[6-9]|20)\d\d)\)", after)
+    return (pin.group(1) if pin else ""), (year.group(1) if year else "")
+
+
+def read_author_title(text: str) -> tuple[str, str]:
+    """The author (or body) and the title of the words before a citation's volume and journal
+    ("Oliver Wendell Holmes, The Path of the Law, " before "10 HARV. L. REV. 457")."""
+    return _author_title(text.strip(" ,"), QUOTED.search(text))
+
+
+def _book(text: str, book: BookParts, accessed: str) -> Fields:
+    """A book in Bluebook form: a book even when its title has "Law" in it ("THE MAKING OF
+    ENVIRONMENTAL LAW"), for a law has no author and no edition."""
+    author, title = _author_title(book.body, None)
+    kind = tell_kind(author, title, text, symbol="", url="", quoted=False, date=book.year)
+    if kind in ("law_or_treaty", "other") and (author or book.edition):
+        kind = "report_or_book"
+    return Fields(
+        kind=kind,
+        author=author,
+        title=title,
+        date=book.year,
+        date_iso=book.year,
+        pinpoint=book.pinpoint,  # as the law review prints it: "54", "§ 1357"
+        accessed=accessed,
+    )
+
+
+def _form(text: str, form: FormParts, *, symbol: str, url: str, accessed: str, pinpoint: str) -> Fields:
+    """A citation in Chicago or APA form: its parts, its kind from them."""
+    author, title = form.author, form.title
+    if not title:
+        quoted = QUOTED.search(form.body)
+        author, title = _author_title(form.body, quoted)
+        if quoted and form.article:  # "Helen Marsh, “Bread and Riot,” Journal of Social History"
+            title = quoted.group(1).strip(" ,.")
+        elif not quoted and author:  # a book: all after the author is its title ("…, 1650–1789")
+            title = form.body.split(",", 1)[1].strip(" ,.") if "," in form.body else title
+    kind = tell_kind(
+        author,
+        title,
+        text,
+        symbol=symbol,
+        url=url,
+        quoted=bool(form.container) or (form.article and bool(QUOTED.search(form.body))),
+        date=form.date,
+    )
+    if form.article and kind in ("report_or_book", "other", "web_page", "law_or_treaty"):
+        kind = "academic_article"  # a volume and the pages after a colon
+    return Fields(
+        kind=kind,
+        author=author,
+        title=title,
+        date=form.date,
+        date_iso=apa_iso(form.date) or iso_date(form.date),
+        symbol=symbol,
+        pinpoint=form.pinpoint or pinpoint,
+        url=url,
+        accessed=accessed,
+    )
 
 
 def _interview(text: str, match: re.Match[str], url: str, accessed: str) -> Fields:
@@ -293,16 +322,22 @@ def _author_title(text: str, quoted: re.Match[str] | None) -> tuple[str, str]:
     else:
         author, title_parts = parts[0], parts[1:]
     title: list[str] = []
-    for part in title_parts:
+    for index, part in enumerate(title_parts):
         if not title and PINPOINT.fullmatch(part.strip()):
             continue  # "Article 167, Criminal Law of …": the pinpoint before the title
         if _ends_title(part) or (title and PUBLISHER.search(part)):
             break
+        following = title_parts[index + 1] if index + 1 < len(title_parts) else ""
+        if title and STATE_PUBLISHER.match(following):
+            break  # "…, Baltimore, MD: Johns Hopkins Press": the place, not the title
         title.append(part)
         if re.search(r"\((?:1[6-9]|20)\d\d\)\s*$", part):
             break
     joined = ", ".join(title)
     joined = re.sub(r"\s*\((?:1[6-9]|20)\d\d\)\s*$", "", joined.strip(" .")).strip(" .")
+    joined = re.sub(
+        r"(?:^|,?\s+)(?:available\s+)?at$", "", joined
+    )  # "IRAQ HISTORY, at http://…": no title word
     if not author:
         split = re.match(r"(.+?)\s+(General (?:Comment|Recommendation)\b.*)", joined)
         if split:
@@ -335,43 +370,3 @@ def _ends_title(part: str) -> bool:
         or re.match(r"^(?:1[6-9]|20)\d\d\b", part)
         or re.match(r"^(?:Vol|No)\.", part)
     )
-
-
-def _kind(
-    author: str, title: str, text: str, *, symbol: str, url: str, quoted: bool, date: str
-) -> SourceKind:
-    """The kind of source, from who wrote it, what it is called and what it carries."""
-    who = f"{author} {title}" if author else title
-    after = text[text.find(title) + len(title) :] if title and title in text else text
-    if symbol and not NGO.search(author) and not re.search(r"\bIndex:", text):
-        return "un_document"
-    if NGO.search(author) or re.search(r"\bIndex:", text):
-        return "ngo_document"
-    if quoted and (NEWS.search(author) or NEWS.search(after.split(",")[1] if after.count(",") else after)):
-        return "news_article"
-    if (
-        GAZETTE.search(text)
-        and LAW.search(text)
-        or LAW.search(title)
-        and not quoted
-        or re.search(r"\bArticles?\s+\d+", text)
-        and LAW.search(text)
-    ):
-        return "law_or_treaty"
-    if GOVERNMENT.search(who) and not re.match(r"(?:UN|U\.N\.|United Nations)\b", author):
-        return "government_document"
-    if UN_BODY.search(author) or UN_BODY.search(who):
-        return "un_document"
-    if LAW_JOURNAL.search(_without_dates(after)) or quoted and JOURNAL.search(_without_dates(after)):
-        return "academic_article"
-    if quoted and url and DAY_MONTH_YEAR.search(date or ""):
-        return "news_article"
-    if GOVERNMENT.search(who):
-        return "government_document"
-    if quoted and url:
-        return "web_page"
-    if title and (date or PUBLISHER.search(text)):
-        return "report_or_book"
-    if url:
-        return "web_page"
-    return "other"

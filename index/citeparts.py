@@ -28,11 +28,12 @@ MONTH_YEAR = re.compile(rf"\b({_MONTH}|Spring|Summer|Autumn|Fall|Winter)\s+(\d{{
 YEAR = re.compile(r"(?<![\d/.-])(1[6-9]\d\d|20\d\d)(?![\d/])")
 
 URL = re.compile(
-    r"(?:https?://|www\d?\.)\S+(?:\s%\S+)*"
+    r"(?:https?://|www\d?\.)\S+(?:\s%\S+)*(?:(?<=[~_=&?])\s[\w.~%-]+/\S*)?"
     r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|int|gov|edu|info|io|kr|uk|eg|ch|de|fr|ca)/\S*"
 )
-"""A web address, with or without its scheme; a space inside a percent-escape run is kept
-(a line break in the note split it)."""
+"""A web address, with or without its scheme; a space inside a percent-escape run, or after a
+character no address ends with ("http://www.lib.byu.edu/~ rdh/wwi/…"), is kept (a line break in
+the note split it)."""
 URL_TRAIL = ".,;:)]”’\"'"
 
 ACCESSED = re.compile(

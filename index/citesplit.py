@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from index.citefields import PINPOINT, YEAR, find_date, find_symbol, find_url, top_level_split
+from index.citeforms import NLM_AUTHORS
 from source.sentences import split_sentences
 
 SHORT_FORM_WORDS = 8
@@ -18,9 +19,14 @@ def citations(note_text: str) -> list[str]:
     sentences: list[str] = []
     for start, end in split_sentences(note_text):
         sentence = note_text[start:end]
-        if (
-            sentences
-            and (_abbreviated(sentences[-1], sentence) or not _complete(sentences[-1]))
+        if sentences and (
+            APA_PARTS.match(sentence)
+            or NLM_AUTHORS.match(sentences[-1])
+            and not BACK_OR_SIGNAL.match(sentence)
+            and not NLM_TAIL.search(sentences[-1])
+            or (_abbreviated(sentences[-1], sentence) or not _complete(sentences[-1]))
+            and not BACK_OR_SIGNAL.match(sentence)
+            or APA_DATE.search(sentences[-1])
             and not BACK_OR_SIGNAL.match(sentence)
         ):
             sentences[-1] = (
@@ -30,10 +36,26 @@ def citations(note_text: str) -> list[str]:
             sentences.append(sentence)
     parts: list[str] = []
     for sentence in sentences:
-        parts.extend(top_level_split(sentence, ";"))
+        held = re.sub(r";(?=\d)", KEPT_SEMICOLON, sentence)  # "2022 Jun;29(6):474-486": no separator
+        parts.extend(p.replace(KEPT_SEMICOLON, ";") for p in top_level_split(held, ";"))
     return parts
 
 
+KEPT_SEMICOLON = "\ufdd5"
+"""Stands in for a semicolon glued to a volume number while a sentence is split at the others."""
+
+
+APA_PARTS = re.compile(r"^\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:,[^()]*)?\)\.|^\(n\.d\.\)\.")
+"""The date of an APA reference, "(2019, March 3).": a sentence of its own only in the splitter's eyes;
+it belongs with the author before it."""
+APA_DATE = re.compile(
+    r"^[^()]{1,80}?\.\s+\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:,[^()]*)?\)\.(?:\s|$)|^\((?:1[5-9]\d\d|20\d\d)"
+)
+"""A sentence that opens an APA reference, its author and date ("Okafor, J. (2019, March 3).
+The pumps…"): the title and container after it are the same reference's."""
+NLM_TAIL = re.compile(r"(?:1[5-9]\d\d|20\d\d)[^;]{0,12};\s?\d+(?:\(\d+\))?:\s?\w")
+"""The year, volume and pages that end a Vancouver reference ("2022 Jun;29(6):474-486"): the
+sentences after them (doi, PMID) are no part of it."""
 BACK_OR_SIGNAL = re.compile(
     r"^(?:[Ii]d\.|Ibid|See\b|Cf\.|Source|For example|But\b|Compare\b|Accord\b|Contra\b|[\"“(])"
 )
@@ -45,10 +67,20 @@ ABBREVIATED_END = re.compile(r"(?:^|[\s(])(?:[A-Z][A-Z’'&]{0,7}|[A-Z][a-z’']
 often ends after an abbreviation of a law report or journal."""
 
 
+CITATION_END = re.compile(r"(?:\bat\s+\d[\d,–\- ]*|\((?:[^()]*\s)?(?:1[6-9]|20)\d\d\))\.$")
+"""A sentence that ends as a law review's citation ends, with its pin cite ("supra note 20, at 14.")
+or its year ("(1990)."): the next sentence starts a citation of its own, even in small capitals
+("MARK LEWIS, Historical Setting, …")."""
+
+
 def _abbreviated(before: str, after: str) -> bool:
     """True when the full stop between two "sentences" is an abbreviation's: the one before ends with
-    a short capitalised word, or the one after starts with a capitalised abbreviation or a digit."""
-    return bool(ABBREVIATED_END.search(before) or re.match(r"^(?:[A-Z][A-Z’'&]+\.?(?:\s|$)|\d)", after))
+    a short capitalised word, or the one after starts with a capitalised abbreviation ("REV.") or a
+    digit (unless the one before ends as a citation does); a name in small capitals ("MICHELLE
+    ALEXANDER, THE NEW JIM CROW") starts a citation of its own."""
+    if CITATION_END.search(before):
+        return False
+    return bool(ABBREVIATED_END.search(before) or re.match(r"^(?:[A-Z][A-Z’'&]+\.(?:\s|$)|\d)", after))
 
 
 def _complete(sentence: str) -> bool:

@@ -19,6 +19,12 @@ LEGAL_HINT = re.compile(
     r"|§|\b[Ii]d\.|\bsupra\b|\sv\.\s|U\.S\.C|\bStat\.|Pub\.\s?L\."
 )
 """What a legal citation holds: volume, reporter, page ("410 U.S. 113"), §, Id., supra, "v."."""
+JOURNAL_FORM = re.compile(
+    r"\b(?P<volume>\d+)\s+(?P<journal>[A-Z][A-Za-z.&’' ]*?(?:L\.|J\.|REV\.|Rev\.|Q\.)(?:\s?[A-Za-z.&’']+)*?)"
+    r"\s+(?P<page>\d+)\b"
+)
+"""A Bluebook journal citation, volume, abbreviated journal, first page ("10 HARV. L. REV. 457",
+"1988 Duke L.J. 300"): what eyecite reads as a journal when it knows the abbreviation."""
 
 LegalKind = Literal["case", "short_case", "law", "journal", "id", "supra"]
 
@@ -63,7 +69,39 @@ def _eyecite() -> Any:
 
 def looks_legal(text: str) -> bool:
     """True when a citation may hold a legal citation worth asking eyecite about."""
-    return bool(LEGAL_HINT.search(text))
+    return bool(LEGAL_HINT.search(text) or JOURNAL_FORM.search(text))
+
+
+@cache
+def _journals() -> dict[str, str]:
+    """eyecite's journal abbreviations (reporters_db), keyed without case and spaces: "harv.l.rev."."""
+    try:
+        from reporters_db import JOURNALS  # type: ignore[import-untyped]  # eyecite's own data
+    except ImportError:
+        return {}
+    return {re.sub(r"\s+", "", name).lower(): name for name in JOURNALS}
+
+
+def known_journal(abbreviation: str) -> str:
+    """The journal abbreviation as eyecite spells it ("HARV. L. REV." → "Harv. L. Rev."), "" when
+    eyecite does not know it."""
+    return _journals().get(re.sub(r"\s+", "", abbreviation).lower(), "")
+
+
+def _fold_journals(text: str) -> str:
+    """The text with journal abbreviations set in small capitals ("133 HARV. L. REV. 542") spelled as
+    eyecite knows them ("133 Harv. L. Rev. 542"), so that it reads them as journals (its match is
+    case-sensitive); only the case changes, so offsets stay those of `text`."""
+
+    def fold(match: re.Match[str]) -> str:
+        journal, whole = match.group("journal"), match.group(0)
+        known = known_journal(journal)
+        if known.lower() != journal.lower():  # unknown, or spaced otherwise: offsets would move
+            return whole
+        start, end = (at - match.start() for at in match.span("journal"))
+        return whole[:start] + known + whole[end:]
+
+    return JOURNAL_FORM.sub(fold, text)
 
 
 def legal_citations(text: str) -> list[LegalCite]:
@@ -74,18 +112,21 @@ def legal_citations(text: str) -> list[LegalCite]:
     if eyecite is None:
         return []
     found: list[LegalCite] = []
-    for cite in eyecite.get_citations(text):
-        item = _convert(cite)
+    for cite in eyecite.get_citations(_fold_journals(text).replace("–", "-")):  # eyecite's pins: "1032-33"
+        item = _convert(cite, text)
         if item is not None:
             found.append(item)
     return found
 
 
-def _convert(cite: Any) -> LegalCite | None:
+def _convert(cite: Any, text: str) -> LegalCite | None:
+    """One of eyecite's citations, its pin cite as printed in `text` (with its en dash)."""
     name = type(cite).__name__
     meta = cite.metadata
     groups = getattr(cite, "groups", {}) or {}
     pin = str(getattr(meta, "pin_cite", None) or "")
+    if "-" in pin and pin not in text and pin.replace("-", "–") in text:
+        pin = pin.replace("-", "–")  # eyecite was given hyphens for the en dashes it does not read
     year = str(getattr(meta, "year", None) or "")
     start = cite.span()[0]
     common = {

@@ -20,10 +20,27 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, replace
 
+from index.backrefs import (
+    AUTHOR_DATE,
+    CASE_NAME_WORDS,
+    CROSS,
+    IBID,
+    ID,
+    NOTE_CROSS,
+    OP_CIT,
+    PIN_PAREN,
+    PIN_START,
+    SEE_NOTE,
+    SEVERAL,
+    SUPRA,
+)
 from index.citefields import (
     PINPOINT,
+    YEAR,
     Fields,
     find_pinpoint,
+    journal_pin_year,
+    read_author_title,
     read_fields,
     read_part,
     strip_signal,
@@ -47,35 +64,13 @@ __all__ = ["SAME_TITLE", "Cited", "Kind", "citations", "cited_json", "note_sourc
 """What callers use: `note_sources` (and the citation type, its JSON, the note splitter, kept here
 for them although they live in `index.cited` and `index.citesplit`)."""
 
-CROSS = re.compile(
-    r"^(?:see\s+|cf\.\s+)?(?:also\s+)?(?:(?:infra|supra)\s+)?(?P<target>(?:chapters?|sections?|parts?|annex|appendix|box)"
-    r"\s+[\dIVXLC]+(?:\.[\dA-Za-z]+)*(?:[–-][\dA-Z]+)?)\.?(?:\s+(?:above|below))?(?:,?\s+(?P<pages>pp?\.\s*[\dA-Za-z–-]+))?\.?$",
-    re.I,
-)
-NOTE_CROSS = re.compile(
-    r"^(?:see\s+|cf\.\s+)?(?:also\s+)?(?:supra|infra)\s+(?:text\s+accompanying\s+)?(?P<target>notes?\s+"
-    r"(?P<first>\d+)(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*(?:,?\s+and\s+\d+)?)"
-    r"(?P<text>\s+and\s+(?:the\s+)?accompanying\s+text)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\.?$",
-    re.I,
-)
-"""A law review's pointer to its own notes or text: "See supra note 34 and accompanying text",
-"supra text accompanying notes 30–41", "See supra notes 286–90." (a cross-reference, not a source)."""
-SEVERAL = re.compile(r"\d\s*[–-]\s*\d|,|\band\b")
-"""Several notes named ("notes 286–90", "notes 366, 367, 371"): their text, not one source."""
-IBID = re.compile(r"^(?:ibid|ib)\.?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I)
-ID = re.compile(r"^[Ii]d\.(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$")
-SUPRA = re.compile(
-    r"^(?P<who>[^()]{0,80}?),?\s+supra(?:,?\s+(?:note|n\.)\s+(?P<note>\d+))?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$",
-    re.I,
-)
-OP_CIT = re.compile(
-    r"^(?P<who>[^()]{0,80}?),?\s+(?:op\.\s*cit|loc\.\s*cit)\.?(?:,?\s*(?P<pin>.+?))?\.?$", re.I
-)
-SEE_NOTE = re.compile(
-    r"^(?:above\s+)?(?:note|n\.)\s+(?P<note>\d+)(?:\s+above)?(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$", re.I
-)
-
 _CACHE: dict[tuple[str, int, int], tuple[tuple[Cited, ...], ...]] = {}
+
+
+def _words(citation: str) -> set[str]:
+    """The words of a citation without its signal and pinpoint, lower-cased: a short form has fewer
+    than the full citation it repeats; a citation repeated in full has them all."""
+    return set(re.findall(r"\w+", PINPOINT.sub(" ", strip_signal(citation)).lower()))
 
 
 def note_sources(document: Document) -> tuple[tuple[Cited, ...], ...]:
@@ -161,10 +156,18 @@ class _Linker:
         match = IBID.match(text) or ID.match(text)
         if match:
             target = self.history[-1] if self.history else None
-            return self._repeat(target, part, match.group("pin"))
+            pin = match.group("pin") or ""
+            if pin and not PIN_START.match(pin):
+                pin = ""  # "Id. The court also found that …": the rest is a comment, no pinpoint
+            return self._repeat(target, part, pin)
         match = SEE_NOTE.match(text)
         if match:
             return self._repeat(self._in_note(match.group("note"), ""), part, match.group("pin"))
+        match = AUTHOR_DATE.match(text)
+        if match and len(match.group("who").split()) <= SHORT_FORM_WORDS:
+            where = self._by_name(match.group("who"), year=match.group("year"))
+            if where is not None:  # else a citation in full by an author and a year, read as such
+                return self._repeat(where, part, match.group("pin"))
         match = SUPRA.match(text) or OP_CIT.match(text)
         if match and len(match.group("who").split()) > SHORT_FORM_WORDS:
             who = match.group("who").strip(" ,")
@@ -181,7 +184,7 @@ class _Linker:
     def _repeat(self, where: tuple[int, int] | None, part: str, pin: str | None) -> Cited | None:
         """A back-reference to the citation at `where`; a source of kind "other" that says what it
         could not resolve when `where` is None (never a guess)."""
-        pinpoint = (pin or "").strip(" .,")
+        pinpoint = PIN_PAREN.sub("", (pin or "").strip(" .,")).strip(" .,")
         if where is None:
             return Cited(
                 key="", kind="other", text=part, pinpoint=pinpoint, title="(unresolved back-reference)"
@@ -220,22 +223,37 @@ class _Linker:
                 return note.markers[0].page if note.markers else note.page
         return 0
 
-    def _by_name(self, who: str) -> tuple[int, int] | None:
+    def _by_name(self, who: str, short_title: str = "", year: str = "") -> tuple[int, int] | None:
+        """The latest citation whose author (or title) `who` names; with `short_title`, one whose
+        title holds its words ("Ashby, Return of the Weaver"), else the latest by that name; with
+        `year`, one of that year ("Human Rights Watch, 2018")."""
         if not who:
             return None
-        for where in reversed(self.history):
-            if names_citation(who, self._at(where)):
-                return where
-        return None
+        named = [
+            w
+            for w in reversed(self.history)
+            if names_citation(who, self._at(w)) and (not year or self._at(w).date_iso.startswith(year))
+        ]
+        titled = [w for w in named if short_title and names_citation(short_title, self._at(w))]
+        found = titled or named
+        return found[0] if found else None
 
     def _short_form(self, fields: Fields, text: str, part: str) -> Cited | None:
         """ "Clinton, p. 5.": an earlier source by the same author (or with this short title)."""
         if fields.url or fields.symbol or fields.date or len(text.split()) > SHORT_FORM_WORDS:
             return None
         name = PINPOINT.sub("", text).strip(" ,.")
-        where = self._by_name(name.split(",")[0])
+        if fields.pinpoint and name.endswith(fields.pinpoint):  # "Ashby, Return of the Weaver, 61"
+            name = name[: -len(fields.pinpoint)].strip(" ,.")
+        parts = [p.strip(' “”"') for p in name.split(",")]
+        where = self._by_name(parts[0], short_title=parts[1] if len(parts) > 1 else "")
         if where is None or not numbers(name) <= numbers(self._at(where).text):
             return None  # "Ur. l. RS, …, No. 20/2006" is not "Ur. l. RS Nos. 55/2008": its numbers differ
+        full = self._at(where)
+        if full.same_as is not None:
+            full = self._at(full.same_as)
+        if _words(full.text) <= _words(text):
+            return None  # every word of the full citation again: a citation in full, keyed as such
         return self._repeat(where, part, fields.pinpoint or find_pinpoint(text))
 
     # -- legal citations (eyecite) ----------------------------------------------------------
@@ -271,9 +289,22 @@ class _Linker:
             return None
         year = first.year
         if first.kind == "case":
+            name = first.title
+            cut = re.match(
+                r"^(?:\S+[.’)]\s|\S*’\s)|.*[’)]$", name
+            )  # "Corp. v. FCC", "Int’ v. Zinke", "Chenery I)"
+            if (
+                cut
+                and " v. " in before
+                and len(before.split()) <= CASE_NAME_WORDS
+                and before.endswith(name[-6:])
+            ):
+                name = (
+                    before  # eyecite cut the name at an abbreviation: the words before the cite are all of it
+                )
             fields = Fields(
                 kind="court_case",
-                title=first.title or before,
+                title=name or before,
                 date=year,
                 date_iso=year,
                 pinpoint=first.pinpoint,
@@ -281,14 +312,18 @@ class _Linker:
             )
             return self._keyed(fields, part, key=case_key(first))
         if first.kind == "journal":
-            read = read_fields(text[: first.start]) if before else None
+            author, title = read_author_title(before) if before else ("", "")
+            pin, printed_year = journal_pin_year(text[first.start + len(first.text) :])
+            year = (
+                year or printed_year or (first.volume if YEAR.fullmatch(first.volume) else "")
+            )  # "1988 Duke L.J."
             fields = Fields(
                 kind="academic_article",
-                author=read.author if read else "",
-                title=(read.title if read else before) or before,
+                author=author,
+                title=title or before,
                 date=year,
                 date_iso=year,
-                pinpoint=first.pinpoint,
+                pinpoint=first.pinpoint or pin,
             )
             return self._keyed(fields, part, key=case_key(first))
         if first.kind == "law":

@@ -169,6 +169,23 @@ def test_back_references() -> None:
     assert sources[7] == ()
 
 
+def test_a_full_citation_repeated_is_the_same_source_not_a_back_reference() -> None:
+    """`same_as` is for a back-reference (Ibid., a short form); the same words printed again in full
+    are the same source (one key) and repeat nothing."""
+    document = _document(
+        "Ur. l. RS No. 65/1994.",
+        "Ur. l. RS No. 65/1994.",
+        "Jane Roe, Wells, 2001, p. 4.",
+        "Jane Roe, Wells, 2001, p. 9.",
+        "Roe, p. 11.",
+    )
+    sources = note_sources(document)
+    first, again, roe, roe_again, short = (s[0] for s in sources)
+    assert again.key == first.key and again.same_as is None and first.same_as is None
+    assert roe_again.key == roe.key and roe_again.same_as is None and roe_again.pinpoint == "p. 9"
+    assert short.key == roe.key and short.same_as is not None and short.pinpoint == "p. 11"
+
+
 def test_legal_short_forms() -> None:
     """eyecite reads cases; Id. repeats the last citation, a short case form its full citation."""
     document = _document(

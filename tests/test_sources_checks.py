@@ -92,7 +92,7 @@ def test_law_review_forms_made_here() -> None:
         "See supra notes 1–2.",
         "She faulted the agency for “ignoring the record before it.”",
         "John Poe, The Law of Wells in Three Centuries of Practice, in 3 WATER LAW, supra note 2, at 531.",
-        "Poe, supra note 7, at 532.",
+        "Poe, supra note 7, at 532 (noting that the wells were dug by hand).",
         "Smith, supra note 40; Id. at 3.",
     )
     sources = note_sources(document)
@@ -107,6 +107,7 @@ def test_law_review_forms_made_here() -> None:
     poe = sources[6][0]
     assert poe.same_as is None and poe.author == "John Poe" and poe.key
     assert sources[7][0].same_as == (6, 0)
+    assert sources[7][0].pinpoint == "532"  # the parenthetical says what the page says, not where
     unresolved, then = sources[8]
     assert unresolved.key == "" and then.key == "" and then.same_as is None  # never a guess
 
@@ -181,13 +182,20 @@ def test_harvard_law_review_supra_finds_the_article_not_the_book_before_it() -> 
 
 def test_un_report_gazettes_with_other_numbers_are_other_sources() -> None:
     """By hand (pdftotext): the Slovenian UPR report's notes 4, 7 and 8 cite three gazettes, "Ur. l.
-    RS No. 93/2007", "No. 94/2007" and "No. 64/2007"; notes 19 and 20 are the same "No. 65/1994";
-    note 24 ("Ur. l. RS, Mednarodne pogodbe, No. 20/2006") repeats none of the notes before it."""
+        RS No. 93/2007", "No. 94/2007" and "No. 64/2007"; notes 19 and 20 are the same "No. 65/1994";
+        note 24 ("Ur. l. RS, Mednarodne pogodbe, No. 20/2006") repeats none of the notes before it. Note 20
+    is note 19 printed again in full: the same source (one key), not a back-reference (no `same_as`,
+    which is for Ibid., Id., supra, op. cit. and short forms); note 46's "No. 5/2009" is none of note
+    36's "No. 16/2007 (official consolidated text 5), 36/2008, 58/2009"."""
     document = open_document(REAL / "un-upr-word2007-endnotes.pdf")
     sources = note_sources(document)
     key = {n.label: s[0].key for n, s in zip(document.notes, sources, strict=True) if s}
     assert len({key["4"], key["7"], key["8"], key["11"], key["13"]}) == 5
     assert key["19"] == key["20"] and key["19"] != key["21"]
+    repeated = _labelled(document, sources, "20")[0]  # note 20 repeats note 19 in full: no back-reference
+    assert repeated.same_as is None and repeated.title == "Ur. l. RS No. 65/1994"
+    assert _labelled(document, sources, "46")[0].same_as is None  # "No. 5/2009" is not note 36's "58/2009"
+    assert key["46"] != key["36"]
     assert _labelled(document, sources, "24")[0].same_as is None
     assert key["24"] not in {k for label, k in key.items() if label != "24"}
 
