@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from index.corpus import Corpus
 from index.store import build_index, memory_index, open_index
 from source.cache import document_index_dir
-from source.opening import PdfFile, identify
+from source.opening import PdfFile
 from index.units import units_of
 
 if TYPE_CHECKING:
@@ -40,11 +40,19 @@ def index_document(document: Document, *, cache: bool = True) -> Index:
 
 
 def document_index(path: str | os.PathLike[str] | PdfFile, password: str | None = None) -> tuple[str, Index]:
-    """(sha256, index) of a PDF; reads the PDF only when its index is not cached (the file is
-    read and hashed once either way). Raises SourceError."""
+    """(sha256, index) of a PDF; reads the PDF only when its index is not cached. A path whose hash is
+    remembered with the file's unchanged stat key (`source.filekey`) is not even read; else the file
+    is read and hashed once. Raises SourceError."""
+    from source.filekey import identify_remembered, known_sha
     from source.opening import open_document
 
-    file = path if isinstance(path, PdfFile) else identify(path)
+    if password is None and not isinstance(path, PdfFile):
+        sha = known_sha(path)
+        if sha is not None:
+            ix = open_index(document_index_dir(sha))
+            if ix is not None:
+                return sha, ix
+    file = path if isinstance(path, PdfFile) else identify_remembered(path)
     if password is None:
         ix = open_index(document_index_dir(file.sha))
         if ix is not None:

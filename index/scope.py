@@ -159,15 +159,35 @@ def open_scope(target: Target, password: str | None = None) -> Scope:
         library.warnings.clear()
         return scope
     from index.documents import open_corpus
-    from source.opening import identify
+    from source.filekey import identify_remembered, known_sha
+    from source.opening import PdfFile
 
-    files = [identify(p) for p in target.paths]  # each checked, read and hashed once
-    if password is None and target.library_file is not None:
+    files: list[str | PdfFile] = []  # each checked, read and hashed once; not read when its hash is known
+    shas: dict[str, str] = {}
+    for path in target.paths:
+        sha = known_sha(path) if password is None else None
+        if sha is None:
+            file = identify_remembered(path)
+            files.append(file)
+            sha = file.sha
+        else:
+            files.append(path)
+        shas[sha] = path
+    if password is None and target.library_file is not None and _all_listed(target.library_file, shas):
         from index.library import Library
 
         library = Library(target.library_file)
-        limited = library.corpus_of({f.sha: f.path for f in files})
+        limited = library.corpus_of(shas)
         if limited is not None:  # all of them in the library: its index, limited to them
             return Scope(target, limited, library, [*target.warnings, *library.warnings])
         library.close()
     return Scope(target, open_corpus(files, password), None, list(target.warnings), password)
+
+
+def _all_listed(library_file: Path, shas: dict[str, str]) -> bool:
+    """Whether the library's list holds every one of these files (else `Library.corpus_of` would say
+    None): read without index.library, so a search of PDFs outside the library does not import it."""
+    from index.libfile import LibraryFile
+
+    listed = {entry.sha for entry in LibraryFile(library_file, []).load()}
+    return bool(shas) and set(shas) <= listed
