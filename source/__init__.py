@@ -23,7 +23,6 @@ from source.errors import (
 if TYPE_CHECKING:
     from source.limits import Limits, use_limits
     from source.model import (
-        PARSER_VERSION,
         Block,
         Document,
         Marker,
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
         Page,
         Sentence,
     )
+    from source.version import PARSER_VERSION
 
 __all__ = [
     "PARSER_VERSION",
@@ -75,10 +75,10 @@ def open_document(path: str, password: str | None = None) -> Document:
 _LAZY = {
     "Limits": "source.limits",
     "use_limits": "source.limits",
+    "PARSER_VERSION": "source.version",
     **{
         name: "source.model"
         for name in (
-            "PARSER_VERSION",
             "Block",
             "Document",
             "Marker",

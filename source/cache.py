@@ -30,8 +30,12 @@ import time
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from source.model import PARSER_VERSION, Document
+from source.version import PARSER_VERSION
+
+if TYPE_CHECKING:
+    from source.model import Document
 
 CACHE_ENV = "CITEX_CACHE_DIR"
 """Environment variable that overrides the cache root."""
@@ -197,6 +201,8 @@ def load_cached(sha: str) -> Document | None:
     except OSError as exc:
         notice(f"the cached document {path} cannot be read ({exc.strerror or exc}): the PDF is read again")
         return None
+    from source.model import Document
+
     try:
         document = Document.from_json(text)
         if document.id != sha:
