@@ -60,12 +60,13 @@ def import_whoosh(parser: bool = False) -> None:
     """Import Whoosh (with its query parser if `parser`) without the modules it imports but Citex
     never uses, and without the garbage collector running while it loads.
 
-    whoosh.compat imports urllib.request (for a download helper), cached_property
-    imports asyncio (for coroutine properties) and whoosh.query.terms imports
+    whoosh.compat imports urllib.request (for a download helper) and html (to escape the output
+    of Whoosh's HTML highlighter, which Citex does not use; html.entities is a table of 2,000
+    names), cached_property imports asyncio (for coroutine properties) and whoosh.query.terms imports
     whoosh.lang.morph_en (for the Variations query Citex never builds, whose import compiles
     a page of regular expressions): a third of Whoosh's import time, paid by every `citex
     search`. Empty stand-ins take their place while Whoosh is imported and are removed from
-    sys.modules afterwards; the three names Whoosh keeps (urlretrieve, asyncio, variations)
+    sys.modules afterwards; the four names Whoosh keeps (urlretrieve, asyncio, variations, escape)
     import the real module if ever used. Importing makes thousands of objects, all kept (modules,
     classes, functions): the collector, which would look through them several times and free
     nothing, is paused meanwhile (as `explorer.launch` pauses it while the CLI is imported).
@@ -75,11 +76,13 @@ def import_whoosh(parser: bool = False) -> None:
         return
     stand_ins = {
         name: types.ModuleType(name)
-        for name in ("urllib.request", "asyncio", "whoosh.lang.morph_en")
+        for name in ("urllib.request", "asyncio", "whoosh.lang.morph_en", "html")
         if name not in sys.modules
     }
     if "urllib.request" in stand_ins:
         stand_ins["urllib.request"].urlretrieve = _urlretrieve  # type: ignore[attr-defined]
+    if "html" in stand_ins:
+        stand_ins["html"].escape = _html_escape  # type: ignore[attr-defined]
     if "whoosh.lang.morph_en" in stand_ins:
         stand_ins["whoosh.lang.morph_en"].variations = _variations  # type: ignore[attr-defined]
     sys.modules.update(stand_ins)
@@ -120,6 +123,12 @@ def _variations(word: str) -> Any:
     from whoosh.lang.morph_en import variations
 
     return variations(word)
+
+
+def _html_escape(*args: Any, **kwargs: Any) -> Any:
+    from html import escape
+
+    return escape(*args, **kwargs)
 
 
 def _urlretrieve(*args: Any, **kwargs: Any) -> Any:

@@ -130,6 +130,7 @@ def test_a_warm_search_imports_only_what_it_uses(tmp_path: Path) -> None:
         "whoosh.support.charset",  # highlights use the index's own analyzer
         "urllib.request",
         "asyncio",
+        "html",
         "logging",  # pypdf is quietened when a PDF is opened, and none is
         "textual",
         "rapidfuzz",
@@ -150,7 +151,7 @@ def test_parser_version_has_one_home() -> None:
 
 def test_whoosh_stand_ins_still_answer() -> None:
     """The stand-ins `store.import_whoosh` puts in place while Whoosh is imported import the real
-    module when used: Variations still expands a word."""
+    module when used: Variations still expands a word, the HTML highlighter still escapes."""
     code = (
         "import sys\n"
         "from index.store import import_whoosh\n"
@@ -158,5 +159,8 @@ def test_whoosh_stand_ins_still_answer() -> None:
         "assert 'whoosh.lang.morph_en' not in sys.modules\n"
         "from whoosh.query.terms import variations\n"
         "assert {'running', 'runs'} <= set(variations('run')), variations('run')\n"
+        "assert 'html' not in sys.modules\n"
+        "from whoosh.highlight import htmlescape\n"
+        "assert htmlescape('<a & b>', quote=False) == '&lt;a &amp; b&gt;'\n"
     )
     assert "whoosh" in loaded_after(code)
