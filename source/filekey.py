@@ -11,7 +11,9 @@ replaced by another (a new inode), touched, or given back its old modification t
 
 A file modified less than RACY_SECONDS before it was hashed is not remembered: a second write
 within the same tick of the file system's clock could leave its key as it was. Records live in
-`source.cache.file_record(path)`; one that cannot be read or written is only a miss.
+`source.cache.file_record(path)`; one that cannot be read or written is only a miss. Callers
+remember a file only once it was indexed without a password (`index.documents`, `index.scope`):
+nothing of a file that needs one, or that failed to read, reaches the cache.
 """
 
 from __future__ import annotations
@@ -21,10 +23,6 @@ import json
 import os
 import stat
 import time
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from source.opening import PdfFile
 
 RACY_SECONDS = 2.0
 """A file whose modification time is less than this many seconds before the moment it was
@@ -40,7 +38,7 @@ def stat_key(st: os.stat_result) -> StatKey:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def _regular_stat(path: str) -> os.stat_result | None:
+def regular_stat(path: str) -> os.stat_result | None:
     """The stat of a readable regular file, else None (the caller reads it, and says what is wrong)."""
     try:
         st = os.stat(path)
@@ -57,7 +55,7 @@ def known_sha(path: str | os.PathLike[str]) -> str | None:
     from source.cache import file_record
 
     absolute = os.path.abspath(path)
-    st = _regular_stat(absolute)
+    st = regular_stat(absolute)
     if st is None:
         return None
     try:
@@ -77,7 +75,7 @@ def remember(path: str | os.PathLike[str], sha: str, before: os.stat_result) -> 
     from source.cache import file_record, temp_prefix
 
     absolute = os.path.abspath(path)
-    after = _regular_stat(absolute)
+    after = regular_stat(absolute)
     if after is None or stat_key(after) != stat_key(before):
         return  # changed while it was read
     if time.time_ns() - before.st_mtime_ns < RACY_SECONDS * 1e9:
@@ -99,15 +97,3 @@ def remember(path: str | os.PathLike[str], sha: str, before: os.stat_result) -> 
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-
-
-def identify_remembered(path: str | os.PathLike[str]) -> PdfFile:
-    """`source.opening.identify` (check the path, read the file, hash it; raises NotFoundError), and
-    remember the hash with the file's stat key for `known_sha`."""
-    from source.opening import identify
-
-    before = _regular_stat(os.path.abspath(path))
-    file = identify(path)
-    if before is not None:
-        remember(path, file.sha, before)
-    return file

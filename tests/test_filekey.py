@@ -125,3 +125,20 @@ def test_a_remembered_file_gone_fails_as_before(tmp_path: Path) -> None:
     walrus.unlink()
     with pytest.raises(NotFoundError, match="no such file"):
         _search(walrus, "walrus")
+
+
+def test_nothing_is_remembered_of_a_pdf_that_needs_a_password(tmp_path: Path) -> None:
+    """Neither a failed open without the password nor an open with it leaves a record in the cache."""
+    from test_bad_input import PASSWORD, encrypted_pdf
+
+    from source.cache import file_record
+    from source.errors import EncryptedError
+
+    locked = encrypted_pdf(tmp_path / "locked.pdf")
+    _age(locked)
+    with pytest.raises(EncryptedError):
+        _search(locked, "border")
+    with open_scope(Target("pdfs", (str(locked),)), PASSWORD) as scope:
+        assert scope.search("border").hits
+    assert known_sha(locked) is None
+    assert not file_record(os.path.abspath(locked)).exists()
