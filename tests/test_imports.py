@@ -164,3 +164,37 @@ def test_whoosh_stand_ins_still_answer() -> None:
         "assert htmlescape('<a & b>', quote=False) == '&lt;a &amp; b&gt;'\n"
     )
     assert "whoosh" in loaded_after(code)
+
+
+def test_the_citex_script_imports_click_without_platform() -> None:
+    """explorer.launch imports click with a stand-in for `platform` (uuid asks it only whether the
+    system is AIX or Linux): uuid's answer is the real module's, and the real module is there
+    for whoever imports it afterwards."""
+    code = (
+        "import sys\n"
+        "from explorer.launch import _import_click\n"
+        "_import_click()\n"
+        "assert 'click' in sys.modules and 'platform' not in sys.modules\n"
+        "import uuid, platform\n"
+        "assert platform.__file__ and callable(platform.python_version)\n"
+        "assert (uuid._LINUX, uuid._AIX) == (platform.system() == 'Linux', platform.system() == 'AIX')\n"
+    )
+    assert "click" in loaded_after(code)
+
+
+def test_the_citex_script_runs_a_search(tmp_path: Path) -> None:
+    """`python -m explorer.launch search ...` (what the citex script runs) prints the hits and exits 0;
+    with nothing found it exits 1."""
+    report = ROOT / "explorer" / "data" / "connection-denied.pdf"
+    env = {**os.environ, "CITEX_CACHE_DIR": str(tmp_path / "cache"), "CITEX_DATA_DIR": str(tmp_path / "data")}
+    for word, code in (("border", 0), ("xqzzyv", 1)):
+        done = subprocess.run(
+            [sys.executable, "-m", "explorer.launch", "search", word, str(report)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == code, done.stderr
+        assert (word in done.stdout.lower()) == (code == 0)
