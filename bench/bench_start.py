@@ -1,12 +1,15 @@
 """Warm whole-process `citex search WORD` on the bundled report: wall time, peak memory, and where
 the time goes (imports by package, from `python -X importtime`, and the rest).
 
-    python bench/bench_start.py [--runs 21] [--word border]
+    python bench/bench_start.py [--runs 21] [--word border] [--against OTHER/.venv/bin/citex]
 
 The cache (CITEX_CACHE_DIR) is a fresh temp folder, filled by one first run; then `--runs`
 warm runs. Bytecode is written (PYTHONDONTWRITEBYTECODE is unset), as for an installed citex.
 Reference: `python -c pass` (the interpreter's own start-up) and `grep -c WORD` over the
-report's text as pdftotext prints it, in the same run.
+report's text as pdftotext prints it, in the same run. The interpreter, this build and the
+--against build run in turn, one run of each at a time, and each gets its median wall time and
+median CPU time (user + system): on a shared machine the CPU time is the steadier figure. The
+import breakdown is one `python -X importtime -m explorer.launch` run (the `citex` script).
 """
 
 from __future__ import annotations
@@ -30,24 +33,40 @@ GROUPS = ("click", "whoosh", "platformdirs", "explorer", "index", "source")
 """Top-level packages shown on their own; everything else is "stdlib and other"."""
 
 
+Job = tuple[list[str], dict[str, str]]
+"""A command and its environment."""
+
+
+def interleaved(jobs: list[Job], runs: int) -> list[tuple[float, float, float]]:
+    """(median wall ms, median CPU ms, largest peak RSS MB) of each job, run `runs` times in turn
+    (one run of each, then again), so that a load on the shared machine weighs on all of them alike.
+    The CPU time (user + system) barely grows with the load, while the wall time waits for a core."""
+    walls: list[list[float]] = [[] for _ in jobs]
+    cpus: list[list[float]] = [[] for _ in jobs]
+    rss = [0.0 for _ in jobs]
+    for _ in range(runs):
+        for i, (command, env) in enumerate(jobs):
+            start = time.perf_counter()
+            child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, _, usage = os.wait4(child.pid, 0)
+            walls[i].append((time.perf_counter() - start) * 1000)
+            cpus[i].append((usage.ru_utime + usage.ru_stime) * 1000)
+            child.returncode = 0
+            rss[i] = max(rss[i], usage.ru_maxrss / 1024)
+    return [(statistics.median(w), statistics.median(c), r) for w, c, r in zip(walls, cpus, rss)]
+
+
 def median_ms(command: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
     """(median wall time in milliseconds, largest peak RSS in MB) of `runs` runs of a command."""
-    samples, rss = [], 0.0
-    for _ in range(runs):
-        start = time.perf_counter()
-        child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(child.pid, 0)
-        samples.append(time.perf_counter() - start)
-        child.returncode = 0
-        rss = max(rss, usage.ru_maxrss / 1024)
-    return statistics.median(samples) * 1000, rss
+    wall, _, rss = interleaved([(command, env)], runs)[0]
+    return wall, rss
 
 
 def import_breakdown(command: list[str], env: dict[str, str]) -> dict[str, float]:
     """Self import time (ms) by top-level package, from one `python -X importtime` run."""
     python = [sys.executable, "-X", "importtime"]
     args = (
-        [*python, "-m", "explorer.cli", *command[1:]]
+        [*python, "-m", "explorer.launch", *command[1:]]
         if command[0].endswith("citex")
         else [*python, *command[1:]]
     )
@@ -72,7 +91,8 @@ def main() -> None:
         "--against",
         type=Path,
         default=None,
-        help="another checkout of Citex, timed in the same run (PYTHONPATH)",
+        help="another build of Citex timed in the same runs, in turn with this one: its `citex` script "
+        "(another venv's bin/citex), or a checkout (run as python -m explorer.cli with it on PYTHONPATH)",
     )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="citex-bench-start-"))
@@ -80,13 +100,18 @@ def main() -> None:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     command = [*CITEX, "search", args.word, str(REPORT)]
     subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)  # reads and indexes it once
-    bare, _ = median_ms([sys.executable, "-c", "pass"], args.runs, env)
-    citex, rss = median_ms(command, args.runs, env)
+    jobs: list[Job] = [([sys.executable, "-c", "pass"], env), (command, env)]
     if args.against is not None:
-        other = {**env, "PYTHONPATH": str(args.against), "CITEX_CACHE_DIR": str(work / "other-cache")}
-        subprocess.run(command, env=other, stdout=subprocess.DEVNULL, check=True)
-        then, then_rss = median_ms(command, args.runs, other)
-        citex, rss = median_ms(command, args.runs, env)  # again, after it: the machine is shared
+        other = {**env, "CITEX_CACHE_DIR": str(work / "other-cache")}
+        if args.against.is_dir():
+            other["PYTHONPATH"] = str(args.against)
+            then_command = [sys.executable, "-m", "explorer.cli", *command[1:]]
+        else:
+            then_command = [str(args.against), *command[1:]]
+        subprocess.run(then_command, env=other, stdout=subprocess.DEVNULL, check=True)
+        jobs.append((then_command, other))
+    timings = interleaved(jobs, args.runs)
+    (bare, bare_cpu, _), (citex, cpu, rss) = timings[:2]
     text = work / "report.txt"
     grep = None
     if shutil.which("pdftotext"):
@@ -94,11 +119,15 @@ def main() -> None:
         grep, _ = median_ms(["grep", "-c", args.word, str(text)], args.runs, env)
     imports = import_breakdown(command, env)
     print(
-        f"warm `citex search {args.word} report.pdf`, median of {args.runs}: {citex:.0f} ms (target <= 80 ms)"
+        f"warm `citex search {args.word} report.pdf`, median of {args.runs}: {citex:.0f} ms (target <= 80 ms),"
+        f" CPU {cpu:.0f} ms"
     )
     if args.against is not None:
-        print(f"  {args.against} in the same run: {then:.0f} ms, peak RSS {then_rss:.0f} MB")
-    print(f"  python -c pass (interpreter start-up, site): {bare:.0f} ms")
+        then, then_cpu, then_rss = timings[2]
+        print(
+            f"  {args.against}, in turn with it: {then:.0f} ms, CPU {then_cpu:.0f} ms, peak RSS {then_rss:.0f} MB"
+        )
+    print(f"  python -c pass (interpreter start-up, site): {bare:.0f} ms, CPU {bare_cpu:.0f} ms")
     if grep is not None:
         print(f"  grep -c {args.word} over pdftotext's text: {grep:.1f} ms")
     print(f"  peak RSS of a warm search: {rss:.0f} MB")

@@ -32,7 +32,6 @@ from explorer.cli_common import (
     print_json,
 )
 from explorer.text import clean_for_terminal
-from source.opening import quiet_pypdf
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -61,7 +60,6 @@ def main(ctx: click.Context, draft: str | None) -> None:
 
     from source.cache import sweep_all
 
-    quiet_pypdf()
     ctx.obj = Locations.here()
     sweep_all([ctx.obj.library.parent, ctx.obj.bookmarks.parent])  # what a killed citex left
     ctx.meta["citex.draft"] = draft
@@ -243,16 +241,6 @@ def notes(pdf: str | None, labels: tuple[str, ...], password: str | None, as_jso
             click.echo(clean_for_terminal(f"{note['label']}  p.{note['page_label']}  {note['text']}"))
     if not data:
         raise nothing_found("no notes" + (f" labelled {', '.join(labels)}" if labels else "") + " found")
-
-
-def _register_check() -> None:
-    """`citex check DRAFT` (explorer/cli_check.py: cheap to import)."""
-    from explorer.cli_check import check
-
-    main.add_command(check)
-
-
-_register_check()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -158,6 +158,7 @@ class CitexGroup(click.Group):
 
     EXTENSIONS: tuple[str, ...] = (
         "explorer.cli_search",
+        "explorer.cli_check",  # after cli_search: `citex search` does not import the draft checker
         "explorer.cli_sources",
         "explorer.cli_meta",
         "explorer.cli_cite",  # last: it imports the citation styles (explorer.citation) to list them

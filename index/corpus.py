@@ -145,19 +145,22 @@ class Corpus:
         seconds: float | None = SEARCH_TIME,
     ) -> SearchResult:
         """Ranked full-text search (see `index.query` for the language), within `seconds` of ranking."""
-        from index.query import bounded_search, highlight, parse, suggest
+        from index.query import bounded_search, highlight, parse, plain_query, suggest
 
         searcher = self.searcher()
-        parsed = parse(self.parser(), query)
+        parsed = plain_query(searcher.schema, query) or parse(self.parser(), query)
         if parsed.query is None:
             return SearchResult((), parsed.message, fallback=bool(parsed.message))
         results, complete = bounded_search(
             searcher, parsed.query, max(1, limit), self.doc_filter(docs), seconds
         )
         hits = []
+        exact = searcher.schema["exact"].analyzer
         for result in results:
             unit = self.unit_at(result.docnum, result.fields())
-            hits.append(self.hit(unit, round(float(result.score), 3), highlight(unit.text, parsed.terms)))
+            hits.append(
+                self.hit(unit, round(float(result.score), 3), highlight(unit.text, parsed.terms, exact))
+            )
         message = parsed.message
         if not complete:
             message = "; ".join(filter(None, [message, PARTIAL]))

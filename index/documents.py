@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from index.corpus import Corpus
 from index.store import build_index, memory_index, open_index
 from source.cache import document_index_dir
-from source.opening import PdfFile, identify
+from source.opening import PdfFile
 from index.units import units_of
 
 if TYPE_CHECKING:
@@ -40,17 +40,28 @@ def index_document(document: Document, *, cache: bool = True) -> Index:
 
 
 def document_index(path: str | os.PathLike[str] | PdfFile, password: str | None = None) -> tuple[str, Index]:
-    """(sha256, index) of a PDF; reads the PDF only when its index is not cached (the file is
-    read and hashed once either way). Raises SourceError."""
-    from source.opening import open_document
+    """(sha256, index) of a PDF; reads the PDF only when its index is not cached. A path whose hash is
+    remembered with the file's unchanged stat key (`source.filekey`) is not even read; else the file
+    is read and hashed once. Raises SourceError."""
+    from source.filekey import known_sha, regular_stat, remember
+    from source.opening import identify, open_document
 
+    before = None
+    if password is None and not isinstance(path, PdfFile):
+        sha = known_sha(path)
+        if sha is not None:
+            ix = open_index(document_index_dir(sha))
+            if ix is not None:
+                return sha, ix
+        before = regular_stat(os.path.abspath(path))
     file = path if isinstance(path, PdfFile) else identify(path)
-    if password is None:
-        ix = open_index(document_index_dir(file.sha))
-        if ix is not None:
-            return file.sha, ix
-    document = open_document(file, password=password)
-    return document.id, index_document(document, cache=password is None)
+    ix = open_index(document_index_dir(file.sha)) if password is None else None
+    if ix is None:
+        document = open_document(file, password=password)
+        ix = index_document(document, cache=password is None)
+    if before is not None:
+        remember(file.path, file.sha, before)
+    return file.sha, ix
 
 
 def open_corpus(paths: Iterable[str | os.PathLike[str] | PdfFile], password: str | None = None) -> Corpus:

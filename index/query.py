@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 from index.store import analyzers, import_whoosh
 
 if TYPE_CHECKING:
-    from index.whoosh_types import Query, QueryParser, Results, Schema, Searcher, Weighting
+    from index.whoosh_types import Analyzer, Query, QueryParser, Results, Schema, Searcher, Weighting
 
 FIELDS = ("page", "section", "in", "notes", "kind", "text")
 """The fields a query may name."""
@@ -28,6 +28,8 @@ _FIELD = re.compile(r"(?<![\w:])([A-Za-z]+):(\S*)")
 _PAGE_RUN = re.compile(r"(?<![\w:])page:(\d+)-(\d+)(?!\S)")
 _OPERATOR = re.compile(r"(?<!\S)(AND|OR|NOT|ANDNOT|ANDMAYBE)(?!\S)")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_PLAIN = re.compile(r"\s*\w+(?:\s+\w+)*\s*")
+"""A query of plain words only (`plain_query`): no quotes, fields, prefixes, parentheses or signs."""
 _MAX_PAGE_RUN = 500
 _CHECK_EVERY = 16
 """Matches between two looks at the clock in a time-bounded search."""
@@ -176,7 +178,7 @@ def bounded_search(
 
 def make_parser(schema: Schema) -> QueryParser:
     """The query parser: AND by default, phrases on the unstemmed field, no single-quote or range syntax."""
-    import_whoosh()
+    import_whoosh(parser=True)
     from whoosh.qparser import AndGroup, plugins, syntax
     from whoosh.qparser import QueryParser as WhooshParser
 
@@ -216,6 +218,34 @@ def parse(parser: QueryParser, text: str) -> Parsed:
         f"could not parse the query ({problem}); searched for the words: {' '.join(words)}" if problem else ""
     )
     return Parsed(query, terms_of(query), message)
+
+
+def plain_query(schema: Schema, text: str) -> Parsed | None:
+    """The parse of a query of plain words ("mobile phones"), built without Whoosh's query parser, or
+    None when the query is anything else (the parser reads it: `parse`).
+
+    What the parser makes of such a query is a Term of the word's stem on `text` (its position in the
+    query as startchar and endchar, which `suggest` uses), and the And of those of several words;
+    this builds the same (tests/test_plain_query.py compares the two on thousands of queries), so that
+    the commonest query costs neither the parser's import nor the compiling of its patterns. A query
+    with an operator (AND, OR, NOT...) or a stop word ("the") is left to the parser."""
+    if not _PLAIN.fullmatch(text):
+        return None
+    from whoosh.query import And, Term
+
+    field = schema["text"]
+    terms = []
+    for m in _TOKEN.finditer(text):
+        if _OPERATOR.fullmatch(m.group()):
+            return None
+        stems = list(field.process_text(m.group(), mode="query"))
+        if len(stems) != 1:
+            return None
+        term = Term("text", stems[0])
+        term.startchar, term.endchar = m.start(), m.end()
+        terms.append(term)
+    query = cast("Query", terms[0] if len(terms) == 1 else And(terms))
+    return Parsed(query, terms_of(query))
 
 
 def plain_words(schema: Schema, words: list[str]) -> Query:
@@ -266,12 +296,14 @@ def terms_of(query: Query) -> Terms:
     return Terms(frozenset(words), frozenset(stems), tuple(prefixes), tuple(phrases))
 
 
-def highlight(text: str, terms: Terms) -> tuple[tuple[int, int], ...]:
+def highlight(text: str, terms: Terms, exact: Analyzer | None = None) -> tuple[tuple[int, int], ...]:
     """The (start, end) offsets in `text` of the words a query matched, adjacent ones joined into one
-    stretch (so a phrase is one span). Plain offsets: no markup is put into the text."""
+    stretch (so a phrase is one span). Plain offsets: no markup is put into the text. `exact` is the
+    unstemmed analyzer (`analyzers`; a search passes the one of its index's schema, the same)."""
     from whoosh.lang.porter import stem
 
-    _, exact = analyzers()
+    if exact is None:
+        _, exact = analyzers()
     tokens = [(t.text, t.startchar, t.endchar) for t in exact(text, chars=True)]
     marked = [False] * len(tokens)
     for i, (word, _, _) in enumerate(tokens):

@@ -159,15 +159,52 @@ def open_scope(target: Target, password: str | None = None) -> Scope:
         library.warnings.clear()
         return scope
     from index.documents import open_corpus
-    from source.opening import identify
+    from source.filekey import known_sha, regular_stat, remember
+    from source.opening import PdfFile, identify
 
-    files = [identify(p) for p in target.paths]  # each checked, read and hashed once
-    if password is None and target.library_file is not None:
+    files: list[str | PdfFile] = []  # each checked, read and hashed once; not read when its hash is known
+    shas: dict[str, str] = {}
+    read: list[tuple[PdfFile, os.stat_result]] = []  # hashed here: remembered once indexed
+    for path in target.paths:
+        sha = known_sha(path) if password is None else None
+        if sha is None:
+            before = regular_stat(os.path.abspath(path)) if password is None else None
+            file = identify(path)
+            files.append(file)
+            sha = file.sha
+            if before is not None:
+                read.append((file, before))
+        else:
+            files.append(path)
+        shas[sha] = path
+    found: Scope | None = None
+    if password is None and target.library_file is not None and _all_listed(target.library_file, shas):
         from index.library import Library
 
         library = Library(target.library_file)
-        limited = library.corpus_of({f.sha: f.path for f in files})
+        limited = library.corpus_of(shas)
         if limited is not None:  # all of them in the library: its index, limited to them
-            return Scope(target, limited, library, [*target.warnings, *library.warnings])
-        library.close()
-    return Scope(target, open_corpus(files, password), None, list(target.warnings), password)
+            found = Scope(target, limited, library, [*target.warnings, *library.warnings])
+        else:
+            library.close()
+    if found is None:
+        found = Scope(target, open_corpus(files, password), None, list(target.warnings), password)
+    for file, before in read:
+        remember(file.path, file.sha, before)
+    return found
+
+
+def _all_listed(library_file: Path, shas: dict[str, str]) -> bool:
+    """Whether the library's list holds every one of these files (else `Library.corpus_of` would say
+    None): read without index.library, so a search of PDFs outside the library does not import it (nor,
+    when there is no library file at all, index.libfile)."""
+    try:
+        os.stat(library_file)
+    except FileNotFoundError:
+        return False  # what LibraryFile.load says of a missing file: no entries
+    except OSError:
+        pass  # LibraryFile.load says what is wrong
+    from index.libfile import LibraryFile
+
+    listed = {entry.sha for entry in LibraryFile(library_file, []).load()}
+    return bool(shas) and set(shas) <= listed

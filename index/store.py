@@ -19,6 +19,8 @@ Fields (one Whoosh document per unit, see `index.units`):
 from __future__ import annotations
 
 import functools
+import gc
+import importlib
 import os
 import shutil
 import sys
@@ -47,35 +49,51 @@ LENGTH_FIELDS = ("text", "exact", "section")
 """The scored fields, whose field-length columns `check_index` checks."""
 
 
-def import_whoosh() -> None:
-    """Import Whoosh without two modules it imports but Citex never uses.
+WHOOSH_MODULES = ("whoosh.analysis", "whoosh.fields", "whoosh.searching")
+"""What `import_whoosh` imports: what opening, searching and writing an index need."""
+PARSER_MODULES = ("whoosh.qparser",)
+"""What `import_whoosh(parser=True)` imports too: Whoosh's query parser (a query of plain words does
+without it: `index.query.plain_query`)."""
 
-    whoosh.compat imports urllib.request (for a download helper), cached_property
-    imports asyncio (for coroutine properties) and whoosh.query.terms imports
+
+def import_whoosh(parser: bool = False) -> None:
+    """Import Whoosh (with its query parser if `parser`) without the modules it imports but Citex
+    never uses, and without the garbage collector running while it loads.
+
+    whoosh.compat imports urllib.request (for a download helper) and html (to escape the output
+    of Whoosh's HTML highlighter, which Citex does not use; html.entities is a table of 2,000
+    names), cached_property imports asyncio (for coroutine properties) and whoosh.query.terms imports
     whoosh.lang.morph_en (for the Variations query Citex never builds, whose import compiles
     a page of regular expressions): a third of Whoosh's import time, paid by every `citex
     search`. Empty stand-ins take their place while Whoosh is imported and are removed from
-    sys.modules afterwards; the three names Whoosh keeps (urlretrieve, asyncio, variations)
-    import the real module if ever used.
+    sys.modules afterwards; the four names Whoosh keeps (urlretrieve, asyncio, variations, escape)
+    import the real module if ever used. Importing makes thousands of objects, all kept (modules,
+    classes, functions): the collector, which would look through them several times and free
+    nothing, is paused meanwhile (as `explorer.launch` pauses it while the CLI is imported).
     """
-    if "whoosh.searching" in sys.modules:
+    wanted = WHOOSH_MODULES + PARSER_MODULES if parser else WHOOSH_MODULES
+    if all(name in sys.modules for name in wanted):
         return
     stand_ins = {
         name: types.ModuleType(name)
-        for name in ("urllib.request", "asyncio", "whoosh.lang.morph_en")
+        for name in ("urllib.request", "asyncio", "whoosh.lang.morph_en", "html")
         if name not in sys.modules
     }
     if "urllib.request" in stand_ins:
         stand_ins["urllib.request"].urlretrieve = _urlretrieve  # type: ignore[attr-defined]
+    if "html" in stand_ins:
+        stand_ins["html"].escape = _html_escape  # type: ignore[attr-defined]
     if "whoosh.lang.morph_en" in stand_ins:
         stand_ins["whoosh.lang.morph_en"].variations = _variations  # type: ignore[attr-defined]
     sys.modules.update(stand_ins)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        import whoosh.analysis  # noqa: F401
-        import whoosh.fields  # noqa: F401
-        import whoosh.qparser  # noqa: F401
-        import whoosh.searching  # noqa: F401
+        for name in wanted:
+            importlib.import_module(name)
     finally:
+        if collecting:
+            gc.enable()
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:
                 del sys.modules[name]
@@ -105,6 +123,12 @@ def _variations(word: str) -> Any:
     from whoosh.lang.morph_en import variations
 
     return variations(word)
+
+
+def _html_escape(*args: Any, **kwargs: Any) -> Any:
+    from html import escape
+
+    return escape(*args, **kwargs)
 
 
 def _urlretrieve(*args: Any, **kwargs: Any) -> Any:

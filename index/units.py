@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index.results import HitKind, Span
-from source.model import Block, Document, Sentence
-from source.sentences import joint
+
+if TYPE_CHECKING:
+    from source.model import Block, Document, Sentence
 
 _KINDS: dict[str, HitKind] = {"heading": "heading", "quote": "quote"}
 DOC_KEY_CHARS = 16
@@ -204,6 +205,8 @@ def _marker_label(document: Document, block: Block, i: int) -> str:
 def units_of(document: Document) -> list[Unit]:
     """Every unit of a document: body sentences in reading order (a sentence that runs on across
     a page break once, from the block it starts in), then the notes."""
+    from source.model import Sentence  # here: a search needs units, not the model's classes
+
     starting: dict[tuple[int, int], list[Sentence]] = defaultdict(list)
     for s in document.sentences:
         starting[(s.page, s.block)].append(s)
@@ -259,6 +262,8 @@ def _sentence_unit(
     """The unit of one sentence: its whole text joined across its blocks, where each later block
     starts in it, and the markers inside it or just after its end (up to `upto`, where the next
     sentence starts in its last block, else that block's end)."""
+    from source.sentences import joint
+
     text = ""
     marks: list[tuple[int, str]] = []
     breaks: list[tuple[int, int, int, str]] = []

@@ -34,6 +34,8 @@ class Analyzer(Protocol):
 class Field(Protocol):
     """A field type of a schema (`whoosh.fields.FieldType`)."""
 
+    analyzer: Analyzer
+
     def process_text(self, qstring: str, mode: str = ...) -> Iterator[str]: ...
 
 

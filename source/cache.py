@@ -7,6 +7,8 @@ XDG_CACHE_HOME, or $CITEX_CACHE_DIR):
     <PARSER_VERSION>/<sha256 of the file>/whoosh/           the small index of a PDF searched outside
                                                             any library (`document_index_dir`)
     <PARSER_VERSION>/libraries/<key>/whoosh/                a library's one index (`library_index_dir`)
+    files/<key>.json                                        the sha256 a PDF path hashed to, with the
+                                                            file's stat key (`file_record`, `source.filekey`)
 
 Entries are written atomically (a temp file or temp directory, then a rename), so a reader
 never sees half a file, and a PDF that fails to read leaves nothing behind. Every temp name
@@ -25,10 +27,15 @@ import re
 import shutil
 import tempfile
 import time
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from source.model import PARSER_VERSION, Document
+from source.version import PARSER_VERSION
+
+if TYPE_CHECKING:
+    from source.model import Document
 
 CACHE_ENV = "CITEX_CACHE_DIR"
 """Environment variable that overrides the cache root."""
@@ -38,6 +45,9 @@ WHOOSH_DIR = "whoosh"
 """Name of an index directory (in an entry, or in a library's directory)."""
 LIBRARIES_DIR = "libraries"
 """Directory (beside the entries) of the libraries' indexes."""
+FILES_DIR = "files"
+"""Directory (beside the version directories: a file's sha256 does not depend on the parser) of the
+sha256 each PDF path hashed to (`file_record`)."""
 TEMP_MAX_AGE = 24 * 3600.0
 """Seconds after which a temp file is removed even if a process of its id runs (the id was reused)."""
 _TEMP_NAME = re.compile(r"^\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?[^.]*\.(?:tmp|old)$")
@@ -75,6 +85,14 @@ def library_index_dir(library_file: Path) -> Path:
     """The one index of the library listed in `library_file` (keyed by the list's absolute path)."""
     key = hashlib.sha256(str(Path(library_file).resolve()).encode()).hexdigest()[:20]
     return cache_root() / str(PARSER_VERSION) / LIBRARIES_DIR / key / WHOOSH_DIR
+
+
+def file_record(absolute_path: str) -> Path:
+    """Where the sha256 of the file at this absolute path is remembered with its stat key
+    (`source.filekey`), named by two checksums of the path (the record holds the path: two paths of
+    the same name take turns, each only a miss for the other)."""
+    raw = os.fsencode(absolute_path)
+    return cache_root() / FILES_DIR / f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.json"
 
 
 def temp_prefix(name: str) -> str:
@@ -183,6 +201,8 @@ def load_cached(sha: str) -> Document | None:
     except OSError as exc:
         notice(f"the cached document {path} cannot be read ({exc.strerror or exc}): the PDF is read again")
         return None
+    from source.model import Document
+
     try:
         document = Document.from_json(text)
         if document.id != sha:

@@ -13,9 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from source.sentences import joint
-
-PARSER_VERSION = 16
-"""Bump whenever the reader's output changes: cached documents of older versions are rebuilt."""
+from source.version import PARSER_VERSION as PARSER_VERSION  # bump it in source/version.py
 
 NoteKind = Literal["footnote", "endnote"]
 LabelSource = Literal["pagelabels", "printed", "inferred", "none"]

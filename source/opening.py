@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import logging
 import os
 import re
 import warnings
@@ -46,6 +45,8 @@ def quiet_pypdf() -> None:
     """Keep pypdf's log messages and warnings off stderr (CITEX_DEBUG=1 shows them)."""
     if os.environ.get(DEBUG_ENV):
         return
+    import logging  # here, not at the top: a warm search never opens a PDF with pypdf
+
     logger = logging.getLogger("pypdf")
     logger.setLevel(logging.ERROR)
     if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
@@ -177,6 +178,7 @@ def open_reader(pdf: str | os.PathLike[str] | PdfFile, password: str | None = No
     """
     import io
 
+    quiet_pypdf()  # before pypdf is imported (the CLI no longer does it for every command)
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
 

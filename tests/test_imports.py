@@ -118,14 +118,40 @@ def test_a_warm_search_imports_only_what_it_uses(tmp_path: Path) -> None:
     cold = run()
     assert "pypdf" in cold  # the first search read the PDF
     warm = run()
-    unused = {"pypdf", "explorer.cli_sources", "index.citefields", "whoosh.lang.morph_en", "urllib.request"}
+    unused = {
+        "pypdf",
+        "explorer.cli_sources",
+        "explorer.cli_check",  # the draft checker (difflib, shutil)
+        "index.citefields",
+        "index.library",  # the report is not in the (empty) library: its list says so
+        "source.model",  # the cache needs PARSER_VERSION (source.version), not the model's dataclasses
+        "whoosh.lang.morph_en",
+        "whoosh.qparser",  # a query of plain words is built without it (index.query.plain_query)
+        "whoosh.support.charset",  # highlights use the index's own analyzer
+        "urllib.request",
+        "asyncio",
+        "html",
+        "logging",  # pypdf is quietened when a PDF is opened, and none is
+        "textual",
+        "rapidfuzz",
+    }
     assert not warm & unused, warm & unused
-    assert "asyncio" not in warm
+
+
+def test_parser_version_has_one_home() -> None:
+    """PARSER_VERSION is set in source/version.py only (source.model re-exports it): a bump written
+    into model.py again would leave the cache's folders on the old number."""
+    import source.model
+    import source.version
+
+    assert source.model.PARSER_VERSION is source.version.PARSER_VERSION
+    text = (ROOT / "source" / "model.py").read_text(encoding="utf-8")
+    assert not [line for line in text.splitlines() if line.replace(" ", "").startswith("PARSER_VERSION=")]
 
 
 def test_whoosh_stand_ins_still_answer() -> None:
     """The stand-ins `store.import_whoosh` puts in place while Whoosh is imported import the real
-    module when used: Variations still expands a word."""
+    module when used: Variations still expands a word, the HTML highlighter still escapes."""
     code = (
         "import sys\n"
         "from index.store import import_whoosh\n"
@@ -133,5 +159,42 @@ def test_whoosh_stand_ins_still_answer() -> None:
         "assert 'whoosh.lang.morph_en' not in sys.modules\n"
         "from whoosh.query.terms import variations\n"
         "assert {'running', 'runs'} <= set(variations('run')), variations('run')\n"
+        "assert 'html' not in sys.modules\n"
+        "from whoosh.highlight import htmlescape\n"
+        "assert htmlescape('<a & b>', quote=False) == '&lt;a &amp; b&gt;'\n"
     )
     assert "whoosh" in loaded_after(code)
+
+
+def test_the_citex_script_imports_click_without_platform() -> None:
+    """explorer.launch imports click with a stand-in for `platform` (uuid asks it only whether the
+    system is AIX or Linux): uuid's answer is the real module's, and the real module is there
+    for whoever imports it afterwards."""
+    code = (
+        "import sys\n"
+        "from explorer.launch import _import_click\n"
+        "_import_click()\n"
+        "assert 'click' in sys.modules and 'platform' not in sys.modules\n"
+        "import uuid, platform\n"
+        "assert platform.__file__ and callable(platform.python_version)\n"
+        "assert (uuid._LINUX, uuid._AIX) == (platform.system() == 'Linux', platform.system() == 'AIX')\n"
+    )
+    assert "click" in loaded_after(code)
+
+
+def test_the_citex_script_runs_a_search(tmp_path: Path) -> None:
+    """`python -m explorer.launch search ...` (what the citex script runs) prints the hits and exits 0;
+    with nothing found it exits 1."""
+    report = ROOT / "explorer" / "data" / "connection-denied.pdf"
+    env = {**os.environ, "CITEX_CACHE_DIR": str(tmp_path / "cache"), "CITEX_DATA_DIR": str(tmp_path / "data")}
+    for word, code in (("border", 0), ("xqzzyv", 1)):
+        done = subprocess.run(
+            [sys.executable, "-m", "explorer.launch", "search", word, str(report)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == code, done.stderr
+        assert (word in done.stdout.lower()) == (code == 0)

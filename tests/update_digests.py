@@ -1,6 +1,6 @@
 """Digests of what the reader makes of every corpus PDF, kept in tests/corpus/digests.json.
 
-A cached Document is used for as long as PARSER_VERSION (source/model.py) stays the
+A cached Document is used for as long as PARSER_VERSION (source/version.py) stays the
 same, so any change to what `source` produces must bump it, or machines keep serving
 stale Documents. tests/test_output_digest.py compares the digest of each PDF's Document
 with the one recorded here and fails when one changed while PARSER_VERSION did not.
