@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     if diff["output"] and version == PARSER_VERSION and not args.force:
         print(
             f"The output changed for {', '.join(diff['output'])} but PARSER_VERSION is still {PARSER_VERSION}: "
-            "bump it in source/model.py, then run this again (or pass --force if the change is not the reader's).",
+            "bump it in source/version.py, then run this again (or pass --force if the change is not the reader's).",
             file=sys.stderr,
         )
         return 1
