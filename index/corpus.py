@@ -7,10 +7,11 @@ A corpus keeps one Whoosh searcher per thread and answers `search`, `find` and `
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import replace
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from index.results import Hit, SearchResult, Verification
 from index.units import Unit, doc_key, label_range
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 SEARCH_TIME = 0.05
 """Seconds of CPU (this thread's: a busy machine does not cut a query short) a search may spend ranking
 matches; a query matching too much is ranked over what was reached."""
+_R = TypeVar("_R")
 PARTIAL = "the query matches so much that only part of it was ranked: add a word or use a phrase to narrow it"
 
 
@@ -52,7 +54,17 @@ class Corpus:
             from whoosh.scoring import BM25F
             from whoosh.searching import Searcher as WhooshSearcher
 
+            from index.snapshot import generation, pin
+
+            self._local.seen = [generation(ix.storage) for ix in self.indexes]
             readers = [ix.reader() for ix in self.indexes]
+            try:
+                for each in readers:
+                    pin(each)
+            except BaseException:
+                for each in readers:
+                    each.close()
+                raise
             reader = readers[0] if len(readers) == 1 else MultiReader(readers)
             searcher = WhooshSearcher(reader, weighting=BM25F())
             self._local.searcher = searcher
@@ -61,6 +73,40 @@ class Corpus:
             with self._lock:
                 self._searchers.append(searcher)
         return searcher
+
+    def _fresh(self, call: Callable[[], _R]) -> _R:
+        """`call()`, on a fresh snapshot again when it fails on one that another process's commit has
+        replaced meanwhile (see `index.snapshot`), for at most SNAPSHOT_WAIT seconds."""
+        import time
+
+        from index.errors import CitexIndexError
+        from index.snapshot import SNAPSHOT_PAUSE, SNAPSHOT_WAIT, moved_on
+        from source.errors import SourceError
+
+        until = time.monotonic() + SNAPSHOT_WAIT
+        while True:
+            try:
+                return call()
+            except (CitexIndexError, SourceError):
+                raise
+            except Exception:
+                seen: list[int] = getattr(self._local, "seen", [])
+                stale = any(moved_on(ix, g) for ix, g in zip(self.indexes, seen))
+                if not stale or time.monotonic() >= until:
+                    raise
+            self._drop_searcher()
+            time.sleep(SNAPSHOT_PAUSE)
+
+    def _drop_searcher(self) -> None:
+        """Close this thread's searcher (the next search opens the index's newest snapshot)."""
+        searcher = getattr(self._local, "searcher", None)
+        self._local.searcher = None
+        if searcher is not None:
+            with self._lock:
+                if searcher in self._searchers:
+                    self._searchers.remove(searcher)
+            with contextlib.suppress(Exception):  # its files may be gone: it is dropped all the same
+                searcher.close()
 
     def parser(self) -> QueryParser:
         """This thread's query parser."""
@@ -145,6 +191,11 @@ class Corpus:
         seconds: float | None = SEARCH_TIME,
     ) -> SearchResult:
         """Ranked full-text search (see `index.query` for the language), within `seconds` of ranking."""
+        return self._fresh(lambda: self._search(query, limit, docs, seconds))
+
+    def _search(
+        self, query: str, limit: int, docs: Iterable[str] | None, seconds: float | None
+    ) -> SearchResult:
         from index.query import bounded_search, highlight, parse, suggest
 
         searcher = self.searcher()
@@ -170,13 +221,13 @@ class Corpus:
         """Passages that match a quote as remembered, best first, scored 0 to 100."""
         from index.fuzzy import find
 
-        return [m.hit for m in find(self, quote, limit, docs)]
+        return self._fresh(lambda: [m.hit for m in find(self, quote, limit, docs)])
 
     def verify(self, quote: str, docs: Iterable[str] | None = None) -> Verification:
         """Is this quote in the documents: exact, near (with a word diff) or absent."""
         from index.fuzzy import verify
 
-        return verify(self, quote, docs)
+        return self._fresh(lambda: verify(self, quote, docs))
 
     def unit_count(self) -> int:
         """How many units (sentences and notes) the corpus holds."""
