@@ -196,19 +196,18 @@ class Corpus:
     def _search(
         self, query: str, limit: int, docs: Iterable[str] | None, seconds: float | None
     ) -> SearchResult:
-        from index.query import bounded_search, highlight, parse, suggest
+        from index.fastrank import top_matches
+        from index.query import highlight, parse, suggest
 
         searcher = self.searcher()
         parsed = parse(self.parser(), query)
         if parsed.query is None:
             return SearchResult((), parsed.message, fallback=bool(parsed.message))
-        results, complete = bounded_search(
-            searcher, parsed.query, max(1, limit), self.doc_filter(docs), seconds
-        )
+        best, complete = top_matches(searcher, parsed.query, max(1, limit), self.doc_filter(docs), seconds)
         hits = []
-        for result in results:
-            unit = self.unit_at(result.docnum, result.fields())
-            hits.append(self.hit(unit, round(float(result.score), 3), highlight(unit.text, parsed.terms)))
+        for score, docnum in best:
+            unit = self.unit_at(docnum, searcher.stored_fields(docnum))
+            hits.append(self.hit(unit, round(score, 3), highlight(unit.text, parsed.terms)))
         message = parsed.message
         if not complete:
             message = "; ".join(filter(None, [message, PARTIAL]))
