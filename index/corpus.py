@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 SEARCH_TIME = 0.05
 """Seconds of CPU (this thread's: a busy machine does not cut a query short) a search may spend ranking
-matches; a query matching too much is ranked over what was reached."""
+matches in Whoosh; a query matching too much is ranked over what was reached. Large queries of the
+usual shapes are ranked whole instead, and faster (`index.fastrank`)."""
 _R = TypeVar("_R")
 PARTIAL = "the query matches so much that only part of it was ranked: add a word or use a phrase to narrow it"
 
@@ -190,7 +191,8 @@ class Corpus:
         docs: Iterable[str] | None = None,
         seconds: float | None = SEARCH_TIME,
     ) -> SearchResult:
-        """Ranked full-text search (see `index.query` for the language), within `seconds` of ranking."""
+        """Ranked full-text search (see `index.query` for the language): a large query ranked whole
+        (`index.fastrank`), any other within `seconds` of ranking (`complete` False when cut)."""
         return self._fresh(lambda: self._search(query, limit, docs, seconds))
 
     def _search(
