@@ -272,10 +272,11 @@ def _holds(searcher: Searcher, docnum: int, phrase: Any) -> bool:
 
 
 def ranked(
-    searcher: Searcher, query: Query, limit: int, allow: set[int] | None
+    searcher: Searcher, query: Query, limit: int, allow: set[int] | None, masked: set[int] | None = None
 ) -> list[tuple[float, int]] | None:
     """The best `limit` (score, document number) of a query, best first (ties: the lower number first,
-    as Whoosh), over every match: no time bound. `allow`: only these document numbers. None when the
+    as Whoosh), over every match: no time bound. `allow`: only these document numbers; `masked`: not
+    these. None when the
     query is not ranked here (see the module docstring): the caller asks Whoosh."""
     from whoosh.scoring import BM25F
 
@@ -292,6 +293,8 @@ def ranked(
             scores = ranker.node(_Segment(sub, offset), query, phrases, True)
             if allow is not None:
                 scores = {d: s for d, s in scores.items() if offset + d in allow}
+            if masked:
+                scores = {d: s for d, s in scores.items() if offset + d not in masked}
             segments.append((offset, scores))
     except _Unsupported:
         return None
@@ -327,19 +330,26 @@ def _best(segments: list[tuple[int, Scores]], n: int) -> list[tuple[float, int]]
 
 
 def top_matches(
-    searcher: Searcher, query: Query, limit: int, allow: Query | None, seconds: float | None
+    searcher: Searcher,
+    query: Query,
+    limit: int,
+    allow: Query | None,
+    seconds: float | None,
+    mask: Query | None = None,
 ) -> tuple[list[tuple[float, int]], bool]:
     """(the best `limit` (score, document number), complete): ranked here when the query is large and
     of a shape this module ranks (every match ranked: complete), else by Whoosh within `seconds` of
-    CPU (`query.bounded_search`: complete False when the bound cut the ranking)."""
+    CPU (`query.bounded_search`: complete False when the bound cut the ranking). Only units matching
+    `allow` (when given) and not `mask` (when given)."""
     from index.query import bounded_search
 
     best = None
     if _Ranker(searcher).postings_count_at_least(query, FAST_FROM):
         whoosh: Any = searcher
         allowed = None if allow is None else set(whoosh.docs_for_query(allow))
-        best = ranked(searcher, query, limit, allowed)
+        masked = None if mask is None else set(whoosh.docs_for_query(mask))
+        best = ranked(searcher, query, limit, allowed, masked)
     if best is not None:
         return best, True
-    results, complete = bounded_search(searcher, query, limit, allow, seconds)
+    results, complete = bounded_search(searcher, query, limit, allow, seconds, mask=mask)
     return [(float(r.score), r.docnum) for r in results], complete

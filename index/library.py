@@ -305,7 +305,14 @@ class Library:
             except LibraryError as exc:  # the index cannot be brought up to date (a full disk, read-only)
                 ix, fresh = self._index_as_it_is(exc)
             paths = {e.sha: e.path for e in reversed(self._file.load())}
-            self._corpus = Corpus([ix] if ix is not None else [], paths, only=None if fresh else set(paths))
+            only, hidden = None if fresh else set(paths), None
+            if ix is not None and not fresh:
+                from index.libindex import indexed_documents
+
+                have, listed = indexed_documents(ix), {doc_key(sha) for sha in paths}
+                if listed <= have:  # the index holds more than the list: mask the few others
+                    only, hidden = None, have - listed
+            self._corpus = Corpus([ix] if ix is not None else [], paths, only=only, hidden=hidden)
         return self._corpus
 
     def _warn_lacking(self, ix: Index) -> None:
