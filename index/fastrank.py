@@ -54,6 +54,8 @@ class _Segment:
         self.searcher = leaf
         """The segment's own searcher (Whoosh's leaf searcher: document numbers of the segment)."""
         self.reader = leaf.reader()
+        if not hasattr(self.reader, "_perdoc") or not hasattr(self.reader, "_terms"):
+            raise _Unsupported("not one W3 segment")  # (several indexes, one of several segments)
         self.offset = offset
         self.deleted: frozenset[int] = frozenset(self.reader.deleted_docs_set or ())
 

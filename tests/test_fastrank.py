@@ -170,3 +170,19 @@ def test_a_ranking_cut_by_the_time_bound_says_so_on_stderr_and_in_json(report: P
     assert "only part of it was ranked" in plain.stderr and len(plain.stdout.splitlines()) == 2
     whole = CliRunner().invoke(main, ["search", "--limit", "2", "--json", "keeper", str(report)])
     assert "partial_ranking" not in whole.stdout and not whole.stderr
+
+
+def test_several_indexes_rank_as_whoosh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFs searched outside a library: one index each (one segment each), under a MultiReader."""
+    from index.corpus import Corpus
+
+    rng = random.Random(5)
+    keys = ("a" * 16, "b" * 16, "c" * 16)
+    corpus = Corpus([memory_index(_units(k, 400, rng)) for k in keys], {k * 4: f"/{k}.pdf" for k in keys})
+    monkeypatch.setattr(index.fastrank, "FAST_FROM", 1)
+    fast = [(h.doc_id, h.score, h.text) for h in corpus.search("phones", 10).hits]
+    assert ranked(corpus.searcher(), parse(corpus.parser(), "phones").query, 10, None) is not None
+    monkeypatch.setattr(index.fastrank, "FAST_FROM", 10**9)
+    assert fast and fast == [
+        (h.doc_id, h.score, h.text) for h in corpus.search("phones", 10, seconds=None).hits
+    ]
