@@ -158,8 +158,9 @@ def search(query: str, pdfs: tuple[str, ...], limit: int, password: str | None, 
     result = _scope(pdfs, password).search(query, limit)
     if result.message:
         click.echo(f"citex: {clean_for_terminal(result.message)}", err=True)
-    if as_json:
-        print_json([hit_json(h) for h in result.hits])
+    if as_json:  # a ranking the time bound cut short says so in each hit, as on stderr
+        cut = {} if result.complete else {"partial_ranking": True}
+        print_json([{**hit_json(h), **cut} for h in result.hits])
     else:
         color = _color()
         for hit in result.hits:

@@ -150,7 +150,8 @@ def seed_docnums(corpus: Corpus, typed: Sequence[str], docs: Iterable[str] | Non
             chosen.append(t)
             postings += df[t]
         query = Or([Term(field, t) for t in chosen])
-        results, _ = bounded_search(searcher, query, SEEDS, corpus.doc_filter(docs), SEED_TIME, TF_IDF())
+        allow, mask = corpus.doc_filter(docs), corpus.doc_mask()
+        results, _ = bounded_search(searcher, query, SEEDS, allow, SEED_TIME, TF_IDF(), mask)
         return [r.docnum for r in results]
     return []
 

@@ -69,6 +69,8 @@ class Writer:
         self.directory = directory
         self.wait = wait
         ix = open_index(directory)
+        if ix is None:
+            ix = _after_other_writer(directory, wait)
         self.ix = ix if ix is not None else build_index([], directory)
         self.have = indexed_documents(self.ix)
         """The keys of the documents the index holds (as the writing goes on)."""
@@ -128,6 +130,30 @@ class Writer:
         self.ix = open_index(self.directory) or self.ix
 
 
+def _after_other_writer(directory: Path, wait: bool) -> Index | None:
+    """The index in `directory` once no other writer holds its lock (None: there is none, or it is
+    damaged: the caller builds it). An index that would not open while another writer holds the lock
+    may be that writer's commit in progress: it is never replaced by an empty one under it. With
+    `wait`, the lock is waited for (LOCK_WAIT seconds); without (a search), or past that, Whoosh's
+    LockError is raised (the caller says the index is busy)."""
+    if not directory.is_dir():
+        return None
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import LockError
+
+    from index.snapshot import SNAPSHOT_PAUSE, writer_active
+
+    storage = FileStorage(str(directory))
+    if not writer_active(storage):
+        return None
+    until = time.monotonic() + (LOCK_WAIT if wait else 0.0)
+    while writer_active(storage):
+        if time.monotonic() >= until:
+            raise LockError(f"another process writes the index in {directory}")
+        time.sleep(SNAPSHOT_PAUSE)
+    return open_index(directory)
+
+
 def drop_damaged(directory: Path, exc: Exception) -> bool:
     """Remove the library index in `directory`, found damaged while used (`exc`: a segment that does not
     parse, which opening it did not show, since `store.check_index` reads only a little of each), with a
@@ -137,6 +163,12 @@ def drop_damaged(directory: Path, exc: Exception) -> bool:
 
     if not directory.is_dir() or not directory.resolve().is_relative_to(cache_root().resolve()):
         return False
+    from whoosh.filedb.filestore import FileStorage
+
+    from index.snapshot import busy, writer_active
+
+    if writer_active(FileStorage(str(directory))):  # another process is mid-commit: not damage to repair
+        raise busy(directory, exc) from None
     why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
     notice(f"the cached index {directory} was damaged ({why}): it is rebuilt")
     shutil.rmtree(directory, ignore_errors=True)

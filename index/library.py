@@ -300,11 +300,33 @@ class Library:
 
             try:
                 ix, fresh = self._repairing(lambda: self._sync(wait=False, prune=False))
+                if ix is not None and not fresh:
+                    self._warn_lacking(ix)
             except LibraryError as exc:  # the index cannot be brought up to date (a full disk, read-only)
                 ix, fresh = self._index_as_it_is(exc)
             paths = {e.sha: e.path for e in reversed(self._file.load())}
-            self._corpus = Corpus([ix] if ix is not None else [], paths, only=None if fresh else set(paths))
+            only, hidden = None if fresh else set(paths), None
+            if ix is not None and not fresh:
+                from index.libindex import indexed_documents
+
+                have, listed = indexed_documents(ix), {doc_key(sha) for sha in paths}
+                if listed <= have:  # the index holds more than the list: mask the few others
+                    only, hidden = None, have - listed
+            self._corpus = Corpus([ix] if ix is not None else [], paths, only=only, hidden=hidden)
         return self._corpus
+
+    def _warn_lacking(self, ix: Index) -> None:
+        """Warn of the library's PDFs its index lacks, when it could not be brought up to date (another
+        citex writes it): they are not searched, and "nothing found" must not be taken to cover them."""
+        from index.libindex import indexed_documents
+
+        have = indexed_documents(ix)
+        lacking = [e.path for e in self._file.load() if doc_key(e.sha) not in have]
+        if lacking:
+            first = lacking[0] + (f" and {len(lacking) - 1} more" if len(lacking) > 1 else "")
+            self.warnings.append(
+                f"not searched: {first}, not yet in the library's index (another citex is writing it)"
+            )
 
     def _index_as_it_is(self, why: LibraryError) -> tuple[Index | None, bool]:
         """The library's index as it stands, when it cannot be written: the PDFs it lacks are not

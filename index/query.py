@@ -116,9 +116,11 @@ def bounded_search(
     allow: Query | None,
     seconds: float | None,
     weighting: Weighting | None = None,
+    mask: Query | None = None,
 ) -> tuple[Results, bool]:
     """(Whoosh Results, complete): the best `limit` matches found within `seconds` of this thread's CPU
-    time (None: no bound), scored by the searcher's weighting (BM25F) or the one given.
+    time (None: no bound), scored by the searcher's weighting (BM25F) or the one given; only units
+    matching `allow` (when given) and not `mask` (when given).
 
     A query matching a large part of a big library (very common words) is ranked over the
     matches reached in time (each segment of the index given its share, so the whole library
@@ -170,7 +172,7 @@ def bounded_search(
 
     top = searcher.collector(limit=limit)
     inner = top if seconds is None else Deadline(top)
-    outer = inner if allow is None else FilterCollector(inner, allow=allow)
+    outer = inner if allow is None and mask is None else FilterCollector(inner, allow=allow, restrict=mask)
     context = searcher.context(weighting=weighting) if weighting is not None else None
     searcher.search_with_collector(query, outer, context=context)
     return outer.results(), not isinstance(inner, Deadline) or inner.complete

@@ -125,6 +125,13 @@ class Scope:
         cached = [Path(f) for f in folders if f and Path(f).resolve().is_relative_to(root)]
         if not cached:
             return False
+        from whoosh.filedb.filestore import FileStorage
+
+        from index.snapshot import busy, writer_active
+
+        for folder in cached:
+            if writer_active(FileStorage(str(folder))):  # another process is mid-commit: not damage
+                raise busy(folder, exc) from None
         self.close()
         for folder in cached:
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__

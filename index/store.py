@@ -212,24 +212,40 @@ def memory_index(units: Iterable[Unit]) -> Index:
 def open_index(directory: Path) -> Index | None:
     """The index in this directory, or None if there is none of this version, or it is damaged (a
     segment file missing or unreadable, a TOC that does not parse: see `check_index`). Damage is
-    noticed (`source.cache.notice`): the caller rebuilds the index from the cached documents."""
+    noticed (`source.cache.notice`): the caller rebuilds the index from the cached documents. A
+    failure while another process commits (the index moved on meanwhile) is no damage: the newer
+    snapshot is opened instead (`index.snapshot`); one while a writer holds the index's lock is not
+    called damage either (None, no notice: see `libindex.Writer`)."""
     if not any(directory.glob(f"_{INDEX_NAME}_*.toc")):
         return None
     import_whoosh()
+    import time
+
     from whoosh.filedb.filestore import FileStorage
 
-    try:
-        ix = cast("Index", FileStorage(str(directory)).open_index(INDEX_NAME))
-        check_index(ix)
-    except Exception as exc:  # noqa: BLE001 - a damaged index is rebuilt
-        from source.cache import notice
+    from index.snapshot import SNAPSHOT_PAUSE, SNAPSHOT_WAIT, generation, writer_active
 
-        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-        if isinstance(exc, DamagedIndex):
-            why = str(exc)
-        notice(f"the cached index {directory} was damaged ({why}): it is rebuilt")
-        return None
-    return ix
+    until = time.monotonic() + SNAPSHOT_WAIT
+    while True:
+        storage = FileStorage(str(directory))
+        seen = generation(storage)
+        try:
+            ix = cast("Index", storage.open_index(INDEX_NAME))
+            check_index(ix)
+            return ix
+        except Exception as exc:  # noqa: BLE001 - a damaged index is rebuilt
+            if generation(storage) != seen and time.monotonic() < until:
+                time.sleep(SNAPSHOT_PAUSE)  # a writer committed meanwhile (see `index.snapshot`)
+                continue
+            if writer_active(storage):
+                return None  # its writer's, mid-commit: the caller waits for it or says it is busy
+            from source.cache import notice
+
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+            if isinstance(exc, DamagedIndex):
+                why = str(exc)
+            notice(f"the cached index {directory} was damaged ({why}): it is rebuilt")
+            return None
 
 
 class DamagedIndex(ValueError):
