@@ -34,6 +34,11 @@ class Outcome:
     """A note for the user (a query read as plain words, a verdict, a suggestion)."""
     verification: Verification | None = field(default=None)
     """For verify: the verdict."""
+    more: bool = False
+    """For search: more units matched than `hits` lists (the list is the best of them)."""
+    complete: bool = True
+    """For search: False when the query matched so much that only the matches reached in time
+    were ranked (`SearchResult.complete`): the hits are good ones, not surely the best."""
 
 
 class Engine:
@@ -52,11 +57,13 @@ class Engine:
         if not query:
             return Outcome(mode, query)
         if mode == "search":
-            result = self.scope.search(query, limit=limit)
+            result = self.scope.search(query, limit=limit + 1)  # one more: are there more?
             message = result.message
             if not result.hits and result.suggestion:
                 message = f"nothing found; did you mean: {result.suggestion}"
-            return Outcome(mode, query, tuple(result.hits), message)
+            hits = tuple(result.hits[:limit])
+            more = len(result.hits) > limit
+            return Outcome(mode, query, hits, message, more=more, complete=result.complete)
         if mode == "find":
             return Outcome(mode, query, tuple(self.scope.find(query, limit=limit)))
         verification = self.scope.verify(query)

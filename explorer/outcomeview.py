@@ -26,11 +26,17 @@ STYLE_VERDICT = {"exact": "bold green", "near": "bold yellow", "absent": "bold r
 
 
 def count_line(outcome: Outcome) -> str:
-    """ "12 hits", "1 hit", "" before any query."""
+    """ "12 hits", "1 hit", "best 50 hits of more", "" before any query; "(ranking cut short)"
+    after it when only the matches reached in time were ranked. Never a count that is not so."""
     if not outcome.query:
         return ""
     n = len(outcome.hits)
-    return f"{n} hit{'s' if n != 1 else ''}"
+    line = f"{n} hit{'s' if n != 1 else ''}"
+    if outcome.more:
+        line = f"best {line} of more"
+    if not outcome.complete:
+        line += " (ranking cut short)"
+    return line
 
 
 def word_diff_text(quote: str, source: str) -> Text:

@@ -186,3 +186,25 @@ def test_several_indexes_rank_as_whoosh(monkeypatch: pytest.MonkeyPatch) -> None
     assert fast and fast == [
         (h.doc_id, h.score, h.text) for h in corpus.search("phones", 10, seconds=None).hits
     ]
+
+
+def test_the_tuis_count_says_when_more_matched_and_when_the_ranking_was_cut(report: Path) -> None:
+    """The results pane's title never gives the listed hits as the number that matched."""
+    from explorer.engine import Engine
+    from explorer.outcomeview import count_line
+    from index.scope import Target, open_scope
+
+    target = Target("pdfs", (str(report),), None)
+    with open_scope(target) as scope:
+        engine = Engine(scope)
+        listed = engine.run("search", "keeper", limit=5)  # 60 sentences hold it
+        assert len(listed.hits) == 5 and listed.more and listed.complete
+        assert count_line(listed) == "best 5 hits of more"
+        every = engine.run("search", "keeper", limit=500)
+        assert not every.more and count_line(every) == f"{len(every.hits)} hits"
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(index.fastrank, "FAST_FROM", 10**9)
+            ticks = iter(range(10**9))
+            patch.setattr(time, "thread_time", lambda: next(ticks) * 1.0)
+            cut = engine.run("search", "keeper", limit=5)
+        assert not cut.complete and count_line(cut).endswith("(ranking cut short)")
