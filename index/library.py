@@ -20,10 +20,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from index.errors import LibraryError
 from index.libfile import LibraryEntry, LibraryFile
+from index.libread import absolute, as_read, expand, in_order, read_all
 from index.results import Hit, SearchResult, Verification
 from index.units import doc_key
 
@@ -93,13 +94,13 @@ class Library:
         return self._repairing(lambda: self._add(given, progress))
 
     def _add(self, paths: Iterable[str | os.PathLike[str]], progress: Progress | None) -> AddResult:
-        targets, failed = _expand(paths)
+        targets, failed = expand(paths)
         current = {e.path: e for e in self._file.load()}
         unchanged: list[LibraryEntry] = []
         todo: list[str] = []
         for path in targets:
             entry = current.get(path)
-            same = _unchanged(entry, path) if entry is not None else None
+            same = as_read(entry, path) if entry is not None else None
             if same is not None:
                 unchanged.append(same)
             else:
@@ -117,7 +118,7 @@ class Library:
         def record() -> None:
             """Record the batch committed to the index (the index first, then the list: a kill between the
             two leaves the index a document more than the list, which searches filter and `sync` prunes)."""
-            new, changed = self._record(_in_order(batch, targets))
+            new, changed = self._record(in_order(batch, targets))
             added.extend(new)
             updated.extend(changed)
             batch.clear()
@@ -157,10 +158,10 @@ class Library:
         done: builtins.list[Ingested],
         targets: builtins.list[str],
     ) -> AddResult:
-        errors = [(r.path, r.error) for r in _in_order(done, targets) if r.error]
+        errors = [(r.path, r.error) for r in in_order(done, targets) if r.error]
         return AddResult(
-            tuple(_in_order(added, targets)),
-            tuple(_in_order(updated, targets)),
+            tuple(in_order(added, targets)),
+            tuple(in_order(updated, targets)),
             tuple(unchanged),
             tuple(failed + errors),
             sum(r.seconds for r in done),
@@ -206,7 +207,7 @@ class Library:
 
     def remove(self, path: str | os.PathLike[str]) -> LibraryEntry:
         """Take a PDF out of the library (the file itself is left alone). Raises LibraryError if absent."""
-        target = _absolute(path)
+        target = absolute(path)
         with self._file.locked():
             entries = self._file.load()
             kept = [e for e in entries if e.path != target]
@@ -368,7 +369,7 @@ class Library:
         by_path = {e.path: e.sha for e in self._file.load()}
         docs = []
         for path in paths:
-            sha = by_path.get(_absolute(path))
+            sha = by_path.get(absolute(path))
             if sha is None:
                 raise LibraryError(f"{path} is not in the library (add it with `citex add {path}`)")
             docs.append(sha)
@@ -409,101 +410,9 @@ class Library:
         self.close()
 
 
-class _HasPath(Protocol):
-    @property
-    def path(self) -> str: ...
-
-
-_T = TypeVar("_T", bound=_HasPath)
 _R = TypeVar("_R")
 
 
-def _in_order(items: Iterable[_T], targets: list[str]) -> list[_T]:
-    """Items (each with a `path`) in the order of the paths given."""
-    order = {path: i for i, path in enumerate(targets)}
-    return sorted(items, key=lambda item: order.get(item.path, len(order)))
-
-
-def _absolute(path: str | os.PathLike[str]) -> str:
-    return os.path.abspath(os.fspath(path))
-
-
-def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Absolute paths of the PDFs to add (directories expanded), and the paths that are not there."""
-    targets: dict[str, None] = {}
-    failed: list[tuple[str, str]] = []
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.suffix.lower() == ".pdf" and q.is_file())
-            if not found:
-                failed.append((str(path), f"no PDF under the directory {path}"))
-            targets.update((_absolute(q), None) for q in found)
-        elif p.is_file():
-            targets[_absolute(p)] = None
-        else:
-            failed.append((str(path), f"no such file: {path}"))
-    return list(targets), failed
-
-
-def _unchanged(entry: LibraryEntry, path: str) -> LibraryEntry | None:
-    """The entry (with the file's new mtime) when the file is as it was read, else None.
-
-    As it was read: the same size and mtime, or the same size and sha256 (a file touched, not changed).
-    (A library index that lost the document, a cache cleared, reads it again in `sync`.)
-    """
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    if stat.st_size != entry.size:
-        return None
-    if stat.st_mtime_ns != entry.mtime_ns:
-        from source.cache import file_sha256
-
-        try:
-            if file_sha256(path) != entry.sha:
-                return None
-        except OSError:
-            return None
-        entry = replace(entry, mtime_ns=stat.st_mtime_ns)
-    return entry
-
-
 def _ingest_all(paths: list[str]) -> Iterator[Ingested]:
-    """Read PDFs with WORKERS processes (in this process when there is only one).
-
-    Workers are forked when this process runs no other thread (the CLI), else spawned
-    (the TUI: forking a threaded process is unsafe). A worker that dies fails its file only.
-    """
-    from index.ingest import Ingested, ingest, worker_guard
-
-    if len(paths) <= 1:
-        yield from (ingest(p) for p in paths)
-        return
-    import multiprocessing
-    import threading
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    method = (
-        "fork"
-        if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-        else "spawn"
-    )
-    context = multiprocessing.get_context(method)
-    initializer, args = worker_guard()
-    with ProcessPoolExecutor(
-        max_workers=min(WORKERS, len(paths)), mp_context=context, initializer=initializer, initargs=args
-    ) as pool:
-        futures = {pool.submit(ingest, p): p for p in paths}
-        try:
-            for future in as_completed(futures):
-                error = future.exception()
-                if error is None:
-                    yield future.result()
-                else:
-                    yield Ingested(futures[future], error=f"{futures[future]} could not be read: {error}")
-        except BaseException:
-            for f in futures:
-                f.cancel()
-            raise
+    """Read PDFs with WORKERS processes (`index.libread.read_all`)."""
+    return read_all(paths, WORKERS)
