@@ -1,6 +1,6 @@
 """`citex add` of a library of real PDFs beside `pdftotext` over the same files, in the same run.
 
-    python bench/bench_add.py [--fetch] [--workers 1,2] [PDF_OR_DIR...]
+    python bench/bench_add.py [--fetch] [--workers 1,2] [--against OTHER_CHECKOUT] [PDF_OR_DIR...]
 
 Default PDFs: tests/corpus (real, made) and ../shared/corpus. With --fetch, TeX Live and R
 manuals are fetched first with `apt-get download` (texlive-*-doc, r-doc-*) into
@@ -16,7 +16,8 @@ wall time, pages/s, the ratio to pdftotext's wall time, CPU seconds (user + syst
 process (the index writer) and of the workers (reading: parse + units) and their sum against
 pdftotext's CPU seconds (on a shared machine CPU time is what others' load changes least), the
 cache's size (Document JSON + index) against the PDFs', and the peak memory (max RSS) of each
-process.
+process. With --against, another checkout's add (its code through PYTHONPATH, one worker,
+pinned) runs after them on the same files.
 """
 
 from __future__ import annotations
@@ -70,10 +71,17 @@ def child_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def citex_add(pdfs: list[Path], workers: int, one_cpu: int | None) -> dict[str, float]:
-    """One `citex add` of the PDFs into a fresh cache, in a fresh process: its figures."""
+def citex_add(
+    pdfs: list[Path], workers: int, one_cpu: int | None, code_root: Path = ROOT
+) -> dict[str, float]:
+    """One `citex add` of the PDFs into a fresh cache, in a fresh process, with the code in `code_root`."""
     work = Path(tempfile.mkdtemp(prefix="citex-bench-add-"))
-    env = {**os.environ, "CITEX_CACHE_DIR": str(work / "cache"), "CITEX_DATA_DIR": str(work / "data")}
+    env = {
+        **os.environ,
+        "CITEX_CACHE_DIR": str(work / "cache"),
+        "CITEX_DATA_DIR": str(work / "data"),
+        "PYTHONPATH": str(code_root),
+    }
     code = (
         "import os, sys, time, resource, index.library as L\n"
         f"L.WORKERS = {workers}\n"
@@ -91,7 +99,7 @@ def citex_add(pdfs: list[Path], workers: int, one_cpu: int | None) -> dict[str, 
             capture_output=True,
             text=True,
             check=True,
-            cwd=ROOT,
+            cwd=tempfile.gettempdir(),  # not ROOT: `-c` puts the working directory before PYTHONPATH
         )
         names = ("wall", "added", "failed", "read", "rss", "workers_rss", "main_cpu", "workers_cpu")
         figures = dict(zip(names, map(float, out.stdout.split()), strict=True))
@@ -108,6 +116,12 @@ def main() -> None:
     parser.add_argument("--fetch", action="store_true")
     parser.add_argument(
         "--workers", default="1,2", help="citex worker processes, one add per value (1: pinned to one CPU)"
+    )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        help="another checkout: its add (1 worker, one CPU) in the same run",
     )
     parser.add_argument("--limit", type=int, default=400)
     parser.add_argument(
@@ -139,12 +153,15 @@ def main() -> None:
     reference_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     reference_rss = child_rss_mb()
     load = os.getloadavg()[0]
+    one = min(os.sched_getaffinity(0))
     runs = [
-        (n, citex_add(pdfs, n, min(os.sched_getaffinity(0)) if n == 1 else None))
+        (f"{n} worker{'s' if n > 1 else ''}", n, citex_add(pdfs, n, one if n == 1 else None))
         for n in _counts(args.workers)
     ]
+    if args.against is not None:
+        runs.append((f"1 worker, {args.against}", 1, citex_add(pdfs, 1, one, args.against)))
 
-    first = runs[0][1]
+    first = runs[0][2]
     print(
         f"PDFs: {len(pdfs)} ({first['added']:.0f} added, {first['failed']:.0f} failed), {total_pages} pages,"
         f" {size / 1e6:.1f} MB; {os.cpu_count()} CPUs, load average {load:.1f} at the start,"
@@ -154,11 +171,11 @@ def main() -> None:
         f"pdftotext -layout (one process at a time): {reference:7.2f} s wall  {total_pages / reference:5.0f} pages/s;"
         f"  CPU {reference_cpu:6.2f} s;  peak RSS {reference_rss:.0f} MB"
     )
-    for n, f in runs:
+    for name, n, f in runs:
         cpu = f["main_cpu"] + f["workers_cpu"]
         where = "pinned to one CPU" if n == 1 else "unpinned"
         print(
-            f"citex add, {n} worker{'s' if n > 1 else ''} ({where}): {f['wall']:7.2f} s wall"
+            f"citex add, {name} ({where}): {f['wall']:7.2f} s wall"
             f"  {total_pages / f['wall']:5.0f} pages/s = {f['wall'] / reference:.1f}x pdftotext's wall;"
             f"  CPU {cpu:6.2f} s = {cpu / reference_cpu:.1f}x pdftotext's CPU"
         )
