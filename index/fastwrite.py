@@ -25,9 +25,9 @@ from typing import Any
 from whoosh.codec.whoosh3 import _lenfield
 from whoosh.writing import PostingPool, SegmentWriter
 
-MEMO_CHARS = 200
+MEMO_CHARS = 100
 """Values up to this long have their postings worked out once per writer (see the module docstring)."""
-MEMO_VALUES = 50_000
+MEMO_VALUES = 20_000
 """At most this many values' postings are kept (then the store is emptied and starts again)."""
 POSTING_BYTES = 150
 """What PostingPool.add counts for a posting besides its field name, term (twice) and value: the
