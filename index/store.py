@@ -36,7 +36,7 @@ from index.units import Unit, stored_fields
 if TYPE_CHECKING:
     from index.whoosh_types import Analyzer, Index, Schema
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 """Bump when the schema or the units change: older indexes are rebuilt."""
 INDEX_NAME = f"citex{INDEX_VERSION}"
 """Name of the index inside its directory (Whoosh's `indexname`)."""
@@ -153,8 +153,10 @@ def schema() -> Schema:
     """The schema of every Citex index (see the module docstring)."""
     import_whoosh()
     from whoosh.analysis import IDAnalyzer
-    from whoosh.fields import ID, KEYWORD, STORED, TEXT
+    from whoosh.fields import ID, KEYWORD, STORED
     from whoosh.fields import Schema as WhooshSchema
+
+    from index.fastfields import FastText  # TEXT, indexed without Whoosh's token stream (same terms)
 
     stemmed, exact = analyzers()
     result: Schema = WhooshSchema(
@@ -162,13 +164,13 @@ def schema() -> Schema:
         seq=STORED(),
         pageno=STORED(),
         page=ID(stored=True, analyzer=IDAnalyzer(lowercase=True)),
-        section=TEXT(analyzer=stemmed),
+        section=FastText(analyzer=stemmed),
         title=STORED(),
         secback=STORED(),
         kind=ID(stored=True),
         notes=KEYWORD(lowercase=True),
-        text=TEXT(analyzer=stemmed, stored=True, phrase=False),
-        exact=TEXT(analyzer=exact, phrase=True),
+        text=FastText(analyzer=stemmed, stored=True, phrase=False),
+        exact=FastText(analyzer=exact, phrase=True),
         span=STORED(),
         marks=STORED(),
         note=STORED(),

@@ -179,14 +179,15 @@ def open_reader(pdf: str | os.PathLike[str] | PdfFile, password: str | None = No
     import io
 
     quiet_pypdf()  # before pypdf is imported (the CLI no longer does it for every command)
-    from pypdf import PdfReader
     from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
+
+    from source.objstreams import LazyReader
 
     file = pdf if isinstance(pdf, PdfFile) else identify(pdf)
     name = file.path
     check_pdf_bytes(file.data, name)
     try:
-        reader = PdfReader(io.BytesIO(file.data), strict=False)
+        reader = LazyReader(io.BytesIO(file.data), strict=False)  # pypdf's, object streams read lazily
         if reader.is_encrypted:
             _decrypt(reader, name, password)
         if len(reader.pages) == 0:

@@ -43,8 +43,9 @@ def test_a_parser_message_with_raw_bytes_is_not_shown(
 ) -> None:
     """pypdf's "Invalid Elementary Object starting with b'h' @123: b'...'" (seen fuzzing) becomes the
     damaged line; a plain pypdf reason about the file ("startxref not found") is kept."""
-    import pypdf
     from pypdf.errors import PdfReadError
+
+    from source import objstreams
 
     path = tmp_path / "bad.pdf"
     path.write_bytes(hostile.text_pdf([["Some text here."]]))
@@ -59,7 +60,7 @@ def test_a_parser_message_with_raw_bytes_is_not_shown(
         def broken(*args: object, reason: str = reason, **kwargs: object) -> None:
             raise PdfReadError(reason)
 
-        monkeypatch.setattr(pypdf, "PdfReader", broken)
+        monkeypatch.setattr(objstreams, "LazyReader", broken)  # the PdfReader source opens PDFs with
         with pytest.raises(SourceError) as caught:
             read_pdf(str(path))
         assert str(caught.value) == expected
