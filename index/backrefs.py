@@ -29,9 +29,10 @@ ID = re.compile(r"^[Ii]d\.(?:,?\s*(?:at\s+)?(?P<pin>.+?))?\.?$")
 CASE_NAME_WORDS = 16
 """The words before a case's volume and reporter are its whole name when they hold "v." and are at
 most this many (else eyecite's reading of the name stands)."""
-PIN_PAREN = re.compile(r"(?<=[\w.])\s+\((?:[^()]|\([^()]*\))*\)(?:\s.*)?$")
+PIN_PAREN = re.compile(r"(?:(?<=[\w.])\s+|^)\((?:[^()]|\([^()]*\))*\)(?:\s.*)?$")
 """A parenthetical after a pin cite, "765 (plurality opinion)", "173 (“[H]ouses for convicts …”)",
-"59 (noting that …)": it says what the page says, not where it is."""
+"59 (noting that …)", or in place of one ("supra note 174 (“[T]he average …”)"): it says what the
+page says, not where it is."""
 PIN_START = re.compile(
     r"(?:at\s+)?(?:[\d§¶(]|pp?\.|paras?\b|arts?\.|articles?\b|n\.|nn\.|ch\.|sec|fig|tab|notes?\b|[ivxlc]+\b)",
     re.I,

@@ -13,10 +13,11 @@ COMMENTARY_VERB = re.compile(
     r"|used|named|shows?|suggests?|notes?|argues?|estimated|does|did|also|which|because|however|this|these|there)\b"
 )
 """Words of a sentence that comments rather than cites (looked for outside quoted titles)."""
-EXPLAINING = re.compile(r"(?<=[\d)\]]\s)\((?!forthcoming)[a-z]+ing\b(?:[^()]|\([^()]*\))*\)")
+EXPLAINING = re.compile(r"(?<=[\d)\]]\s)\((?:(?!forthcoming)[a-z]+ing\b|[“\"])(?:[^()]|\([^()]*\))*\)")
 """A law review's explanatory parenthetical after a citation's year or page, "333 (1992) (arguing
-that prisoners were not denied …)" (not "(including Hong Kong)" inside a title): it
-comments on the citation before it; it is neither part of its title nor makes it a comment."""
+that prisoners were not denied …)" or one that quotes the source, "5 (2009) (“[T]he average time
+…”)" (not "(including Hong Kong)" inside a title): it comments on the citation before it; it is
+neither part of its title (a quotation is no title) nor makes it a comment."""
 PRONOUN_START = re.compile(r"^(?:He|She|They|It|We|I|His|Her|Their|Its|Our)\s+[a-z]")
 """A sentence that starts with a pronoun and a verb comments; a citation never does."""
 

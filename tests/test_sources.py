@@ -253,3 +253,16 @@ def test_help_does_not_import_eyecite() -> None:
     code = "import sys; from click.testing import CliRunner; from explorer.cli import main; CliRunner().invoke(main, ['--help']); print('eyecite' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_quoting_parenthetical_is_neither_title_nor_pinpoint() -> None:
+    """A law review's "(“[T]he average …”)" after a citation quotes the source: no title of it."""
+    document = _document(
+        "See, e.g., U.S. Gov’t Accountability Off., GAO-09-205, Federal Rulemaking 5 (2009) "
+        "(“[T]he average time needed to complete a rulemaking was about 4 years . . . .”).",
+        "Cf. U.S. Gov’t Accountability Off., supra note 1 (“[T]he average time needed . . . .”).",
+    )
+    first, again = (s[0] for s in note_sources(document))
+    assert "Federal Rulemaking" in first.title and "average" not in first.title
+    assert first.date == "2009"
+    assert again.same_as == (0, 0) and again.key == first.key and again.pinpoint == ""
