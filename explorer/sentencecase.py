@@ -7,7 +7,7 @@ the capital of:
 - the first word, and the first word after a colon, a question or exclamation mark, a full
   stop or a dash (the subtitle: APA 7; Cite Them Right's Harvard lower-cases it);
 - an acronym ("HCV", "COVID-19", "UN") and a word with a capital inside it ("LaTeX", "McNeil");
-- the pronoun "I";
+- the pronoun "I" and a capital letter standing alone ("Hepatitis C", "An Introduction to R");
 - a word the document itself capitalises mid-sentence and never writes in lower case
   ("Korea", "Slovenia"), and a run of capitalised words (with "of", "the", "on"... between
   them) that the document prints as it stands, not at a sentence start ("North Korea",
@@ -163,6 +163,14 @@ def _is_acronym(word: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+def _letter_name(word: str) -> bool:
+    """A capital letter standing alone, but the article "A": the pronoun "I", or a letter that names
+    ("An Introduction to R", "Hepatitis C", "Plan B"). Title case lowers no one-letter word but
+    "a", so none of these is a capital the title's case put there, whatever the body's code or
+    variables ("r <- 1") do with the letter."""
+    return len(word) == 1 and word.isupper() and word != "A"
+
+
 def _inner_capital(word: str) -> bool:
     """A capital after the first letter, not after a hyphen or apostrophe: "LaTeX", "McNeil", "iPhone"."""
     return any(c.isupper() and word[i - 1].isalpha() for i, c in enumerate(word) if i) and not _is_acronym(
@@ -212,7 +220,7 @@ def _case_word(word: str, starts: bool, in_run: bool, lexicon: Lexicon) -> str:
     """One word of a title in sentence case."""
     if not word[0].isalpha() or word.islower():
         return _capitalise(word) if starts else word
-    if starts or in_run or word == "I" or _is_acronym(word) or _inner_capital(word):
+    if starts or in_run or _letter_name(word) or _is_acronym(word) or _inner_capital(word):
         return word
     parts = word.split("-")
     if len(parts) > 1:  # "Civil-Military": each part on its own

@@ -144,3 +144,12 @@ def test_harvard_prints_a_substituted_title_once() -> None:
     meta = Metadata(title="The Forgotten History of Prison Law", date="2025")
     entry = cite("judicial oversight", meta, "1742", style="harvard").bibliography
     assert entry == "The Forgotten History of Prison Law (2025)."
+
+
+def test_a_capital_letter_standing_alone_keeps_its_capital() -> None:
+    """A body that writes the letter in lower case too (code, variables) does not lower a name."""
+    body = Lexicon.from_texts(["Then in R the command r <- 1 sets r. People with hepatitis c often wait."])
+    assert sentence_case("An Introduction to R", body) == "An introduction to R"
+    assert sentence_case("AN INTRODUCTION TO R", body) == "An introduction to R"
+    assert sentence_case("Guidelines for Hepatitis C Care", body) == "Guidelines for hepatitis C care"
+    assert sentence_case("Notes on A Method", body) == "Notes on a method"
