@@ -46,7 +46,7 @@ from index.scope import Target
 
 NARROW = 100
 """Terminal columns below which the status line drops its labels ("cite:", "mode:")."""
-MODAL_ACTIONS = frozenset({"quit", "help", "toggle_theme", "command_palette"})
+MODAL_ACTIONS = frozenset({"quit", "help", "toggle_theme", "command_palette", "focus_next", "focus_previous"})
 """The app's actions still offered while a dialog is in front (the others act on the reader
 behind it: the dialog's own keys are the ones shown and run)."""
 

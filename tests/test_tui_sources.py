@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.text import Text
 from textual.widgets import Input, OptionList, Select
 
@@ -118,3 +119,64 @@ def test_source_summary_says_what_it_has() -> None:
         "UN, CCPR/C/GC/34, 2011"
     )
     assert source_summary({"key": "k"}) == "k" and isinstance(Text(source_summary({})), Text)
+
+
+def _inside(inner: object, outer: object) -> bool:
+    """True when region `inner` lies wholly within region `outer` (and is not empty)."""
+    from textual.geometry import Region
+
+    assert isinstance(inner, Region) and isinstance(outer, Region)
+    return inner.area > 0 and outer.contains_region(inner)
+
+
+@sync
+async def test_the_metadata_dialog_fits_a_small_terminal_and_tab_walks_its_fields() -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, MetaDialog))
+        dialog = app.screen
+        screen_area = dialog.region
+        assert _inside(dialog.query_one("#meta-save").region, screen_area)  # Save is on screen at 80x24
+        fields = [w for w in dialog.focus_chain if isinstance(w, Input)]
+        assert len(fields) >= 5
+        seen: list[str] = []
+        for _ in range(len(fields) + 2):
+            await pilot.press("tab")  # a dialog's Tab is not swallowed by the reader behind it
+            await pilot.pause()
+            focused = app.focused
+            assert focused is not None
+            seen.append(focused.id or "")
+            if isinstance(focused, Input):
+                box = dialog.query_one("#meta-fields").region
+                assert _inside(focused.region, box)  # the focused field is scrolled into view
+        assert [f.id for f in fields] == [s for s in seen if s.startswith("meta-") and s != "meta-fields"][
+            : len(fields)
+        ]
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id != seen[-1]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@sync
+async def test_the_sources_screen_shows_its_kind_filter_beside_the_box_at_any_size(
+    size: tuple[int, int],
+) -> None:
+    app = CitexApp([REPORT])
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot, app)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SourcesScreen))
+        screen = app.screen
+        box = screen.query_one("#sources-filter").region
+        kinds = screen.query_one("#sources-kind").region
+        listing = screen.query_one("#sources-list").region
+        dialog = screen.query_one(".dialog").region
+        assert _inside(kinds, dialog) and _inside(box, dialog), size
+        assert kinds.y == box.y and kinds.x > box.x, size  # side by side, both visible
+        assert listing.y == box.bottom, size  # the list starts right under the bar: no empty rows
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#sources-kind"), size

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import HorizontalGroup, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
@@ -40,12 +40,13 @@ class MetaDialog(ModalScreen[Metadata | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Citation metadata (ctrl+s: save)", classes="dialog-title")
-            for name in META_FIELDS:
-                where = origin_label(self.before, name) or "none"
-                yield Label(f"{name.replace('_', ' ')}  [{where}]", id=f"meta-label-{name}", markup=False)
-                yield Input(value=clean_for_terminal(getattr(self.before, name)), id=f"meta-{name}")
+            with VerticalScroll(id="meta-fields"):
+                for name in META_FIELDS:
+                    where = origin_label(self.before, name) or "none"
+                    yield Label(f"{name.replace('_', ' ')}  [{where}]", id=f"meta-label-{name}", markup=False)
+                    yield Input(value=clean_for_terminal(getattr(self.before, name)), id=f"meta-{name}")
             yield Label("", id="meta-error")
-            with Horizontal():
+            with HorizontalGroup(id="meta-buttons"):
                 yield Button("Save", variant="primary", id="meta-save")
                 yield Button("Cancel", id="meta-cancel")
 

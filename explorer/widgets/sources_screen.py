@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import HorizontalGroup, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
@@ -119,7 +119,7 @@ class SourcesScreen(FilteredListScreen):
         kinds = sorted({r["kind"] for r in self.rows})
         with Vertical(classes="dialog"):
             yield Label(f"Sources ({len(self.rows)})", classes="dialog-title")
-            with Horizontal(id="sources-bar"):
+            with HorizontalGroup(id="sources-bar"):
                 yield Input(placeholder="filter: words of an author, title, symbol", id="sources-filter")
                 yield Select(
                     [("every kind", ALL_KINDS)] + [(k.replace("_", " "), k) for k in kinds],
