@@ -70,7 +70,11 @@ def _read(reader: Any, path: str | Path, sha: str, budget: Budget) -> Document:
         heights.append(float(page.mediabox.height))
     budget.start_page(0)  # the rest works on the whole document
     if not any(line.text.strip() for lines in pages_lines for line in lines):
-        raise NoTextLayerError(f"{path}: no text layer: scanned pages need OCR first")
+        count = len(pages_lines)
+        raise NoTextLayerError(
+            f"{path}: no text layer: none of its {count} page{'s' * (count != 1)} holds any text"
+            " (if it is scanned, run OCR on it first)"
+        )
 
     furniture, printed = find_furniture(pages_lines, heights)
     numbers = page_numbers(printed, _pagelabels(reader))

@@ -169,6 +169,10 @@ def test_no_text_layer_is_one_line(tmp_path: Path, cache_dir: Path) -> None:
     assert result.exit_code == 2, result.output
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith("citex: error: ")
+    # it says what it saw (no text on its one page), not that the page is scanned: a PDF of
+    # drawings has no text either
+    assert "none of its 1 page holds any text" in result.stderr
+    assert "scanned pages" not in result.stderr
     assert cache_files(cache_dir) == []
 
 
