@@ -34,6 +34,8 @@ def vocabulary(texts: Iterable[str]) -> tuple[set[str], set[str]]:
 URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S*[A-Za-z0-9-]\.[A-Za-z]{2,}\S*/\S*$")
 """The end of a line that breaks a web address: with its scheme, or a domain before a slash
 ("example.org/path/"; a UN symbol "A/HRC/WG.6/7/SVN/1" is no address)."""
+URL_START = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
+"""A line that starts so starts a web address of its own: it does not go on with the one before."""
 
 
 def _range_dash(before: str, after: str) -> bool:
@@ -49,6 +51,8 @@ def inside_url(before: str, after: str) -> bool:
     """Whether a line that ends with `before` broke a web address that `after` goes on with."""
     if not after or not (after[0].isalnum() or after[0] in "/?&=#%_~-.") or "/" not in before[-300:]:
         return False
+    if URL_START.match(after):
+        return False  # two addresses, one a line: "…/jackowski.pdf" + "http://www.tug.org/…"
     if not URL_TAIL.search(before[before.rfind(" ") + 1 :]):  # the last word only: a long line is cheap
         return False
     last = before[-1]
