@@ -36,6 +36,9 @@ URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$|\S*[A-Za-z0-9-]\.[A-Za-z]{2,}\S*
 ("example.org/path/"; a UN symbol "A/HRC/WG.6/7/SVN/1" is no address)."""
 URL_START = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
 """A line that starts so starts a web address of its own: it does not go on with the one before."""
+FILE_END = re.compile(r"\.(?:pdf|html?|txt|php|aspx?|docx?|xlsx?|xml|json|zip|jpe?g|png)$", re.IGNORECASE)
+"""An address ending so ends with a file's name: a capital or a digit after it starts new text
+("…/pdf_reference.pdf" + "Options"), while a small letter may still go on with it (".htm" + "l")."""
 
 
 def _range_dash(before: str, after: str) -> bool:
@@ -53,7 +56,10 @@ def inside_url(before: str, after: str) -> bool:
         return False
     if URL_START.match(after):
         return False  # two addresses, one a line: "…/jackowski.pdf" + "http://www.tug.org/…"
-    if not URL_TAIL.search(before[before.rfind(" ") + 1 :]):  # the last word only: a long line is cheap
+    last_word = before[before.rfind(" ") + 1 :]
+    if not URL_TAIL.search(last_word):  # the last word only: a long line is cheap
+        return False
+    if FILE_END.search(last_word) and (after[0].isupper() or after[0].isdigit()):
         return False
     last = before[-1]
     if last in ',;)]\u201d"':

@@ -20,3 +20,10 @@ def test_a_line_starting_an_address_of_its_own_is_not_joined_to_the_one_before()
 
 def test_a_sentence_after_an_address_is_not_joined() -> None:
     assert not inside_url("at https://www.latex-project.org/bugs/.", "The next")
+
+
+def test_text_after_an_address_ending_with_a_file_name_is_not_joined() -> None:
+    assert not inside_url("see http://www.adobe.com/devnet/acrobat/pdfs/pdf_reference.pdf", "Options")
+    assert not inside_url("eg: http://www.unicode.org/Public/UNIDATA/UnicodeData.txt", "2. Next")
+    assert inside_url("at http://example.org/docs/page.htm", "l#part")  # a small letter goes on
+    assert inside_url("at http://example.org/docs/index.html", "?q=1")
