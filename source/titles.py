@@ -282,7 +282,9 @@ def cover_byline(pages: Sequence[Sequence[Line]]) -> str:
     for _, text in lines:
         if re.match(r"By\s+[A-Z]", text) and byline(text):
             return "; ".join(byline(text))
-    block = _title_block(pages, lines)
+    block, above_title = _title_and_name_above(pages, lines)
+    if above_title:
+        return "; ".join(above_title)
     if not block:
         return ""
     last = min(ln.y for ln, _ in block)
@@ -312,19 +314,45 @@ def _title_block(
     pages: Sequence[Sequence[Line]], all_lines: list[tuple[Line, str]]
 ) -> list[tuple[Line, str]]:
     """The lines of the cover's title, top down ([] when it prints none that can be told)."""
+    return _title_and_name_above(pages, all_lines)[0]
+
+
+def _title_and_name_above(
+    pages: Sequence[Sequence[Line]], all_lines: list[tuple[Line, str]]
+) -> tuple[list[tuple[Line, str]], list[str]]:
+    """The cover's title lines, top down, and the people named above it in the title's own type
+    ("Robert Fuster" over "The xpicture package"): a first line of display type, alone, that only
+    names people is the byline, when the next block of that size names no one and has a word in
+    small letters."""
     lines, body, un_page = _candidates(pages, all_lines)
     display = [(ln, t) for ln, t in lines if ln.size >= body * TITLE_SIZE_RATIO]
     if not display and un_page:
         bold = [(ln, t) for ln, t in lines if ln.bold]
         display = _blocks(bold)[0] if bold else []  # the subject line under the masthead, in bold
     if not display:
-        return []
+        return [], []
     top = max(ln.size for ln, _ in display)
-    seeds = [(ln, t) for ln, t in display if abs(ln.size - top) <= SAME_SIZE]
-    first = max(seeds, key=lambda item: item[0].y)
     ordered = sorted(display, key=lambda item: -item[0].y)
-    at = ordered.index(first)
-    block = [first]
+    seeds = [item for item in ordered if abs(item[0].size - top) <= SAME_SIZE]
+    block = _grow(ordered, ordered.index(seeds[0]), top)
+    names = byline(block[0][1]) if len(block) == 1 else []
+    if names:
+        for seed in seeds:
+            if seed[0].y < block[0][0].y - BASELINE_TOLERANCE:
+                under = _grow(ordered, ordered.index(seed), top)
+                text = " ".join(t for _, t in under)
+                # a title has a small word ("The xpicture package"); an organisation's name
+                # under a person-like title ("Example Watch International") has none
+                if not byline(text) and re.search(r"\b[a-z]{2,}", text):
+                    return under, names
+                break
+    return block, []
+
+
+def _grow(ordered: list[tuple[Line, str]], at: int, top: float) -> list[tuple[Line, str]]:
+    """The title block around display line `at` (of the top size): the lines of that size within
+    TITLE_LEADING of it, and above it smaller ones of at least TITLE_PART_RATIO of it."""
+    block = [ordered[at]]
     for step in (-1, 1):
         i = at + step
         while 0 <= i < len(ordered):
