@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from index.citefields import PINPOINT, YEAR, find_date, find_symbol, find_url, top_level_split
+from index.citeparts import URL, URL_TRAIL
 from index.citeforms import NLM_AUTHORS
 from source.sentences import split_sentences
 
@@ -37,8 +38,31 @@ def citations(note_text: str) -> list[str]:
     parts: list[str] = []
     for sentence in sentences:
         held = re.sub(r";(?=\d)", KEPT_SEMICOLON, sentence)  # "2022 Jun;29(6):474-486": no separator
-        parts.extend(p.replace(KEPT_SEMICOLON, ";") for p in top_level_split(held, ";"))
+        for part in top_level_split(held, ";"):
+            parts.extend(_listed_addresses(part.replace(KEPT_SEMICOLON, ";")))
     return parts
+
+
+ADDRESS_GAP = re.compile(r"\s*,?\s+")
+"""What stands between two web addresses listed one after another: a space, or a comma (two
+addresses joined by "and" may be one source's, as "available at URL1 and URL2", and stay one)."""
+
+
+def _listed_addresses(part: str) -> list[str]:
+    """A citation that ends in a list of web addresses ("… for more information: URL1 URL2")
+    split before each address after the first: each address is a source of its own."""
+    found = list(URL.finditer(part))
+    if len(found) < 2:
+        return [part]
+    cuts: list[int] = []
+    for before, after in zip(found, found[1:]):
+        end = before.start() + len(before.group(0).rstrip(URL_TRAIL))
+        if ADDRESS_GAP.fullmatch(part[end : after.start()].lstrip(URL_TRAIL)):
+            cuts.append(after.start())
+    if not cuts:
+        return [part]
+    pieces = [part[a:b].strip().rstrip(",") for a, b in zip([0, *cuts], [*cuts, len(part)])]
+    return [p for p in pieces if p]
 
 
 KEPT_SEMICOLON = "\ufdd5"

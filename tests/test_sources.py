@@ -266,3 +266,20 @@ def test_a_quoting_parenthetical_is_neither_title_nor_pinpoint() -> None:
     assert "Federal Rulemaking" in first.title and "average" not in first.title
     assert first.date == "2009"
     assert again.same_as == (0, 0) and again.key == first.key and again.pinpoint == ""
+
+
+def test_web_addresses_listed_one_after_another_are_sources_of_their_own() -> None:
+    from index.citesplit import citations
+
+    note = (
+        "See their respective articles for more information: http://www.tug.org/tb24-1/jackowski.pdf"
+        " http://www.tug.org/tb27-2/tb87hagen-gyre.pdf"
+    )
+    parts = citations(note)
+    assert parts == [
+        "See their respective articles for more information: http://www.tug.org/tb24-1/jackowski.pdf",
+        "http://www.tug.org/tb27-2/tb87hagen-gyre.pdf",
+    ]
+    # one source's two addresses ("and"), and an archived copy in brackets, stay one citation
+    assert len(citations("UN, Report, www.un.org/a and www.un.org/b (accessed 3 May 2015).")) == 1
+    assert len(citations("NYT, https://www.nytimes.com/x.html [https://perma.cc/LV3F-TS4M].")) == 1
