@@ -15,8 +15,10 @@ from statistics import median
 from source.lines import Line
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+(?:\d{{1,2}},\s+)?\d{{4}}\b")
-"""A date as reports print it: "March 2016", "6 May 2025", "January 1, 2023"."""
+ISO_DATE = re.compile(r"(?<![\w/.-])(?:1[6-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/.-])")
+"""A date in ISO form, as manuals print their version's date ("Version 2022-09-08")."""
+DATE = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+(?:\d{{1,2}},\s+)?\d{{4}}\b|{ISO_DATE.pattern}")
+"""A date as reports print it: "March 2016", "6 May 2025", "January 1, 2023"; or in ISO form."""
 REPORT_NUMBER = re.compile(
     r"\b(?:Index|Report\s+(?:No\.?|number)|Document\s+(?:No\.?|number)|File\s+No\.?|Ref(?:erence)?\.?|ISBN)"
     r"\s*:?\s*([A-Z0-9][A-Z0-9 ./\-]{3,40}[A-Z0-9])(?![A-Za-z0-9])",
@@ -133,7 +135,9 @@ def _run_edge(flat: list[tuple[str, int]], at: int, lines: Sequence[Line], step:
 
 
 def cover_date(lines: Sequence[Line]) -> Found | None:
-    """The first date printed on the cover; not a guess when it stands (nearly) alone on its line."""
+    """The first date printed on the cover; not a guess when it stands (nearly) alone on its line
+    (and, for an ISO date, when the cover prints no other)."""
+    iso = {m.group(0) for ln in lines for m in ISO_DATE.finditer(ln.text)}
     for ln in lines:
         match = DATE.search(ln.text)
         if not match:
@@ -141,7 +145,10 @@ def cover_date(lines: Sequence[Line]) -> Found | None:
         rest = ln.text[: match.start()] + " " + ln.text[match.end() :]
         rest = REPORT_NUMBER.sub(" ", rest)
         alone = len(words(rest)) <= DATE_LINE_EXTRA_WORDS
-        return Found(" ".join(match.group(0).split()), guess=not alone)
+        # a manual's cover with other ISO dates ("1999-12-13 (revised 2002-02-25, …)") leaves
+        # which is the edition's date to a guess
+        several = ISO_DATE.fullmatch(match.group(0)) is not None and len(iso) > 1
+        return Found(" ".join(match.group(0).split()), guess=not alone or several)
     return None
 
 

@@ -8,5 +8,5 @@ the model's frozen dataclasses for this one number was a tenth of that search's 
 
 from __future__ import annotations
 
-PARSER_VERSION = 19
+PARSER_VERSION = 20
 """Bump whenever the reader's output changes: cached documents of older versions are rebuilt."""
