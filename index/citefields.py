@@ -338,6 +338,7 @@ def _author_title(text: str, quoted: re.Match[str] | None) -> tuple[str, str]:
     joined = re.sub(
         r"(?:^|,?\s+)(?:available\s+)?at$", "", joined
     )  # "IRAQ HISTORY, at http://…": no title word
+    joined = joined.rstrip(" :")  # "… for more information: http://…": a colon ends no title
     if not author:
         split = re.match(r"(.+?)\s+(General (?:Comment|Recommendation)\b.*)", joined)
         if split:

@@ -283,3 +283,11 @@ def test_web_addresses_listed_one_after_another_are_sources_of_their_own() -> No
     # one source's two addresses ("and"), and an archived copy in brackets, stay one citation
     assert len(citations("UN, Report, www.un.org/a and www.un.org/b (accessed 3 May 2015).")) == 1
     assert len(citations("NYT, https://www.nytimes.com/x.html [https://perma.cc/LV3F-TS4M].")) == 1
+
+
+def test_a_title_before_an_address_does_not_keep_the_colon_that_led_to_it() -> None:
+    from index.citefields import read_fields
+
+    fields = read_fields("Their articles for more information: http://www.tug.org/x.pdf")
+    assert fields is not None and fields.url == "http://www.tug.org/x.pdf"
+    assert fields.title == "Their articles for more information"
