@@ -25,6 +25,8 @@ import heapq
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
+from index.blockread import read_ids_weights
+
 if TYPE_CHECKING:
     from index.whoosh_types import Query, Searcher
 
@@ -92,7 +94,7 @@ def _postings(segment: _Segment, fieldname: str, btext: bytes) -> tuple[list[int
             matcher.next()
         return ids, weights
     while matcher.is_active():
-        if matcher._data is None:
+        if matcher._data is None and not read_ids_weights(matcher):  # (values left unread)
             matcher._read_data()
         if matcher._byteids or matcher._ids is not None:  # (not the delta-coded ids of postings)
             matcher._read_ids()
