@@ -9,7 +9,9 @@ Here the same scores are computed a block of postings at a time: each term's pos
 whole, block by block, each segment's field lengths once as bytes, and BM25F is computed from a
 table of its length term by byte (the same expression as `whoosh.scoring.bm25`, so the same
 floating-point score). AND, OR and NOT combine the terms' scores as Whoosh's matchers do (a
-sum over the terms that match). A phrase is first ranked as the AND of its words, which is how
+sum over the terms that match); an AND scores its part of fewest postings first and each next one
+only in the units the parts before it left. A block of postings is read for its unit numbers and
+weights only (`index.blockread`: the positions of `exact` are not unpickled). A phrase is first ranked as the AND of its words, which is how
 Whoosh scores a phrase (a phrase matcher filters the AND of its words, it does not rescore), and
 only the units that would enter the best `limit` are checked for the words in order, in their
 stored text run through the index's own unstemmed analyzer (the field `exact` indexes that text).
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import heapq
 from itertools import accumulate
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from index.blockread import read_ids_weights
@@ -168,8 +171,11 @@ class _Ranker:
             self._norms[key] = [K1 * ((1 - B) + B * byte_to_length(b) / avgfl) for b in range(256)]
         return self._norms[key]
 
-    def term(self, segment: _Segment, fieldname: str, text: str | bytes) -> Scores:
-        """A term's scores in the segment (BM25F on a scored field, the posting's weight on others)."""
+    def term(
+        self, segment: _Segment, fieldname: str, text: str | bytes, within: Scores | None = None
+    ) -> Scores:
+        """A term's scores in the segment (BM25F on a scored field, the posting's weight on others),
+        only of the units in `within` when given (the units an AND has left)."""
         field = self.searcher.schema[fieldname] if fieldname in self.searcher.schema else None
         if field is None:
             return {}
@@ -184,38 +190,48 @@ class _Ranker:
             lengths = segment.lengths(fieldname)
             # the score of each weight (term frequency) at each length byte, as whoosh.scoring.bm25
             table = {w: [idf * ((w * (k1 + 1)) / (w + n)) for n in norm] for w in set(weights)}
-            scores = {d: table[w][lengths[d]] for d, w in zip(ids, weights)}
+            if within is None:
+                scores = {d: table[w][lengths[d]] for d, w in zip(ids, weights)}
+            else:
+                scores = {d: table[w][lengths[d]] for d, w in zip(ids, weights) if d in within}
         elif type(scorer) is self._weight:
-            scores = dict(zip(ids, weights))
+            scores = {d: w for d, w in zip(ids, weights) if within is None or d in within}
         else:
             raise _Unsupported(type(scorer).__name__)
         for d in segment.deleted.intersection(scores):
             del scores[d]
         return scores
 
-    def node(self, segment: _Segment, query: Any, phrases: list[Any], top: bool) -> Scores:
-        """The scores of a query node in the segment. A phrase where every match must hold it (the
-        whole query, or an AND of it) is scored as the AND of its words and put in `phrases`, for the
-        caller to check; anywhere else it is not ranked here."""
+    def node(
+        self, segment: _Segment, query: Any, phrases: list[Any], top: bool, within: Scores | None = None
+    ) -> Scores:
+        """The scores of a query node in the segment (only of the units in `within`, when given). A
+        phrase where every match must hold it (the whole query, or an AND of it) is scored as the AND
+        of its words and put in `phrases`, for the caller to check; anywhere else it is not ranked here."""
         from whoosh import query as q
 
         if getattr(query, "boost", 1.0) != 1.0:
             raise _Unsupported("boost")
         if isinstance(query, q.Term):
-            return self.term(segment, query.fieldname, query.text)
+            return self.term(segment, query.fieldname, query.text, within)
         if isinstance(query, q.Prefix):  # Whoosh: an OR of the words it stands for, each scored (BM25F)
             words = self.words(query)
-            return self.either([self.term(segment, query.fieldname, w) for w in words])
+            return self.either([self.term(segment, query.fieldname, w, within) for w in words])
         if isinstance(query, q.Phrase):
             if not top or query.slop != 1:
                 raise _Unsupported("phrase")
             phrases.append(query)
-            return self.both([self.term(segment, query.fieldname, w) for w in query.words])
+            frequency = self.searcher.doc_frequency
+            words = [
+                (lambda inside, w=w: self.term(segment, query.fieldname, w, inside)) for w in query.words
+            ]
+            return self.all_of(words, [frequency(query.fieldname, w) for w in query.words], within)
         if isinstance(query, q.And):
             positive = [c for c in query.subqueries if not isinstance(c, q.Not)]
             if not positive:
                 raise _Unsupported("only NOT")
-            scores = self.both([self.node(segment, c, phrases, top) for c in positive])
+            parts = [(lambda inside, c=c: self.node(segment, c, phrases, top, inside)) for c in positive]
+            scores = self.all_of(parts, [self.postings_count(c) for c in positive], within)
             nots = [c for c in query.subqueries if isinstance(c, q.Not)]
             for c in nots:
                 if scores:
@@ -227,12 +243,23 @@ class _Ranker:
         if isinstance(query, q.Or):
             if any(isinstance(c, q.Not) for c in query.subqueries):
                 raise _Unsupported("OR NOT")
-            return self.either([self.node(segment, c, phrases, False) for c in query.subqueries])
+            return self.either([self.node(segment, c, phrases, False, within) for c in query.subqueries])
         raise _Unsupported(type(query).__name__)
 
     def matching(self, segment: _Segment, query: Any) -> set[int]:
         """The segment's units that match `query` (unscored: what a NOT takes away), found by Whoosh."""
         return set(segment.searcher.docs_for_query(query))
+
+    def all_of(
+        self, parts: list[Callable[[Scores | None], Scores]], sizes: list[int], within: Scores | None
+    ) -> Scores:
+        """The AND of parts (each computes its scores within the units given it): the part of fewest
+        postings first, each next one only within the units of the one before (the units left are all
+        that can match), then summed as `both` sums them, in the parts' own order (the same floats)."""
+        done: dict[int, Scores] = {}
+        for i in sorted(range(len(parts)), key=sizes.__getitem__):
+            done[i] = within = parts[i](within)
+        return self.both([done[i] for i in range(len(parts))])
 
     @staticmethod
     def both(parts: list[Scores]) -> Scores:
