@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import heapq
 from itertools import accumulate
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from index.blockread import read_ids_weights
@@ -222,15 +223,13 @@ class _Ranker:
                 raise _Unsupported("phrase")
             phrases.append(query)
             frequency = self.searcher.doc_frequency
-            words = [
-                (lambda inside, w=w: self.term(segment, query.fieldname, w, inside)) for w in query.words
-            ]
-            return self.all_of(words, [frequency(query.fieldname, w) for w in query.words], within)
+            of_word = [partial(self.term, segment, query.fieldname, w) for w in query.words]
+            return self.all_of(of_word, [frequency(query.fieldname, w) for w in query.words], within)
         if isinstance(query, q.And):
             positive = [c for c in query.subqueries if not isinstance(c, q.Not)]
             if not positive:
                 raise _Unsupported("only NOT")
-            parts = [(lambda inside, c=c: self.node(segment, c, phrases, top, inside)) for c in positive]
+            parts = [partial(self.node, segment, c, phrases, top) for c in positive]
             scores = self.all_of(parts, [self.postings_count(c) for c in positive], within)
             nots = [c for c in query.subqueries if isinstance(c, q.Not)]
             for c in nots:
@@ -251,7 +250,7 @@ class _Ranker:
         return set(segment.searcher.docs_for_query(query))
 
     def all_of(
-        self, parts: list[Callable[[Scores | None], Scores]], sizes: list[int], within: Scores | None
+        self, parts: Sequence[Callable[[Scores | None], Scores]], sizes: list[int], within: Scores | None
     ) -> Scores:
         """The AND of parts (each computes its scores within the units given it): the part of fewest
         postings first, each next one only within the units of the one before (the units left are all
