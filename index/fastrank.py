@@ -24,6 +24,7 @@ a field weighting other than BM25F, a boost): the caller then runs Whoosh (`quer
 from __future__ import annotations
 
 import heapq
+from array import array
 from itertools import accumulate
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -105,9 +106,11 @@ def _postings(segment: _Segment, fieldname: str, btext: bytes) -> tuple[list[int
             ids.extend(matcher._ids)
         else:
             ids.extend(accumulate(matcher._data[0]))  # Whoosh's delta_decode, in C
-        if matcher._weights is None:
-            matcher._read_weights()
-        weights.extend(matcher._weights)
+        mini = matcher._data[1]
+        if mini is None or isinstance(mini, float):  # all 1.0, or all alike: Whoosh's array("f") of it
+            weights.extend(array("f", [1.0 if mini is None else mini]) * matcher._blocklength)
+        else:
+            weights.extend(mini)
         matcher._next_block()
     return ids, weights
 
@@ -232,12 +235,12 @@ class _Ranker:
             parts = [partial(self.node, segment, c, phrases, top) for c in positive]
             scores = self.all_of(parts, [self.postings_count(c) for c in positive], within)
             nots = [c for c in query.subqueries if isinstance(c, q.Not)]
-            for c in nots:
-                if scores:
-                    for d in self.matching(segment, c.query):
-                        scores.pop(d, None)
-            if nots:  # Whoosh scores a NOT as a match of weight 1 (`InverseMatcher`) and adds it
-                scores = {d: s + len(nots) for d, s in scores.items()}
+            if nots and scores:  # Whoosh scores a NOT as a match of weight 1 (`InverseMatcher`) and adds it
+                removed: set[int] = set()
+                for c in nots:
+                    removed.update(self.matching(segment, c.query))
+                extra = len(nots)
+                scores = {d: s + extra for d, s in scores.items() if d not in removed}
             return scores
         if isinstance(query, q.Or):
             if any(isinstance(c, q.Not) for c in query.subqueries):
@@ -246,7 +249,14 @@ class _Ranker:
         raise _Unsupported(type(query).__name__)
 
     def matching(self, segment: _Segment, query: Any) -> set[int]:
-        """The segment's units that match `query` (unscored: what a NOT takes away), found by Whoosh."""
+        """The segment's units that match `query` (unscored: what a NOT takes away, deleted units maybe
+        among them): a term's read from its postings, anything else found by Whoosh."""
+        from whoosh import query as q
+
+        schema = self.searcher.schema
+        if type(query) is q.Term and query.fieldname in schema:
+            btext = schema[query.fieldname].to_bytes(query.text)
+            return set(_postings(segment, query.fieldname, btext)[0])
         return set(segment.searcher.docs_for_query(query))
 
     def all_of(
