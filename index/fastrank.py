@@ -264,11 +264,18 @@ class _Ranker:
     ) -> Scores:
         """The AND of parts (each computes its scores within the units given it): the part of fewest
         postings first, each next one only within the units of the one before (the units left are all
-        that can match), then summed as `both` sums them, in the parts' own order (the same floats)."""
+        that can match: the last one's units), then summed as `both` sums them, in the parts' own order
+        (the same floats)."""
         done: dict[int, Scores] = {}
         for i in sorted(range(len(parts)), key=sizes.__getitem__):
             done[i] = within = parts[i](within)
-        return self.both([done[i] for i in range(len(parts))])
+        ordered = [done[i] for i in range(len(parts))]
+        if len(ordered) == 1 or within is None:
+            return self.both(ordered)
+        if len(ordered) == 2:
+            a, b = ordered
+            return {d: a[d] + b[d] for d in within}
+        return {d: sum(part[d] for part in ordered) for d in within}
 
     @staticmethod
     def both(parts: list[Scores]) -> Scores:
