@@ -16,7 +16,7 @@ What it reads is checked against the block's own header (its posting count, its 
 its highest weight); when anything is not as expected (a block written another way, a first value
 that is empty) the block is read whole by Whoosh, so the numbers and weights are always Whoosh's. (The
 name cannot be spelt by the bytes of a number before it: those are at most 8 between two opcodes, and
-none of the opcodes there, K M J G ( t q N and the tuple ones, is a byte of the name's 16.)
+none of the opcodes there, PROTO K M J G ( t q r N and the tuple ones, is a byte of the name's 16.)
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ import zlib
 from typing import Any
 
 VALUES_START = b"c_codecs\nencode\n"
-"""The pickle opcode (GLOBAL `_codecs.encode`) that begins a block's values when they are byte strings:
-a tuple of them (a field with positions) or one string of them all (fixed-size values, as term
-frequencies). Protocol 2 names a global once and refers back to it after, so it occurs once."""
+"""The pickle opcode (GLOBAL `_codecs.encode`) that begins a block's values when they are a tuple of
+byte strings (a field with positions). Protocol 2 names a global once and refers back to it after, so
+it occurs once."""
 MARK = ord("(")
 """The pickle opcode that opens a tuple of more than three items (the values of a block of more than
 three postings, in a field whose values differ in size), just before `VALUES_START`."""
@@ -48,8 +48,11 @@ BINPUT opcodes, the start of the values."""
 def read_ids_weights(matcher: Any) -> bool:
     """Load the current block of a W3 leaf matcher with its unit numbers and weights only (its
     `_data` is then (ids, weights, None), as Whoosh would hold them but for the values). False, and
-    nothing done, when the block is not of that shape: the caller reads it whole."""
-    if matcher._byteids or matcher._fixedsize == 0:  # (term ids of a vector; values that are None)
+    nothing done, when the block is not of that shape: the caller reads it whole. Only a block whose
+    values differ in size (positions) is read so: fixed-size values (term frequencies, in `text`) are
+    one string a block, which Whoosh reads as fast whole."""
+    fixed = matcher._fixedsize
+    if matcher._byteids or (fixed is not None and fixed >= 0):  # (term ids of a vector; fixed size)
         return False
     count = matcher._blocklength
     raw = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
@@ -57,7 +60,7 @@ def read_ids_weights(matcher: Any) -> bool:
     if head is None:
         return False
     at = head.find(VALUES_START)
-    if count > TUPLE_WITHOUT_MARK and (matcher._fixedsize is None or matcher._fixedsize < 0):
+    if count > TUPLE_WITHOUT_MARK:
         if at < 1 or head[at - 1] != MARK:
             return False
         at -= 1
