@@ -1,4 +1,5 @@
-"""A block of Whoosh postings read for its unit numbers and weights only, leaving its values unread.
+"""A segment's postings read a block at a time (`postings`), and its field lengths as bytes (`Segment`),
+for `index.fastrank`; a block of positions read for its unit numbers and weights only, its values unread.
 
 Whoosh's whoosh3 codec writes each block of a term's postings as one zlib-compressed pickle
 (protocol 2) of the tuple (delta-coded unit numbers, weights, values). In a field with positions
@@ -23,6 +24,8 @@ from __future__ import annotations
 
 import pickle
 import zlib
+from array import array
+from itertools import accumulate
 from typing import Any
 
 VALUES_START = b"c_codecs\nencode\n"
@@ -112,3 +115,68 @@ def _agrees(data: Any, count: int, last: int, most: float) -> bool:
         return isinstance(weights, tuple) and len(weights) == count and bool(max(weights) == most)
     except TypeError:
         return False
+
+
+class NotOneSegment(Exception):
+    """A reader that is not one segment of a W3 index (several indexes, or one of several segments)."""
+
+
+class Segment:
+    """One segment of the index: its reader, its deleted units, its field lengths by byte."""
+
+    def __init__(self, leaf: Any, offset: int) -> None:
+        self.searcher = leaf
+        """The segment's own searcher (Whoosh's leaf searcher: document numbers of the segment)."""
+        self.reader = leaf.reader()
+        if not hasattr(self.reader, "_perdoc") or not hasattr(self.reader, "_terms"):
+            raise NotOneSegment  # (several indexes, one of several segments)
+        self.offset = offset
+        self.deleted: frozenset[int] = frozenset(self.reader.deleted_docs_set or ())
+
+    def lengths(self, fieldname: str) -> bytes:
+        """One byte per unit: the encoded length of `fieldname` (Whoosh's field-length column)."""
+        cache: dict[str, bytes] = self.reader.__dict__.setdefault("_citex_lengths", {})
+        if fieldname not in cache:
+            count = self.reader.doc_count_all()
+            perdoc = self.reader._perdoc  # the W3 per-document reader (no public way to the raw column)
+            column = f"_{fieldname}_len"
+            data = b""
+            if perdoc.has_column(column):
+                colfile, offset, size = perdoc._get_column_file(column)
+                try:
+                    data = bytes(colfile.get(offset, min(size, count)))
+                finally:
+                    colfile.close()
+            cache[fieldname] = data + bytes(count - len(data))
+        return cache[fieldname]
+
+
+def postings(segment: Segment, fieldname: str, btext: bytes) -> tuple[list[int], list[float]]:
+    """The segment's postings of a term: (unit numbers, weights), deleted units left in."""
+    reader = segment.reader
+    if (fieldname, btext) not in reader:
+        return [], []
+    matcher = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
+    ids: list[int] = []
+    weights: list[float] = []
+    if not hasattr(matcher, "_read_ids"):  # not a W3 block matcher: one posting at a time
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        return ids, weights
+    while matcher.is_active():
+        if matcher._data is None and not read_ids_weights(matcher):  # (values left unread)
+            matcher._read_data()
+        if matcher._byteids or matcher._ids is not None:  # (not the delta-coded ids of postings)
+            matcher._read_ids()
+            ids.extend(matcher._ids)
+        else:
+            ids.extend(accumulate(matcher._data[0]))  # Whoosh's delta_decode, in C
+        mini = matcher._data[1]
+        if mini is None or isinstance(mini, float):  # all 1.0, or all alike: Whoosh's array("f") of it
+            weights.extend(array("f", [1.0 if mini is None else mini]) * matcher._blocklength)
+        else:
+            weights.extend(mini)
+        matcher._next_block()
+    return ids, weights

@@ -12,7 +12,7 @@ import pytest
 
 import index.blockread
 from index.blockread import read_ids_weights
-from index.fastrank import _postings, _Segment
+from index.blockread import Segment, postings
 from index.store import memory_index
 from index.units import Unit
 
@@ -104,8 +104,8 @@ def test_a_block_whose_values_do_not_begin_as_expected_is_left_to_whoosh(
     assert len(blocks) > 1
     for m in _blocks(reader, "exact", b"river"):
         assert not read_ids_weights(m) and m._data is None
-    segment = _Segment(_Leaf(reader), 0)
-    ids, weights = _postings(segment, "exact", b"river")
+    segment = Segment(_Leaf(reader), 0)
+    ids, weights = postings(segment, "exact", b"river")
     want = _whooshs(reader, "exact", b"river")
     assert ids == [i for block, _ in want for i in block]
     assert weights == [w for _, block in want for w in block]
@@ -121,17 +121,17 @@ def test_a_block_that_disagrees_with_its_header_is_left_to_whoosh(reader: Any) -
 
 
 def test_postings_read_without_values_are_whooshs(reader: Any) -> None:
-    segment = _Segment(_Leaf(reader), 0)
+    segment = Segment(_Leaf(reader), 0)
     for fieldname in ("exact", "text"):
         for btext in reader.lexicon(fieldname):
             want = _whooshs(reader, fieldname, btext)
-            ids, weights = _postings(segment, fieldname, btext)
+            ids, weights = postings(segment, fieldname, btext)
             assert ids == [i for block, _ in want for i in block]
             assert weights == [w for _, block in want for w in block]
 
 
 class _Leaf:
-    """A leaf searcher's one call `_Segment` makes: its reader."""
+    """A leaf searcher's one call `Segment` makes: its reader."""
 
     def __init__(self, reader: Any) -> None:
         self._reader = reader
