@@ -10,8 +10,8 @@ whole, block by block, each segment's field lengths once as bytes, and BM25F is 
 table of its length term by byte (the same expression as `whoosh.scoring.bm25`, so the same
 floating-point score). AND, OR and NOT combine the terms' scores as Whoosh's matchers do (a
 sum over the terms that match); an AND scores its part of fewest postings first and each next one
-only in the units the parts before it left. A block of postings is read for its unit numbers and
-weights only (`index.blockread`, which reads the postings: the positions of `exact` are not unpickled). A phrase is first ranked as the AND of its words, which is how
+only in the units the parts before it left. The postings are read by `index.blockread` (the
+positions of `exact` left unread). A phrase is first ranked as the AND of its words, which is how
 Whoosh scores a phrase (a phrase matcher filters the AND of its words, it does not rescore), and
 only the units that would enter the best `limit` are checked for the words in order, in their
 stored text run through the index's own unstemmed analyzer (the field `exact` indexes that text).
