@@ -9,7 +9,9 @@ Here the same scores are computed a block of postings at a time: each term's pos
 whole, block by block, each segment's field lengths once as bytes, and BM25F is computed from a
 table of its length term by byte (the same expression as `whoosh.scoring.bm25`, so the same
 floating-point score). AND, OR and NOT combine the terms' scores as Whoosh's matchers do (a
-sum over the terms that match). A phrase is first ranked as the AND of its words, which is how
+sum over the terms that match); an AND scores its part of fewest postings first and each next one
+only in the units the parts before it left. The postings are read by `index.blockread` (the
+positions of `exact` left unread). A phrase is first ranked as the AND of its words, which is how
 Whoosh scores a phrase (a phrase matcher filters the AND of its words, it does not rescore), and
 only the units that would enter the best `limit` are checked for the words in order, in their
 stored text run through the index's own unstemmed analyzer (the field `exact` indexes that text).
@@ -22,8 +24,11 @@ a field weighting other than BM25F, a boost): the caller then runs Whoosh (`quer
 from __future__ import annotations
 
 import heapq
-from itertools import accumulate
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
+
+from index.blockread import NotOneSegment, Segment, postings
 
 if TYPE_CHECKING:
     from index.whoosh_types import Query, Searcher
@@ -45,65 +50,6 @@ Scores = dict[int, float]
 
 class _Unsupported(Exception):
     """A query node this module does not rank (Whoosh does)."""
-
-
-class _Segment:
-    """One segment of the index: its reader, its deleted units, its field lengths by byte."""
-
-    def __init__(self, leaf: Any, offset: int) -> None:
-        self.searcher = leaf
-        """The segment's own searcher (Whoosh's leaf searcher: document numbers of the segment)."""
-        self.reader = leaf.reader()
-        if not hasattr(self.reader, "_perdoc") or not hasattr(self.reader, "_terms"):
-            raise _Unsupported("not one W3 segment")  # (several indexes, one of several segments)
-        self.offset = offset
-        self.deleted: frozenset[int] = frozenset(self.reader.deleted_docs_set or ())
-
-    def lengths(self, fieldname: str) -> bytes:
-        """One byte per unit: the encoded length of `fieldname` (Whoosh's field-length column)."""
-        cache: dict[str, bytes] = self.reader.__dict__.setdefault("_citex_lengths", {})
-        if fieldname not in cache:
-            count = self.reader.doc_count_all()
-            perdoc = self.reader._perdoc  # the W3 per-document reader (no public way to the raw column)
-            column = f"_{fieldname}_len"
-            data = b""
-            if perdoc.has_column(column):
-                colfile, offset, size = perdoc._get_column_file(column)
-                try:
-                    data = bytes(colfile.get(offset, min(size, count)))
-                finally:
-                    colfile.close()
-            cache[fieldname] = data + bytes(count - len(data))
-        return cache[fieldname]
-
-
-def _postings(segment: _Segment, fieldname: str, btext: bytes) -> tuple[list[int], list[float]]:
-    """The segment's postings of a term: (unit numbers, weights), deleted units left in."""
-    reader = segment.reader
-    if (fieldname, btext) not in reader:
-        return [], []
-    matcher = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
-    ids: list[int] = []
-    weights: list[float] = []
-    if not hasattr(matcher, "_read_ids"):  # not a W3 block matcher: one posting at a time
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-        return ids, weights
-    while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        if matcher._byteids or matcher._ids is not None:  # (not the delta-coded ids of postings)
-            matcher._read_ids()
-            ids.extend(matcher._ids)
-        else:
-            ids.extend(accumulate(matcher._data[0]))  # Whoosh's delta_decode, in C
-        if matcher._weights is None:
-            matcher._read_weights()
-        weights.extend(matcher._weights)
-        matcher._next_block()
-    return ids, weights
 
 
 class _Ranker:
@@ -166,13 +112,22 @@ class _Ranker:
             self._norms[key] = [K1 * ((1 - B) + B * byte_to_length(b) / avgfl) for b in range(256)]
         return self._norms[key]
 
-    def term(self, segment: _Segment, fieldname: str, text: str | bytes) -> Scores:
-        """A term's scores in the segment (BM25F on a scored field, the posting's weight on others)."""
+    def term(
+        self,
+        segment: Segment,
+        fieldname: str,
+        text: str | bytes,
+        within: Scores | None = None,
+        plus: int = 0,
+    ) -> Scores:
+        """A term's scores in the segment (BM25F on a scored field, the posting's weight on others),
+        only of the units in `within` when given (the units an AND has left), each score + `plus` (the
+        NOTs of an AND of this term alone: the same floats as adding it to each score after)."""
         field = self.searcher.schema[fieldname] if fieldname in self.searcher.schema else None
         if field is None:
             return {}
         btext = text if isinstance(text, bytes) else field.to_bytes(text)
-        ids, weights = _postings(segment, fieldname, btext)
+        ids, weights = postings(segment, fieldname, btext)
         if not ids:
             return {}
         scorer = self._scorer(fieldname, btext)
@@ -181,56 +136,103 @@ class _Ranker:
             norm = self._norm(fieldname, scorer)
             lengths = segment.lengths(fieldname)
             # the score of each weight (term frequency) at each length byte, as whoosh.scoring.bm25
-            table = {w: [idf * ((w * (k1 + 1)) / (w + n)) for n in norm] for w in set(weights)}
-            scores = {d: table[w][lengths[d]] for d, w in zip(ids, weights)}
+            table = {w: [idf * ((w * (k1 + 1)) / (w + n)) + plus for n in norm] for w in set(weights)}
+            if within is None:
+                scores = {d: table[w][lengths[d]] for d, w in zip(ids, weights)}
+            else:
+                scores = {d: table[w][lengths[d]] for d, w in zip(ids, weights) if d in within}
         elif type(scorer) is self._weight:
-            scores = dict(zip(ids, weights))
+            scores = {d: w + plus for d, w in zip(ids, weights) if within is None or d in within}
         else:
             raise _Unsupported(type(scorer).__name__)
-        for d in segment.deleted.intersection(scores):
+        deleted = segment.deleted  # (a frozenset's intersection with a dict walks the whole dict)
+        for d in (
+            [d for d in deleted if d in scores] if len(deleted) < len(scores) else deleted & scores.keys()
+        ):
             del scores[d]
         return scores
 
-    def node(self, segment: _Segment, query: Any, phrases: list[Any], top: bool) -> Scores:
-        """The scores of a query node in the segment. A phrase where every match must hold it (the
-        whole query, or an AND of it) is scored as the AND of its words and put in `phrases`, for the
-        caller to check; anywhere else it is not ranked here."""
+    def node(
+        self, segment: Segment, query: Any, phrases: list[Any], top: bool, within: Scores | None = None
+    ) -> Scores:
+        """The scores of a query node in the segment (only of the units in `within`, when given). A
+        phrase where every match must hold it (the whole query, or an AND of it) is scored as the AND
+        of its words and put in `phrases`, for the caller to check; anywhere else it is not ranked here."""
         from whoosh import query as q
 
         if getattr(query, "boost", 1.0) != 1.0:
             raise _Unsupported("boost")
         if isinstance(query, q.Term):
-            return self.term(segment, query.fieldname, query.text)
+            return self.term(segment, query.fieldname, query.text, within)
         if isinstance(query, q.Prefix):  # Whoosh: an OR of the words it stands for, each scored (BM25F)
             words = self.words(query)
-            return self.either([self.term(segment, query.fieldname, w) for w in words])
+            return self.either([self.term(segment, query.fieldname, w, within) for w in words])
         if isinstance(query, q.Phrase):
             if not top or query.slop != 1:
                 raise _Unsupported("phrase")
             phrases.append(query)
-            return self.both([self.term(segment, query.fieldname, w) for w in query.words])
+            frequency = self.searcher.doc_frequency
+            of_word = [partial(self.term, segment, query.fieldname, w) for w in query.words]
+            return self.all_of(of_word, [frequency(query.fieldname, w) for w in query.words], within)
         if isinstance(query, q.And):
             positive = [c for c in query.subqueries if not isinstance(c, q.Not)]
             if not positive:
                 raise _Unsupported("only NOT")
-            scores = self.both([self.node(segment, c, phrases, top) for c in positive])
             nots = [c for c in query.subqueries if isinstance(c, q.Not)]
-            for c in nots:
-                if scores:
-                    for d in self.matching(segment, c.query):
-                        scores.pop(d, None)
-            if nots:  # Whoosh scores a NOT as a match of weight 1 (`InverseMatcher`) and adds it
-                scores = {d: s + len(nots) for d, s in scores.items()}
+            one = positive[0]
+            if nots and len(positive) == 1 and type(one) is q.Term and one.boost == 1.0:  # (one pass)
+                # Whoosh scores a NOT as a match of weight 1 (`InverseMatcher`) and adds it
+                scores = self.term(segment, one.fieldname, one.text, within, plus=len(nots))
+                for d in self.removed(segment, nots) if scores else ():
+                    scores.pop(d, None)
+                return scores
+            parts = [partial(self.node, segment, c, phrases, top) for c in positive]
+            scores = self.all_of(parts, [self.postings_count(c) for c in positive], within)
+            if nots and scores:
+                removed, extra = self.removed(segment, nots), len(nots)
+                scores = {d: s + extra for d, s in scores.items() if d not in removed}
             return scores
         if isinstance(query, q.Or):
             if any(isinstance(c, q.Not) for c in query.subqueries):
                 raise _Unsupported("OR NOT")
-            return self.either([self.node(segment, c, phrases, False) for c in query.subqueries])
+            return self.either([self.node(segment, c, phrases, False, within) for c in query.subqueries])
         raise _Unsupported(type(query).__name__)
 
-    def matching(self, segment: _Segment, query: Any) -> set[int]:
-        """The segment's units that match `query` (unscored: what a NOT takes away), found by Whoosh."""
+    def removed(self, segment: Segment, nots: list[Any]) -> set[int]:
+        """The segment's units that the NOTs of an AND take away."""
+        out: set[int] = set()
+        for c in nots:
+            out.update(self.matching(segment, c.query))
+        return out
+
+    def matching(self, segment: Segment, query: Any) -> set[int]:
+        """The segment's units that match `query` (unscored: what a NOT takes away, deleted units maybe
+        among them): a term's read from its postings, anything else found by Whoosh."""
+        from whoosh import query as q
+
+        schema = self.searcher.schema
+        if type(query) is q.Term and query.fieldname in schema:
+            btext = schema[query.fieldname].to_bytes(query.text)
+            return set(postings(segment, query.fieldname, btext)[0])
         return set(segment.searcher.docs_for_query(query))
+
+    def all_of(
+        self, parts: Sequence[Callable[[Scores | None], Scores]], sizes: list[int], within: Scores | None
+    ) -> Scores:
+        """The AND of parts (each computes its scores within the units given it): the part of fewest
+        postings first, each next one only within the units of the one before (the units left are all
+        that can match: the last one's units), then summed as `both` sums them, in the parts' own order
+        (the same floats)."""
+        done: dict[int, Scores] = {}
+        for i in sorted(range(len(parts)), key=sizes.__getitem__):
+            done[i] = within = parts[i](within)
+        ordered = [done[i] for i in range(len(parts))]
+        if len(ordered) == 1 or within is None:
+            return self.both(ordered)
+        if len(ordered) == 2:
+            a, b = ordered
+            return {d: a[d] + b[d] for d in within}
+        return {d: sum(part[d] for part in ordered) for d in within}
 
     @staticmethod
     def both(parts: list[Scores]) -> Scores:
@@ -292,13 +294,13 @@ def ranked(
         segments: list[tuple[int, Scores]] = []
         phrases: list[Any] = []
         for sub, offset in whoosh.leaf_searchers():
-            scores = ranker.node(_Segment(sub, offset), query, phrases, True)
+            scores = ranker.node(Segment(sub, offset), query, phrases, True)
             if allow is not None:
                 scores = {d: s for d, s in scores.items() if offset + d in allow}
             if masked:
                 scores = {d: s for d, s in scores.items() if offset + d not in masked}
             segments.append((offset, scores))
-    except _Unsupported:
+    except (_Unsupported, NotOneSegment):
         return None
     if not phrases:
         return _best(segments, limit)

@@ -208,3 +208,58 @@ def test_the_tuis_count_says_when_more_matched_and_when_the_ranking_was_cut(repo
             patch.setattr(time, "thread_time", lambda: next(ticks) * 1.0)
             cut = engine.run("search", "keeper", limit=5)
         assert not cut.complete and count_line(cut).endswith("(ranking cut short)")
+
+
+# -- a phrase whose words are together in many units, in order in few ------------------------
+
+
+@pytest.fixture(scope="module")
+def apart() -> Iterator[Any]:
+    """Units holding "phones" and "mobile" (most of them), "mobile phones" in order in few."""
+    rng = random.Random(23)
+    others = [w for w in WORDS if w not in ("mobile", "phones")]
+    ix = memory_index([])
+    in_order = 0
+    for n, count in enumerate((1200, 700, 90)):
+        units = []
+        for i in range(count):
+            words = [rng.choice(others) for _ in range(rng.randint(3, 12))]
+            draw = rng.random()
+            if draw < 0.015:
+                at = rng.randrange(len(words) + 1)
+                words[at:at] = ["mobile", "phones"]
+                in_order += 1
+            elif draw < 0.85:  # both words, never "mobile" just before "phones"
+                at = rng.randrange(len(words) + 1)
+                words[at:at] = ["phones", *rng.sample(others, rng.randint(0, 2)), "mobile"]
+            units.append(
+                Unit(f"{n:016x}", i, 1 + i // 40, str(1 + i // 40), "", "body", " ".join(words) + ".")
+            )
+        writer = ix.writer()
+        for fields in stored_fields(units):
+            writer.add_document(**fields)
+        writer.commit(merge=False)
+    from whoosh.query import Term
+    from whoosh.scoring import BM25F
+
+    writer = ix.writer()
+    writer.delete_by_query(Term("page", "3"))
+    writer.commit(merge=False)
+    assert 10 < in_order < 60
+    with ix.searcher(weighting=BM25F()) as s:
+        yield s
+
+
+@pytest.mark.parametrize(
+    "text", ['"mobile phones"', '"mobile phones" AND border', 'border AND "mobile phones"']
+)
+@pytest.mark.parametrize("limit", [1, 10, 200])
+def test_a_phrase_in_order_in_few_of_the_units_holding_its_words_ranks_as_whoosh(
+    apart: Any, text: str, limit: int
+) -> None:
+    query = parse(make_parser(apart.schema), text).query
+    both = parse(make_parser(apart.schema), "mobile AND phones").query
+    together = len(list(apart.docs_for_query(both)))
+    want = _whoosh(apart, query, limit)
+    assert 0 < len(want) and together > 20 * len(_whoosh(apart, query, 1000))  # in order: few of them
+    _same(ranked(apart, query, limit, None), want)
