@@ -41,7 +41,7 @@ from explorer.cli_search import (
 from explorer.text import clean_for_terminal
 
 if TYPE_CHECKING:
-    from index.results import Verification
+    from index.verdicts import Verification
 
 
 def verification_json(v: Verification) -> dict[str, Any]:

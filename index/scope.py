@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from index.results import Hit, SearchResult, Verification
+from index.results import Hit, SearchResult
 
 if TYPE_CHECKING:
     from index.corpus import Corpus
     from index.library import Library
+    from index.verdicts import Verification
 
 ScopeKind = Literal["pdfs", "library", "bundled"]
 _R = TypeVar("_R")
@@ -90,6 +91,8 @@ class Scope:
 
     def verify(self, quote: str) -> Verification:
         """exact, near or absent."""
+        from index.verdicts import Verification
+
         return self._healing(
             lambda c: c.verify(quote) if c.indexes else Verification("absent", 0.0, quote, None)
         )
