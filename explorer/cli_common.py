@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from explorer.text import clean_for_terminal, clean_json
-from source.opening import DEBUG_ENV
+from source.errors import DEBUG_ENV
 
 if TYPE_CHECKING:
     from explorer.locations import Locations
@@ -76,29 +76,35 @@ def password_option(f: F) -> F:
 
 
 def limits_options(f: F) -> F:
-    """The flags of source.limits (--max-pages, ..., --time-budget); the command runs with them in force."""
-    from source.limits import HELP, Limits, current_limits, use_limits
+    """The flags of source.limits (--max-pages, ..., --time-budget); the command runs with those given
+    in force. Built from source.limitflags: a command run with none of them imports neither the
+    Limits dataclass nor source.limits (the limits in force are then the environment's, as they
+    would be through `use_limits`, here and in worker processes)."""
+    from source.limitflags import DEFAULTS, HELP
 
-    fields = dataclasses.fields(Limits)
+    names = tuple(HELP)
 
     @functools.wraps(f)
     def run(*args: Any, **kwargs: Any) -> Any:
-        given = {field.name: value for field in fields if (value := kwargs.pop(field.name, None)) is not None}
+        given = {name: value for name in names if (value := kwargs.pop(name, None)) is not None}
+        if not given:
+            return f(*args, **kwargs)
+        from source.limits import current_limits, use_limits
+
         with use_limits(dataclasses.replace(current_limits(), **given)):
             return f(*args, **kwargs)
 
-    defaults = Limits()
-    for field in reversed(fields):
-        kind = click.IntRange(min=1) if field.type in ("int", int) else click.FloatRange(min=0, min_open=True)
-        default = getattr(defaults, field.name)
+    for name in reversed(names):
+        default = DEFAULTS[name]
+        kind = click.IntRange(min=1) if isinstance(default, int) else click.FloatRange(min=0, min_open=True)
         shown = f"{default:,}" if isinstance(default, int) else f"{default:g}"
         run = click.option(
-            "--" + field.name.replace("_", "-"),
-            field.name,
+            "--" + name.replace("_", "-"),
+            name,
             type=kind,
             default=None,
             metavar="N",
-            help=f"{HELP[field.name]} [default: {shown}; env {'CITEX_' + field.name.upper()}]",
+            help=f"{HELP[name]} [default: {shown}; env {'CITEX_' + name.upper()}]",
         )(run)
     return run  # type: ignore[return-value]
 

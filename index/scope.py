@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from index.corpus import Corpus
     from index.library import Library
     from index.verdicts import Verification
+    from source.opening import PdfFile
 
 ScopeKind = Literal["pdfs", "library", "bundled"]
 _R = TypeVar("_R")
@@ -170,7 +171,6 @@ def open_scope(target: Target, password: str | None = None) -> Scope:
         return scope
     from index.documents import open_corpus
     from source.filekey import known_sha, regular_stat, remember
-    from source.opening import PdfFile, identify
 
     files: list[str | PdfFile] = []  # each checked, read and hashed once; not read when its hash is known
     shas: dict[str, str] = {}
@@ -178,6 +178,8 @@ def open_scope(target: Target, password: str | None = None) -> Scope:
     for path in target.paths:
         sha = known_sha(path) if password is None else None
         if sha is None:
+            from source.opening import identify  # not when the file's key gives its hash
+
             before = regular_stat(os.path.abspath(path)) if password is None else None
             file = identify(path)
             files.append(file)

@@ -126,6 +126,8 @@ def test_a_warm_search_imports_only_what_it_uses(tmp_path: Path) -> None:
         "index.library",  # the report is not in the (empty) library: its list says so
         "source.model",  # the cache needs PARSER_VERSION (source.version), not the model's dataclasses
         "index.verdicts",  # Verification and DiffOp: a search returns neither
+        "source.opening",  # the index is found by the file's key: no PDF is opened, read or hashed
+        "source.limits",  # no --max-... flag given: the Limits dataclass is not made (source.limitflags)
         "whoosh.lang.morph_en",
         "whoosh.qparser",  # a query of plain words is built without it (index.query.plain_query)
         "whoosh.support.charset",  # highlights use the index's own analyzer
