@@ -52,6 +52,8 @@ def choose(pdfs: Sequence[str | os.PathLike[str]], library_file: Path, bundled: 
     """
     if pdfs:
         return Target("pdfs", tuple(os.fspath(p) for p in pdfs), library_file)
+    if _missing(library_file):  # no library yet: not even index.libfile is imported
+        return Target("bundled", (str(bundled),), None)
     from index.libfile import LibraryFile
 
     warnings: list[str] = []
@@ -210,13 +212,21 @@ def _all_listed(library_file: Path, shas: dict[str, str]) -> bool:
     """Whether the library's list holds every one of these files (else `Library.corpus_of` would say
     None): read without index.library, so a search of PDFs outside the library does not import it (nor,
     when there is no library file at all, index.libfile)."""
-    try:
-        os.stat(library_file)
-    except FileNotFoundError:
-        return False  # what LibraryFile.load says of a missing file: no entries
-    except OSError:
-        pass  # LibraryFile.load says what is wrong
+    if _missing(library_file):
+        return False
     from index.libfile import LibraryFile
 
     listed = {entry.sha for entry in LibraryFile(library_file, []).load()}
     return bool(shas) and set(shas) <= listed
+
+
+def _missing(library_file: Path) -> bool:
+    """Whether there is no library file (what LibraryFile.load reads as no entries); False when it
+    cannot be looked at for another reason (LibraryFile.load then says what is wrong)."""
+    try:
+        os.stat(library_file)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False

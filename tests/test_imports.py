@@ -141,6 +141,27 @@ def test_a_warm_search_imports_only_what_it_uses(tmp_path: Path) -> None:
     assert not warm & unused, warm & unused
 
 
+def test_a_warm_search_of_the_bundled_report_reads_no_library_list(tmp_path: Path) -> None:
+    """`citex search WORD` with no PDF and no library yet searches the bundled report without
+    importing index.libfile or index.library (there is no list to read), nor the opener."""
+    env = {**os.environ, "CITEX_CACHE_DIR": str(tmp_path / "cache"), "CITEX_DATA_DIR": str(tmp_path / "data")}
+    search = (
+        "import contextlib, io, sys, json\n"
+        "from explorer.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    code = main(['search', 'border'], standalone_mode=False)\n"
+        "assert code == 0 and 'connection-denied.pdf' in out.getvalue(), (code, out.getvalue())\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    for _ in range(2):  # the first reads and indexes the report
+        done = subprocess.run(
+            [sys.executable, "-c", search], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+    warm = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert not warm & {"index.libfile", "index.library", "source.opening", "pypdf"}, warm
+
+
 def test_parser_version_has_one_home() -> None:
     """PARSER_VERSION is set in source/version.py only (source.model re-exports it): a bump written
     into model.py again would leave the cache's folders on the old number."""
