@@ -206,6 +206,36 @@ def test_the_citex_script_imports_click_without_platform() -> None:
     assert "click" in loaded_after(code)
 
 
+def test_the_citex_script_runs_its_command_with_the_collector_on_and_a_higher_young_threshold() -> None:
+    """explorer.launch runs the command with the collector enabled, its youngest generation collected
+    every YOUNG_THRESHOLD new objects (the older generations' thresholds as they were), and garbage
+    made in cycles during the command is still collected."""
+    code = (
+        "import gc, json, sys, weakref\n"
+        "import explorer.cli\n"
+        "from explorer import launch\n"
+        "before = gc.get_threshold()\n"
+        "seen = {}\n"
+        "class Node:\n"
+        "    pass\n"
+        "def command():\n"
+        "    seen['enabled'], seen['threshold'] = gc.isenabled(), gc.get_threshold()\n"
+        "    first = Node(); first.me = first; gone = weakref.ref(first); del first\n"
+        "    for _ in range(launch.YOUNG_THRESHOLD + 1000):\n"
+        "        node = Node(); node.me = node\n"
+        "    seen['collected'] = gone() is None\n"
+        "explorer.cli.main = command\n"
+        "launch.run()\n"
+        "print(json.dumps([before, seen, launch.YOUNG_THRESHOLD]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    before, seen, young = json.loads(done.stdout)
+    assert seen["enabled"] and seen["collected"]
+    assert seen["threshold"] == [young, *before[1:]] and young > before[0]
+
+
 def test_the_citex_script_runs_a_search(tmp_path: Path) -> None:
     """`python -m explorer.launch search ...` (what the citex script runs) prints the hits and exits 0;
     with nothing found it exits 1."""
