@@ -11,38 +11,19 @@
 Every command takes --password for encrypted PDFs; those that print results take --json.
 Exit codes: 0 done or found, 1 nothing found, 2 error (one line on stderr).
 
-Importing this module is cheap: pypdf, Whoosh and Textual are imported by the commands
-that need them, never at import time.
+The group is defined here; each command lives in its own module (explorer/cli_*.py), imported
+only when that command runs (`CitexGroup.COMMANDS`), so `citex search` builds no other
+command's options. Importing this module is cheap: pypdf, Whoosh and Textual are imported by
+the commands that need them, never at import time.
 """
 
 from __future__ import annotations
 
 import click
 
-from explorer.cli_common import (
-    CitexGroup,
-    CliError,
-    echo_clean,
-    json_option,
-    limits_options,
-    load_document,
-    nothing_found,
-    password_option,
-    pdf_argument,
-    print_json,
-)
-from explorer.text import clean_for_terminal
+from explorer.cli_common import CitexGroup, draft_option
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-draft_option = click.option(
-    "--draft",
-    type=click.Path(exists=True, dir_okay=False),
-    default=None,
-    metavar="DRAFT",
-    help="Check this draft's quotations in the reader (see citex check).",
-)
 
 
 @click.group(cls=CitexGroup, invoke_without_command=True, context_settings=CONTEXT_SETTINGS)
@@ -64,183 +45,9 @@ def main(ctx: click.Context, draft: str | None) -> None:
     sweep_all([ctx.obj.library.parent, ctx.obj.bookmarks.parent])  # what a killed citex left
     ctx.meta["citex.draft"] = draft
     if ctx.invoked_subcommand is None:
-        _open_tui([], None, draft)
+        from explorer.cli_read import open_tui
 
-
-@main.command("open", hidden=True)
-@click.argument("pdfs", nargs=-1, metavar="[PDF]...")
-@password_option
-@draft_option
-@limits_options
-@click.pass_context
-def open_command(ctx: click.Context, pdfs: tuple[str, ...], password: str | None, draft: str | None) -> None:
-    """Open PDFs in the terminal reader."""
-    _open_tui(list(pdfs), password, draft or ctx.meta.get("citex.draft"))
-
-
-def _open_tui(pdfs: list[str], password: str | None, draft: str | None = None) -> None:
-    """Open the TUI on the PDFs given, else the library, else the bundled report (`index.scope`)."""
-    from explorer.cli_common import locations
-    from index.scope import choose
-
-    where = locations()
-    target = choose(pdfs, where.library, where.bundled)
-    if target.kind != "library":
-        from source.errors import SourceError
-        from source.opening import check_pdf_bytes, read_bytes
-
-        # A cheap look at each file (no parsing: the app reads them, with progress): when none
-        # is even a PDF, fail here with one line; otherwise the app lists those it cannot read.
-        errors: list[SourceError] = []
-        for path in target.paths:
-            try:
-                check_pdf_bytes(read_bytes(path), path)
-            except SourceError as exc:
-                errors.append(exc)
-        if len(errors) == len(target.paths):
-            raise errors[0]
-    from explorer import app
-
-    app.run(target, where, password=password, draft=draft)
-
-
-@main.command()
-@pdf_argument
-@password_option
-@limits_options
-@json_option
-def info(pdf: str | None, password: str | None, as_json: bool) -> None:
-    """Show what a PDF is: title, author, date, pages and their labels, notes.
-
-    Each title, author, date... is followed by where it came from ([info], [xmp], [cover],
-    [imprint], [text], [user]) and ", a guess" when it is only one (see `citex meta`).
-    """
-    from explorer.cli_common import locations
-    from explorer.docviews import info_data
-    from index.meta import effective_metadata
-
-    document = load_document(pdf, password)
-    metadata = effective_metadata(document, locations().data)
-    data = info_data(document, metadata)
-    fields = data.pop("metadata")
-    if as_json:
-        print_json({**data, "metadata": fields})
-        return
-    width = max(len(k) for k in data)
-    for key, value in data.items():
-        if value in ("", None):
-            continue
-        shown = clean_for_terminal(str(value))
-        field = fields.get(key)
-        if field and field["source"]:
-            shown += f"  [{field['source']}{', a guess' if field['guess'] else ''}]"
-        click.echo(f"{key.replace('_', ' '):<{width}}  {shown}")
-
-
-@main.command()
-@pdf_argument
-@password_option
-@limits_options
-@json_option
-def pages(pdf: str | None, password: str | None, as_json: bool) -> None:
-    """List pages: the physical page number and its label, one per line.
-
-    The label is the folio printed on the page (else the PDF's /PageLabels when no page
-    prints one); a page that prints no number shows the guess in brackets ("[6]"), or
-    "-" when there is none. --json adds the guess and where the label came from.
-    """
-    from explorer.docviews import pages_data
-
-    data = pages_data(load_document(pdf, password))
-    if as_json:
-        print_json(data)
-        return
-    for row in data:
-        shown = (
-            row["label"] if row["label"] is not None else f"[{row['inferred']}]" if row["inferred"] else "-"
-        )
-        click.echo(f"{row['page']}\t{clean_for_terminal(shown)}")
-
-
-@main.command()
-@pdf_argument
-@click.option(
-    "--page",
-    "label",
-    default=None,
-    metavar="LABEL",
-    help="The page with this label; #N for physical page N (needed when several pages carry the label).",
-)
-@click.option(
-    "--index", "index", type=int, default=None, metavar="N", help="The N-th physical page (1-based)."
-)
-@password_option
-@limits_options
-@json_option
-def text(pdf: str | None, label: str | None, index: int | None, password: str | None, as_json: bool) -> None:
-    """Print the body text: headings marked with #, note markers inline as [n].
-
-    Without --page or --index, prints every page. Running headers, footers and the
-    footnotes themselves are left out (see `citex notes`).
-    """
-    from explorer.docviews import ambiguous_label, describe_label, page_data, page_text, pages_by_label
-
-    if label is not None and index is not None:
-        raise click.UsageError("give --page LABEL or --index N, not both")
-    document = load_document(pdf, password)
-    if index is not None:
-        if not 1 <= index <= len(document.pages):
-            raise CliError(
-                f"--index {index} is out of range: {document.path} has {len(document.pages)} pages"
-            )
-        selected = [document.page(index)]
-    elif label is not None:
-        selected = pages_by_label(document, label)
-        if not selected:
-            from explorer.docviews import labels_said
-
-            raise nothing_found(
-                f"no page is labelled {label!r} ({labels_said(document)}; "
-                "use --index N or --page '#N' for a physical page)"
-            )
-        if len(selected) > 1:
-            raise CliError(ambiguous_label(label, selected))
-    else:
-        selected = list(document.pages)
-    if as_json:
-        print_json([page_data(p) for p in selected])
-        return
-    for i, page in enumerate(selected):
-        if len(selected) > 1:
-            if i:
-                click.echo()
-            click.echo(clean_for_terminal(f"--- page {page.index} ({describe_label(page)}) ---"))
-        body = page_text(page)
-        if body:
-            echo_clean(body)
-
-
-@main.command()
-@pdf_argument
-@click.option("--label", "labels", multiple=True, metavar="LABEL", help="Only the note(s) with this label.")
-@password_option
-@limits_options
-@json_option
-def notes(pdf: str | None, labels: tuple[str, ...], password: str | None, as_json: bool) -> None:
-    """List footnotes: label, printed page and text; --json adds the sentences that cite each.
-
-    Exit 1 when the document has no notes (or none with the given --label).
-    """
-    from explorer.docviews import notes_data
-
-    data = notes_data(load_document(pdf, password), labels)
-    if as_json:
-        print_json(data)
-    else:
-        for note in data:
-            click.echo(clean_for_terminal(f"{note['label']}  p.{note['page_label']}  {note['text']}"))
-    if not data:
-        raise nothing_found("no notes" + (f" labelled {', '.join(labels)}" if labels else "") + " found")
+        open_tui([], None, draft)
 
 
 if __name__ == "__main__":  # pragma: no cover

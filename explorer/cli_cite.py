@@ -178,9 +178,3 @@ def cite_command(quote: str, pdfs: tuple[str, ...], style: str, password: str | 
         print_json(data)
     else:
         click.echo(clean_for_terminal(data["text"], keep_newlines=True))
-
-
-def register(group: click.Group) -> None:
-    """Add `cite` to the `citex` group."""
-    if "cite" not in group.commands:
-        group.add_command(cite_command)

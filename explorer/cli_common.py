@@ -1,6 +1,6 @@
 """What every `citex` command shares: options, loading a document, output and errors.
 
-Command modules (explorer/cli.py, explorer/cli_search.py) build on these:
+Command modules (explorer/cli_*.py, each imported when one of its commands runs) build on these:
 
 - `pdf_argument`, `password_option`, `json_option`: the usual arguments;
 - `limits_options`: the --max-... and --time-budget flags of source.limits, in force while
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from explorer.text import clean_for_terminal, clean_json
-from source.opening import DEBUG_ENV
+from source.errors import DEBUG_ENV
 
 if TYPE_CHECKING:
     from explorer.locations import Locations
@@ -59,35 +59,52 @@ def pdf_argument(f: F) -> F:
     return click.argument("pdf", required=False, metavar="[PDF]")(f)
 
 
+def draft_option(f: F) -> F:
+    """--draft DRAFT: the draft whose quotations the reader checks (the `citex` group and `open`)."""
+    return click.option(
+        "--draft",
+        type=click.Path(exists=True, dir_okay=False),
+        default=None,
+        metavar="DRAFT",
+        help="Check this draft's quotations in the reader (see citex check).",
+    )(f)
+
+
 def password_option(f: F) -> F:
     """--password for encrypted PDFs."""
     return click.option("--password", default=None, metavar="TEXT", help="Password of an encrypted PDF.")(f)
 
 
 def limits_options(f: F) -> F:
-    """The flags of source.limits (--max-pages, ..., --time-budget); the command runs with them in force."""
-    from source.limits import HELP, Limits, current_limits, use_limits
+    """The flags of source.limits (--max-pages, ..., --time-budget); the command runs with those given
+    in force. Built from source.limitflags: a command run with none of them imports neither the
+    Limits dataclass nor source.limits (the limits in force are then the environment's, as they
+    would be through `use_limits`, here and in worker processes)."""
+    from source.limitflags import DEFAULTS, HELP
 
-    fields = dataclasses.fields(Limits)
+    names = tuple(HELP)
 
     @functools.wraps(f)
     def run(*args: Any, **kwargs: Any) -> Any:
-        given = {field.name: value for field in fields if (value := kwargs.pop(field.name, None)) is not None}
+        given = {name: value for name in names if (value := kwargs.pop(name, None)) is not None}
+        if not given:
+            return f(*args, **kwargs)
+        from source.limits import current_limits, use_limits
+
         with use_limits(dataclasses.replace(current_limits(), **given)):
             return f(*args, **kwargs)
 
-    defaults = Limits()
-    for field in reversed(fields):
-        kind = click.IntRange(min=1) if field.type in ("int", int) else click.FloatRange(min=0, min_open=True)
-        default = getattr(defaults, field.name)
+    for name in reversed(names):
+        default = DEFAULTS[name]
+        kind = click.IntRange(min=1) if isinstance(default, int) else click.FloatRange(min=0, min_open=True)
         shown = f"{default:,}" if isinstance(default, int) else f"{default:g}"
         run = click.option(
-            "--" + field.name.replace("_", "-"),
-            field.name,
+            "--" + name.replace("_", "-"),
+            name,
             type=kind,
             default=None,
             metavar="N",
-            help=f"{HELP[field.name]} [default: {shown}; env {'CITEX_' + field.name.upper()}]",
+            help=f"{HELP[name]} [default: {shown}; env {'CITEX_' + name.upper()}]",
         )(run)
     return run  # type: ignore[return-value]
 
@@ -151,64 +168,140 @@ class CitexGroup(click.Group):
     """A click group whose every error is one line on stderr and exit 2.
 
     An unknown first argument that is not a command is taken as a PDF to open in the
-    TUI (the hidden `open` command). Commands from optional modules (EXTENSIONS) are
-    registered the first time they are needed: each such module defines
-    `register(group: click.Group) -> None`.
+    TUI (the hidden `open` command). Each command is in COMMANDS, by the module that defines
+    it, and is imported when it is asked for (click's lazy group): `citex search` imports
+    explorer.cli_search and builds only its options. `citex --help` lists every command with
+    the first paragraph of its help as kept in COMMANDS, importing none of them
+    (tests/test_cli_lazy.py checks that COMMANDS says what each command's own help says).
     """
 
-    EXTENSIONS: tuple[str, ...] = (
-        "explorer.cli_search",
-        "explorer.cli_check",  # after cli_search: `citex search` does not import the draft checker
-        "explorer.cli_sources",
-        "explorer.cli_meta",
-        "explorer.cli_cite",  # last: it imports the citation styles (explorer.citation) to list them
-    )
-    _extensions_loaded: int = 0
-    """How many of EXTENSIONS are registered (they load in order, each only when a command is not yet found)."""
-
-    def _load_next_extension(self) -> bool:
-        """Register the next extension module's commands; False when all are loaded."""
-        if self._extensions_loaded >= len(self.EXTENSIONS):
-            return False
-        import importlib
-
-        name = self.EXTENSIONS[self._extensions_loaded]
-        self._extensions_loaded += 1
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                return True
-            raise
-        register = getattr(module, "register", None)
-        if callable(register):
-            register(self)
-        else:
-            for value in vars(module).values():
-                if isinstance(value, click.Command) and value.name and value.name not in self.commands:
-                    self.add_command(value)
-        return True
-
-    def _load_extensions(self) -> None:
-        while self._load_next_extension():
-            pass
+    COMMANDS: dict[str, tuple[str, str, str]] = {
+        "add": (
+            "explorer.cli_library",
+            "add",
+            "Add PDFs (or the PDFs under a directory) to the library; changed ones are read again.",
+        ),
+        "check": (
+            "explorer.cli_check",
+            "check",
+            "Check a draft like a fact-checker: each quotation against the source's words, and the page "
+            "its citation gives ([@key, p. 15], (p. 15), (Author 2016, 15), a footnote holding a page).",
+        ),
+        "cite": (
+            "explorer.cli_cite",
+            "cite_command",
+            "Cite a quote as you remember it: the source's exact words with its citation in STYLE.",
+        ),
+        "cites": (
+            "explorer.cli_sources",
+            "cites",
+            "Every claim citing a source that QUERY names (words of its author, title, symbol or key), "
+            "in reading order.",
+        ),
+        "find": (
+            "explorer.cli_find",
+            "find",
+            "Find a quote as you remember it: prints the source's exact words and printed page.",
+        ),
+        "info": (
+            "explorer.cli_read",
+            "info",
+            "Show what a PDF is: title, author, date, pages and their labels, notes.",
+        ),
+        "list": ("explorer.cli_library", "list_command", "List the PDFs in the library."),
+        "meta": (
+            "explorer.cli_meta",
+            "meta",
+            "Show the citation metadata: title, author, publisher, date, report number and URL, each with "
+            "where it came from (info, xmp, cover, imprint, text, user) and whether it is a guess.",
+        ),
+        "notes": (
+            "explorer.cli_read",
+            "notes",
+            "List footnotes: label, printed page and text; --json adds the sentences that cite each.",
+        ),
+        "open": ("explorer.cli_read", "open_command", "Open PDFs in the terminal reader."),
+        "pages": (
+            "explorer.cli_read",
+            "pages",
+            "List pages: the physical page number and its label, one per line.",
+        ),
+        "remove": (
+            "explorer.cli_library",
+            "remove",
+            "Take a PDF out of the library (the file itself is not touched).",
+        ),
+        "search": (
+            "explorer.cli_search",
+            "search",
+            'Ranked full-text search: words (stemmed, all must match), "exact phrases", AND, OR, NOT, '
+            "prefix*, and the fields page:LABEL, section:WORD, in:notes, in:body.",
+        ),
+        "sources": (
+            "explorer.cli_sources",
+            "sources",
+            "List the distinct sources the notes cite, most cited first, with the notes and pages citing each.",
+        ),
+        "text": (
+            "explorer.cli_read",
+            "text",
+            "Print the body text: headings marked with #, note markers inline as [n].",
+        ),
+        "verify": (
+            "explorer.cli_find",
+            "verify",
+            "Is a quote in the source? exact (identical but for typography), near (with a word diff) or "
+            "absent. With --from DRAFT, checks every quotation in a draft, one line each.",
+        ),
+    }
+    """Every command: name -> (its module, the click.Command's name in it, the first paragraph of
+    its help, shown by `citex --help`)."""
+    HIDDEN: frozenset[str] = frozenset({"open"})
+    """Commands `citex --help` does not list (`open` runs for `citex PDF`)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        self._load_extensions()
-        return super().list_commands(ctx)
+        return sorted({*self.commands, *self.COMMANDS})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        command = super().get_command(ctx, cmd_name)
-        while command is None and self._load_next_extension():  # `citex search` never imports cli_sources
-            command = super().get_command(ctx, cmd_name)
+        command = self.commands.get(cmd_name)
+        if command is None and cmd_name in self.COMMANDS:
+            import importlib
+
+            module_name, attribute, _ = self.COMMANDS[cmd_name]
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError as exc:  # an optional module left out of this install
+                if exc.name == module_name:
+                    return None
+                raise
+            command = getattr(module, attribute)
+            assert isinstance(command, click.Command) and command.name == cmd_name, (cmd_name, command)
+            self.add_command(command)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The "Commands" section of `citex --help`, as click writes it, from COMMANDS: a command not
+        yet imported is described by a click.Command holding only its name and help."""
+        rows: list[tuple[str, click.Command]] = []
+        for name in self.list_commands(ctx):
+            command = self.commands.get(name)
+            if command is None and name in self.COMMANDS and name not in self.HIDDEN:
+                command = click.Command(name, help=self.COMMANDS[name][2])
+            if command is not None and not command.hidden:
+                rows.append((name, command))
+        if rows:
+            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+            from gettext import gettext  # as click does, for a translation of "Commands"
+
+            with formatter.section(gettext("Commands")):
+                formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in rows])
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
-            opener = super().get_command(ctx, "open")
+            opener = self.get_command(ctx, "open")
             if opener is not None:
                 if not _looks_like_path(name):
                     raise click.UsageError(f"no such command or file: {name} (see citex --help)")

@@ -78,14 +78,3 @@ def meta(
         print_json(meta_data(document, data_dir))
         return
     echo_lines(clean_for_terminal(line) for line in meta_lines(effective_metadata(document, data_dir)))
-
-
-COMMANDS: tuple[click.Command, ...] = (meta,)
-"""The commands this module adds to `citex`."""
-
-
-def register(group: click.Group) -> None:
-    """Add `citex meta` to the `citex` group."""
-    for command in COMMANDS:
-        if command.name not in group.commands:
-            group.add_command(command)

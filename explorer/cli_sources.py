@@ -91,14 +91,3 @@ def cites(query: str, pdfs: tuple[str, ...], password: str | None, as_json: bool
             click.echo(clean_for_terminal(f"{where}\t[{src['key']}{pin}]\t{row['claim']}"))
     if not data:
         raise nothing_found(f"no note cites a source matching {query!r}")
-
-
-COMMANDS: tuple[click.Command, ...] = (sources, cites)
-"""The commands this module adds to `citex`."""
-
-
-def register(group: click.Group) -> None:
-    """Add the sources commands to the `citex` group."""
-    for command in COMMANDS:
-        if command.name not in group.commands:
-            group.add_command(command)

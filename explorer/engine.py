@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from index.results import Hit, Verification
+from index.results import Hit
+from index.verdicts import Verification
 
 if TYPE_CHECKING:
     from index.scope import Scope

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from explorer.engine import Outcome
 from explorer.text import clean_for_terminal
-from index.results import Verification
+from index.verdicts import Verification
 from index.text import quote_words
 
 STYLE_MISSING = "bold red strike"

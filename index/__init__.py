@@ -15,13 +15,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from index.errors import CitexIndexError, LibraryError
-from index.results import DiffOp, Hit, SearchResult, Span, Verification
+from index.results import Hit, SearchResult, Span
 
 if TYPE_CHECKING:
     from index.corpus import Corpus
     from index.documents import corpus_of, document_index, index_document, open_corpus
     from index.libfile import LibraryEntry
     from index.library import Library
+    from index.verdicts import DiffOp, Verification
 
 __all__ = [
     "CitexIndexError",
@@ -48,6 +49,8 @@ _LAZY = {
     "open_corpus": "index.documents",
     "Library": "index.library",
     "LibraryEntry": "index.libfile",
+    "DiffOp": "index.verdicts",
+    "Verification": "index.verdicts",
 }
 
 

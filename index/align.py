@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from difflib import Match as MatchBlock
 from difflib import SequenceMatcher
 
-from index.results import DiffOp
+from index.verdicts import DiffOp
 from index.text import quote_words
 
 _SWAP_PENALTY = 3.0

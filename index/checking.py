@@ -39,7 +39,8 @@ from index.elision import Loader, stitched
 from index.pagecheck import PageCheck, page_check
 from index.align import word_diff
 from index.fuzzy import NEAR, RESCORE, Match, find
-from index.results import DiffOp, Hit
+from index.results import Hit
+from index.verdicts import DiffOp
 from index.text import quote_words, words_with_offsets
 
 if TYPE_CHECKING:

@@ -13,10 +13,11 @@ from dataclasses import replace
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from index.results import Hit, SearchResult, Verification
+from index.results import Hit, SearchResult
 from index.units import Unit, doc_key, label_range
 
 if TYPE_CHECKING:
+    from index.verdicts import Verification
     from index.whoosh_types import Index, Query, QueryParser, Searcher
 
 

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from index.corpus import Corpus
 from index.store import build_index, memory_index, open_index
 from source.cache import document_index_dir
-from source.opening import PdfFile
 from index.units import units_of
 
 if TYPE_CHECKING:
+    from source.opening import PdfFile
     from index.whoosh_types import Index
 
     from source.model import Document
@@ -44,17 +44,18 @@ def document_index(path: str | os.PathLike[str] | PdfFile, password: str | None 
     remembered with the file's unchanged stat key (`source.filekey`) is not even read; else the file
     is read and hashed once. Raises SourceError."""
     from source.filekey import known_sha, regular_stat, remember
-    from source.opening import identify, open_document
 
     before = None
-    if password is None and not isinstance(path, PdfFile):
+    if password is None and isinstance(path, (str, os.PathLike)):  # else a PdfFile, read and hashed
         sha = known_sha(path)
         if sha is not None:
             ix = open_index(document_index_dir(sha))
             if ix is not None:
                 return sha, ix
         before = regular_stat(os.path.abspath(path))
-    file = path if isinstance(path, PdfFile) else identify(path)
+    from source.opening import identify, open_document  # not for an index found by the file's key
+
+    file = identify(path) if isinstance(path, (str, os.PathLike)) else path
     ix = open_index(document_index_dir(file.sha)) if password is None else None
     if ix is None:
         document = open_document(file, password=password)
@@ -75,7 +76,7 @@ def open_corpus(paths: Iterable[str | os.PathLike[str] | PdfFile], password: str
         sha, ix = document_index(path, password)
         if sha not in names:
             indexes.append(ix)
-            names[sha] = path.path if isinstance(path, PdfFile) else str(path)
+            names[sha] = str(path) if isinstance(path, (str, os.PathLike)) else path.path
     return Corpus(indexes, names)
 
 

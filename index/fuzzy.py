@@ -24,7 +24,8 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from index.align import align, word_diff
-from index.results import Hit, Span, Verdict, Verification
+from index.results import Hit, Span
+from index.verdicts import Verdict, Verification
 from index.text import WORD, norm_word, quote_words
 from index.units import Unit, label_range
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 from index.errors import LibraryError
 from index.libfile import LibraryEntry, LibraryFile
 from index.libread import absolute, as_read, expand, in_order, read_all
-from index.results import Hit, SearchResult, Verification
+from index.results import Hit, SearchResult
 from index.units import doc_key
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from index.corpus import Corpus
     from index.ingest import Ingested
+    from index.verdicts import Verification
     from index.libindex import Writer
     from index.units import Unit
 
@@ -389,6 +390,8 @@ class Library:
 
     def verify(self, quote: str, paths: Iterable[str] | None = None) -> Verification:
         """Verify a quote against the library (or the given PDFs of it)."""
+        from index.verdicts import Verification
+
         corpus = self.corpus()
         if not corpus.indexes:
             return Verification("absent", 0.0, quote, None)

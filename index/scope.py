@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from index.results import Hit, SearchResult, Verification
+from index.results import Hit, SearchResult
 
 if TYPE_CHECKING:
     from index.corpus import Corpus
     from index.library import Library
+    from index.verdicts import Verification
+    from source.opening import PdfFile
 
 ScopeKind = Literal["pdfs", "library", "bundled"]
 _R = TypeVar("_R")
@@ -50,6 +52,8 @@ def choose(pdfs: Sequence[str | os.PathLike[str]], library_file: Path, bundled: 
     """
     if pdfs:
         return Target("pdfs", tuple(os.fspath(p) for p in pdfs), library_file)
+    if _missing(library_file):  # no library yet: not even index.libfile is imported
+        return Target("bundled", (str(bundled),), None)
     from index.libfile import LibraryFile
 
     warnings: list[str] = []
@@ -90,6 +94,8 @@ class Scope:
 
     def verify(self, quote: str) -> Verification:
         """exact, near or absent."""
+        from index.verdicts import Verification
+
         return self._healing(
             lambda c: c.verify(quote) if c.indexes else Verification("absent", 0.0, quote, None)
         )
@@ -167,7 +173,6 @@ def open_scope(target: Target, password: str | None = None) -> Scope:
         return scope
     from index.documents import open_corpus
     from source.filekey import known_sha, regular_stat, remember
-    from source.opening import PdfFile, identify
 
     files: list[str | PdfFile] = []  # each checked, read and hashed once; not read when its hash is known
     shas: dict[str, str] = {}
@@ -175,6 +180,8 @@ def open_scope(target: Target, password: str | None = None) -> Scope:
     for path in target.paths:
         sha = known_sha(path) if password is None else None
         if sha is None:
+            from source.opening import identify  # not when the file's key gives its hash
+
             before = regular_stat(os.path.abspath(path)) if password is None else None
             file = identify(path)
             files.append(file)
@@ -205,13 +212,21 @@ def _all_listed(library_file: Path, shas: dict[str, str]) -> bool:
     """Whether the library's list holds every one of these files (else `Library.corpus_of` would say
     None): read without index.library, so a search of PDFs outside the library does not import it (nor,
     when there is no library file at all, index.libfile)."""
-    try:
-        os.stat(library_file)
-    except FileNotFoundError:
-        return False  # what LibraryFile.load says of a missing file: no entries
-    except OSError:
-        pass  # LibraryFile.load says what is wrong
+    if _missing(library_file):
+        return False
     from index.libfile import LibraryFile
 
     listed = {entry.sha for entry in LibraryFile(library_file, []).load()}
     return bool(shas) and set(shas) <= listed
+
+
+def _missing(library_file: Path) -> bool:
+    """Whether there is no library file (what LibraryFile.load reads as no entries); False when it
+    cannot be looked at for another reason (LibraryFile.load then says what is wrong)."""
+    try:
+        os.stat(library_file)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+DEBUG_ENV = "CITEX_DEBUG"
+"""Set to show pypdf's messages (and, in the CLI, tracebacks). Here, not in source.opening, so the CLI
+knows it without importing the opener."""
+
 
 class SourceError(Exception):
     """A PDF could not be read. The message is one line, fit for stderr."""

@@ -15,7 +15,8 @@ form nested deeper is not drawn (as a cycle of forms drawing themselves ends), a
 The limits in force are, in order: those passed to `read_pdf(..., limits=)`; else those set
 by `use_limits` (the CLI's flags); else the environment variables (`ENV_PREFIX` + the
 field name in capitals, e.g. CITEX_MAX_PAGES=20000, which worker processes inherit); else
-the defaults below. Each default is far above what any real PDF of the test corpora needs
+the defaults (in `source.limitflags`, with each flag's help, so that the CLI builds its flags
+without this module). Each default is far above what any real PDF of the test corpora needs
 (the largest there: 6,351 operators, 1,314 runs and 6 form invocations on one page).
 
 A caller that reads in a thread (the TUI) can watch and stop the read: `watching(cancel,
@@ -35,45 +36,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from source.errors import CancelledError, LimitError
+from source.limitflags import (
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_PAGE_OPERATORS,
+    DEFAULT_MAX_OPERATORS,
+    DEFAULT_MAX_PAGE_RUNS,
+    DEFAULT_MAX_RUNS,
+    DEFAULT_MAX_PAGE_FORMS,
+    DEFAULT_MAX_FORM_DEPTH,
+    DEFAULT_MAX_STREAM_MB,
+    DEFAULT_MAX_DOCUMENT_MB,
+    DEFAULT_TIME_BUDGET,
+    HELP as HELP,
+)
 
-DEFAULT_MAX_PAGES = 5_000
-"""Pages a PDF may have; one with more is refused before any page is read."""
-DEFAULT_MAX_PAGE_OPERATORS = 500_000
-"""Content-stream operators interpreted on one page, forms included (each held in memory while the
-page is read: 500,000 take ~1.5 s and ~120 MB)."""
-DEFAULT_MAX_OPERATORS = 20_000_000
-"""Content-stream operators interpreted in one document."""
-DEFAULT_MAX_PAGE_RUNS = 50_000
-"""Text runs on one page (a dense page set glyph by glyph has ~10^4); bounds the layout work."""
-DEFAULT_MAX_RUNS = 1_000_000
-"""Text runs in one document (a 2,000-page book has ~4 x 10^5); bounds memory."""
-DEFAULT_MAX_PAGE_FORMS = 10_000
-"""Form XObjects drawn on one page, counting every invocation (fan-out: forms that draw forms)."""
-DEFAULT_MAX_FORM_DEPTH = 8
-"""How deep forms may nest; a form deeper is not drawn (this ends a cycle of forms)."""
-DEFAULT_MAX_STREAM_MB = 50.0
-"""Megabytes one stream may decompress to (passed to pypdf's decoders, which stop there)."""
-DEFAULT_MAX_DOCUMENT_MB = 500.0
-"""Megabytes of content streams interpreted in one document (a form counts each time it is drawn)."""
-DEFAULT_TIME_BUDGET = 300.0
-"""Seconds of wall time reading one PDF may take."""
 ENV_PREFIX = "CITEX_"
 """Environment variables CITEX_MAX_PAGES, CITEX_TIME_BUDGET, ... set the limits (see `Limits.from_env`)."""
 MB = 1_000_000
 """Bytes in a megabyte, as the limits count them."""
-HELP = {
-    "max_pages": "Refuse a PDF with more pages than this.",
-    "max_page_operators": "Stop after this many content operators on one page.",
-    "max_operators": "Stop after this many content operators in one PDF.",
-    "max_page_runs": "Stop after this many text runs on one page.",
-    "max_runs": "Stop after this many text runs in one PDF.",
-    "max_page_forms": "Stop after drawing this many forms on one page.",
-    "max_form_depth": "Do not draw forms nested deeper than this.",
-    "max_stream_mb": "Stop when one stream decompresses past this many MB.",
-    "max_document_mb": "Stop after this many MB of content streams in one PDF.",
-    "time_budget": "Stop after this many seconds on one PDF.",
-}
-"""What each limit does, in a line (the CLI's help for its flag)."""
 
 
 @dataclass(frozen=True)

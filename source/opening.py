@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from source.errors import DEBUG_ENV as DEBUG_ENV
 from source.errors import EncryptedError, LimitError, NotAPdfError, NotFoundError, SourceError, damaged
 from source.limits import Budget, Limits, current_limits
 
@@ -35,10 +36,6 @@ _HEADER_WINDOW = 1024
 """The PDF header (%PDF-) may stand anywhere in the first 1024 bytes."""
 _TRAILER_WINDOW = 2048
 """A whole file ends with %%EOF (maybe followed by some junk) within its last bytes."""
-
-
-DEBUG_ENV = "CITEX_DEBUG"
-"""Set to show pypdf's messages (and, in the CLI, tracebacks)."""
 
 
 def quiet_pypdf() -> None:

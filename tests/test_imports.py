@@ -125,6 +125,9 @@ def test_a_warm_search_imports_only_what_it_uses(tmp_path: Path) -> None:
         "index.citefields",
         "index.library",  # the report is not in the (empty) library: its list says so
         "source.model",  # the cache needs PARSER_VERSION (source.version), not the model's dataclasses
+        "index.verdicts",  # Verification and DiffOp: a search returns neither
+        "source.opening",  # the index is found by the file's key: no PDF is opened, read or hashed
+        "source.limits",  # no --max-... flag given: the Limits dataclass is not made (source.limitflags)
         "whoosh.lang.morph_en",
         "whoosh.qparser",  # a query of plain words is built without it (index.query.plain_query)
         "whoosh.support.charset",  # highlights use the index's own analyzer
@@ -136,6 +139,27 @@ def test_a_warm_search_imports_only_what_it_uses(tmp_path: Path) -> None:
         "rapidfuzz",
     }
     assert not warm & unused, warm & unused
+
+
+def test_a_warm_search_of_the_bundled_report_reads_no_library_list(tmp_path: Path) -> None:
+    """`citex search WORD` with no PDF and no library yet searches the bundled report without
+    importing index.libfile or index.library (there is no list to read), nor the opener."""
+    env = {**os.environ, "CITEX_CACHE_DIR": str(tmp_path / "cache"), "CITEX_DATA_DIR": str(tmp_path / "data")}
+    search = (
+        "import contextlib, io, sys, json\n"
+        "from explorer.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    code = main(['search', 'border'], standalone_mode=False)\n"
+        "assert code == 0 and 'connection-denied.pdf' in out.getvalue(), (code, out.getvalue())\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    for _ in range(2):  # the first reads and indexes the report
+        done = subprocess.run(
+            [sys.executable, "-c", search], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+    warm = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert not warm & {"index.libfile", "index.library", "source.opening", "pypdf"}, warm
 
 
 def test_parser_version_has_one_home() -> None:
@@ -180,6 +204,36 @@ def test_the_citex_script_imports_click_without_platform() -> None:
         "assert (uuid._LINUX, uuid._AIX) == (platform.system() == 'Linux', platform.system() == 'AIX')\n"
     )
     assert "click" in loaded_after(code)
+
+
+def test_the_citex_script_runs_its_command_with_the_collector_on_and_a_higher_young_threshold() -> None:
+    """explorer.launch runs the command with the collector enabled, its youngest generation collected
+    every YOUNG_THRESHOLD new objects (the older generations' thresholds as they were), and garbage
+    made in cycles during the command is still collected."""
+    code = (
+        "import gc, json, sys, weakref\n"
+        "import explorer.cli\n"
+        "from explorer import launch\n"
+        "before = gc.get_threshold()\n"
+        "seen = {}\n"
+        "class Node:\n"
+        "    pass\n"
+        "def command():\n"
+        "    seen['enabled'], seen['threshold'] = gc.isenabled(), gc.get_threshold()\n"
+        "    first = Node(); first.me = first; gone = weakref.ref(first); del first\n"
+        "    for _ in range(launch.YOUNG_THRESHOLD + 1000):\n"
+        "        node = Node(); node.me = node\n"
+        "    seen['collected'] = gone() is None\n"
+        "explorer.cli.main = command\n"
+        "launch.run()\n"
+        "print(json.dumps([before, seen, launch.YOUNG_THRESHOLD]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    before, seen, young = json.loads(done.stdout)
+    assert seen["enabled"] and seen["collected"]
+    assert seen["threshold"] == [young, *before[1:]] and young > before[0]
 
 
 def test_the_citex_script_runs_a_search(tmp_path: Path) -> None:

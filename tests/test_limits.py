@@ -124,6 +124,33 @@ def test_limits_from_the_environment_and_use_limits(monkeypatch: pytest.MonkeyPa
     assert current_limits() == Limits(max_pages=7)
 
 
+def test_the_flags_table_names_every_limit_with_its_default() -> None:
+    """source.limitflags (what the CLI builds its flags from) says what Limits says: the same fields
+    in the same order, each default of the field's type; and the env a flag names sets that limit."""
+    import dataclasses
+
+    from source.limitflags import DEFAULTS, HELP
+
+    fields = dataclasses.fields(Limits)
+    assert list(HELP) == list(DEFAULTS) == [field.name for field in fields]
+    for field in fields:
+        assert DEFAULTS[field.name] == field.default
+        assert type(DEFAULTS[field.name]).__name__ == field.type
+        assert Limits.from_env({f"CITEX_{field.name.upper()}": "3"}) == Limits(**{field.name: 3})
+
+
+def test_a_command_given_no_limit_flag_reads_with_the_environment_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No flag: the limits in force are the environment's (a flag still wins over them)."""
+    path = write(tmp_path, "fan.pdf", hostile.fan_out_pdf(fan=3, depth=4))
+    monkeypatch.setenv("CITEX_MAX_PAGE_FORMS", "20")
+    result = CliRunner().invoke(main, ["info", str(path)])
+    assert result.exit_code == 2 and "raise --max-page-forms" in result.stderr
+    ok = CliRunner().invoke(main, ["info", "--max-page-forms", "200", str(path)])
+    assert ok.exit_code == 0, ok.output
+
+
 @pytest.mark.parametrize("command", ["info", "text", "notes", "pages"])
 def test_cli_flag_names_the_limit(tmp_path: Path, command: str) -> None:
     path = write(tmp_path, "fan.pdf", hostile.fan_out_pdf(fan=3, depth=4))
