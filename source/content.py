@@ -271,7 +271,10 @@ def content_operations(content: Any, pdf: Any, budget: Budget) -> list[tuple[lis
     allowed = budget.allowed_operators()
     read: list[tuple[list[Any], bytes]] = []
     try:
-        read.extend(operations(data, allowed + 1))  # one more than allowed: the budget raises
+        # One at a time, not `read.extend(...)`: what came before an error is kept whatever does
+        # the extending (CPython's list.extend keeps it; a compiled extend may not, see README).
+        for operation in operations(data, allowed + 1):  # one more than allowed: the budget raises
+            read.append(operation)
         budget.add_operators(len(read))
         return read
     except ContentError:

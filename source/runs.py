@@ -14,7 +14,7 @@ box, invisible (but for a scanned page's OCR layer), or white on white.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pypdf.generic import DictionaryObject, NameObject
@@ -126,7 +126,7 @@ class _TextState:
     fill_clear: bool = False  # fill opacity 0: nothing filled shows
 
     def copy(self) -> _TextState:
-        return _TextState(**self.__dict__)
+        return replace(self)
 
 
 class _Walker:
