@@ -154,3 +154,29 @@ def test_a_stream_broken_part_way_keeps_the_operations_before_the_break() -> Non
     stream.set_data(b"q 1 0 0 1 5 5 cm (nest (ed)) Tj ) Q q")
     read = content_operations(stream, None, default_budget())
     assert read == [([], b"q"), ([1.0, 0.0, 0.0, 1.0, 5.0, 5.0], b"cm"), ([b"nest (ed)"], b"Tj")]
+
+
+def test_a_copied_text_state_holds_every_field() -> None:
+    """`_TextState.copy` names its fields one by one (a q ... Q pair restores the copy): a field
+    added later and not copied would be reset at every q."""
+    import dataclasses
+
+    from source.runs import _TextState
+
+    changed: dict[str, Any] = {}
+    for i, f in enumerate(dataclasses.fields(_TextState)):
+        default = f.default
+        if isinstance(default, bool):
+            changed[f.name] = not default
+        elif isinstance(default, str):
+            changed[f.name] = f"x{i}"
+        elif isinstance(default, int):
+            changed[f.name] = i + 2
+        elif isinstance(default, float):
+            changed[f.name] = float(i + 2)
+    assert len(changed) == len(dataclasses.fields(_TextState)) - 1  # all but the font (None)
+    state = _TextState(**changed)
+    copy = state.copy()
+    assert copy is not state
+    assert {name: getattr(copy, name) for name in changed} == changed
+    assert copy.font is state.font
