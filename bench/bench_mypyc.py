@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -105,6 +106,9 @@ def main() -> None:
     parser.add_argument("--fetched", type=int, default=0, help="the N fetched manuals of bench_add.py")
     args = parser.parse_args()
     pdfs = fetched(args.fetched) if args.fetched else bench_cpu.pdfs_under(args.paths or bench_cpu.DEFAULT)
+    if shutil.which("cc") is None and shutil.which("gcc") is None:
+        print("no C compiler (cc, gcc): nothing compiled, nothing measured")
+        return
     root = args.keep if args.keep is not None else Path(tempfile.mkdtemp(prefix="citex-mypyc-"))
     began = time.perf_counter()
     cpu = build(root)

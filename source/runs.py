@@ -169,7 +169,7 @@ class _Walker:
     def walk(
         self,
         content: Any,
-        resources: DictionaryObject,
+        resources: Any,  # a dictionary, or what a broken reference gives (None): see _dictionary
         pdf: Any,
         ctm: Matrix,
         depth: int = 0,
