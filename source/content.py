@@ -118,6 +118,9 @@ _ONE_BY_ONE = re.compile(rb"(?<![^\x00\t\n\x0c\r ()<>\[\]{}/%])BI(?![^\x00\t\n\x
 """What may be an inline image (BI ... ID data EI), whose data only `_one_by_one` skips (found
 anywhere, even in a string: such a stream is only read the slower way)."""
 _KEYWORDS: dict[bytes, bool | None] = {b"true": True, b"false": False, b"null": None}
+_NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
+"""What a hex string's digits are read without (white space, NUL); a string of digits alone
+(`isalnum`, as the token's pattern allows nothing else), an even number of them, skips it."""
 
 
 class _Nested(Exception):
@@ -162,9 +165,11 @@ def _all_at_once(data: bytes, limit: int | None) -> list[tuple[list[Any], bytes]
             add = stack[-1].append
             add(items)
         elif first == 0x3C and len(token) > 1:  # <hex>
-            digits = re.sub(rb"[^0-9A-Fa-f]", b"", token[1:-1])
-            if len(digits) % 2:
-                digits += b"0"
+            digits = token[1:-1]
+            if not (digits.isalnum() and len(digits) % 2 == 0):  # else: digits only, whole bytes
+                digits = _NOT_HEX.sub(b"", digits)
+                if len(digits) % 2:
+                    digits += b"0"
             add(bytes.fromhex(digits.decode("ascii")))
         elif first in _DELIMITERS:
             raise ContentError(f"unexpected {token!r}")
@@ -229,7 +234,7 @@ def _one_by_one(data: bytes) -> Iterator[tuple[list[Any], bytes]]:
             items = stack.pop()
             stack[-1].append(items)
         elif kind == "hex":
-            digits = re.sub(rb"[^0-9A-Fa-f]", b"", m.group()[1:-1])
+            digits = _NOT_HEX.sub(b"", m.group()[1:-1])
             if len(digits) % 2:
                 digits += b"0"
             stack[-1].append(bytes.fromhex(digits.decode("ascii")))
@@ -271,7 +276,10 @@ def content_operations(content: Any, pdf: Any, budget: Budget) -> list[tuple[lis
     allowed = budget.allowed_operators()
     read: list[tuple[list[Any], bytes]] = []
     try:
-        read.extend(operations(data, allowed + 1))  # one more than allowed: the budget raises
+        # One at a time, not `read.extend(...)`: what came before an error is kept whatever does
+        # the extending (CPython's list.extend keeps it; a compiled extend may not, see README).
+        for operation in operations(data, allowed + 1):  # one more than allowed: the budget raises
+            read.append(operation)
         budget.add_operators(len(read))
         return read
     except ContentError:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from source.labels import render_folio, roman_value
 from source.lines import Line
+from source.lineset import LineSet
 
 BAND = 0.22
 """Share of the page height, at top and at bottom, where headers and footers stand."""
@@ -139,7 +140,8 @@ def _outer_rows(top: list[Line], bottom: list[Line]) -> list[Line]:
 
 
 def _outermost_only(furniture: PageFurniture, lines: list[Line]) -> PageFurniture:
-    body = [ln for ln in lines if ln not in furniture.header and ln not in furniture.footer]
+    bands = LineSet([*furniture.header, *furniture.footer])
+    body = [ln for ln in lines if ln not in bands]
     if not body:
         return furniture
     top_body = max(ln.y for ln in body)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from source.escapes import clean_run
@@ -111,15 +110,21 @@ def _is_bold(font: str) -> bool:
 
 def _dominant(runs: list[Run]) -> tuple[float, str, float]:
     """(size, font, baseline) that most characters of the runs are set in."""
-    sizes: Counter[float] = Counter()
-    fonts: Counter[str] = Counter()
-    bases: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
+    fonts: dict[str, int] = {}
+    bases: dict[float, int] = {}
     for run in runs:
         weight = len(run.text.strip()) or 1
-        sizes[round(run.size, 1)] += weight
-        fonts[run.font] += weight
-        bases[round(run.y, 1)] += weight
-    return sizes.most_common(1)[0][0], fonts.most_common(1)[0][0], bases.most_common(1)[0][0]
+        size, base = round(run.size, 1), round(run.y, 1)
+        sizes[size] = sizes.get(size, 0) + weight
+        fonts[run.font] = fonts.get(run.font, 0) + weight
+        bases[base] = bases.get(base, 0) + weight
+    # max keeps the first of equals, in the order first seen, as Counter.most_common(1) does
+    return (
+        max(sizes, key=sizes.__getitem__),
+        max(fonts, key=fonts.__getitem__),
+        max(bases, key=bases.__getitem__),
+    )
 
 
 def _rows(runs: list[Run]) -> list[list[Run]]:

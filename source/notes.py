@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from source.blocks import ends_open, reading_order
 from source.columns import ACROSS, column_bounds, column_of
 from source.lines import Line, LineMarker, label_key
+from source.lineset import LineSet
 from source.notelabels import follows, start_label
 
 SMALLER_THAN_BODY = 0.95
@@ -92,7 +93,8 @@ def note_area(lines: list[Line], body_size: float, same_size: bool = True) -> tu
         if not foot and same_size:
             foot = _body_size_foot(order)
         inner = _inner_notes(part, foot, body_size)
-        body += [ln for ln in part if ln not in foot and ln not in inner]
+        apart = LineSet([*foot, *inner])
+        body += [ln for ln in part if ln not in apart]
         area += inner + sorted(foot, key=lambda ln: (-round(ln.y, 0), ln.x0))
     if any(column_of(ln, bounds) == ACROSS for ln in area):
         # notes across the page: read them top to bottom, whatever column a short line is in
@@ -131,7 +133,8 @@ def _inner_notes(part: list[Line], foot: list[Line], body_size: float) -> list[L
     """Notes set under a box or table inside the page (a recommendation box's own notes):
     a run of lines smaller than the body, above the foot, whose first line starts with the
     label of a marker above it in the column. Top to bottom."""
-    order = sorted((ln for ln in part if ln not in foot), key=lambda ln: (-round(ln.y, 0), ln.x0))
+    in_foot = LineSet(foot)
+    order = sorted((ln for ln in part if ln not in in_foot), key=lambda ln: (-round(ln.y, 0), ln.x0))
     inner: list[Line] = []
     seen: set[str] = set()
     i = 0

@@ -126,7 +126,21 @@ class _TextState:
     fill_clear: bool = False  # fill opacity 0: nothing filled shows
 
     def copy(self) -> _TextState:
-        return _TextState(**self.__dict__)
+        """The same state (field by field: no `__dict__`, which a compiled class lacks, and quicker than `replace`)."""
+        return _TextState(
+            self.font,
+            self.font_name,
+            self.size,
+            self.char_spacing,
+            self.word_spacing,
+            self.scale,
+            self.leading,
+            self.rise,
+            self.render,
+            self.fill_space,
+            self.fill_white,
+            self.fill_clear,
+        )
 
 
 class _Walker:
@@ -155,7 +169,7 @@ class _Walker:
     def walk(
         self,
         content: Any,
-        resources: DictionaryObject,
+        resources: Any,  # a dictionary, or what a broken reference gives (None): see _dictionary
         pdf: Any,
         ctm: Matrix,
         depth: int = 0,

@@ -30,6 +30,7 @@ from statistics import median
 
 from source.imprint import DATE, SYMBOL_LINE, TITLE_SIZE_RATIO
 from source.lines import Line
+from source.lineset import LineSet
 from source.names import byline
 from source.runs import Run
 
@@ -148,9 +149,10 @@ def joined_lines(lines: Sequence[Line]) -> list[tuple[Line, str]]:
     ]
     taken: dict[int, list[Line]] = {}
     used: set[int] = set()
+    in_short = LineSet(short)
     for cap in short:
         for ln in lines:
-            if ln is cap or id(ln) in used or ln in short:
+            if ln is cap or id(ln) in used or ln in in_short:
                 continue
             inside = ln.x0 - cap.size <= cap.x0 and cap.x1 <= ln.x1 + cap.size
             on_line = abs(ln.y - cap.y) <= BASELINE_TOLERANCE and abs(ln.size - cap.size) <= SAME_SIZE

@@ -140,3 +140,43 @@ def test_a_read_collects_garbage_less_often_and_restores_the_threshold_after() -
         read(Broken(), "broken.pdf", "0" * 64, default_budget())
     assert seen and seen[0][0] >= GC_THRESHOLD
     assert gc.get_threshold() == before
+
+
+def test_a_stream_broken_part_way_keeps_the_operations_before_the_break() -> None:
+    """Neither reader gets past the stray ")" (pypdf's parser raises too): what came before it is
+    drawn, as viewers do. (A compiled `list.extend` dropped them: the loop must keep them itself.)"""
+    from pypdf.generic import DecodedStreamObject
+
+    from source.content import content_operations
+    from source.limits import default_budget
+
+    stream = DecodedStreamObject()
+    stream.set_data(b"q 1 0 0 1 5 5 cm (nest (ed)) Tj ) Q q")
+    read = content_operations(stream, None, default_budget())
+    assert read == [([], b"q"), ([1.0, 0.0, 0.0, 1.0, 5.0, 5.0], b"cm"), ([b"nest (ed)"], b"Tj")]
+
+
+def test_a_copied_text_state_holds_every_field() -> None:
+    """`_TextState.copy` names its fields one by one (a q ... Q pair restores the copy): a field
+    added later and not copied would be reset at every q."""
+    import dataclasses
+
+    from source.runs import _TextState
+
+    changed: dict[str, Any] = {}
+    for i, f in enumerate(dataclasses.fields(_TextState)):
+        default = f.default
+        if isinstance(default, bool):
+            changed[f.name] = not default
+        elif isinstance(default, str):
+            changed[f.name] = f"x{i}"
+        elif isinstance(default, int):
+            changed[f.name] = i + 2
+        elif isinstance(default, float):
+            changed[f.name] = float(i + 2)
+    assert len(changed) == len(dataclasses.fields(_TextState)) - 1  # all but the font (None)
+    state = _TextState(**changed)
+    copy = state.copy()
+    assert copy is not state
+    assert {name: getattr(copy, name) for name in changed} == changed
+    assert copy.font is state.font
