@@ -354,3 +354,19 @@ async def test_Y_picks_a_style_copies_in_it_and_the_style_is_remembered(
     async with again.run_test(size=(80, 24)) as pilot:
         await opened(pilot, again)
         assert again.style == "apa"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@sync
+async def test_the_results_title_shows_its_query_first_in_a_narrow_pane(size: tuple[int, int]) -> None:
+    """The pane's title is cut to the pane's width: the query the hits answer comes first, so it
+    stays in sight ("full text: mobile phones · best 50 hits of more")."""
+    app = CitexApp([REPORT])
+    async with app.run_test(size=size) as pilot:
+        await opened(pilot, app)
+        await search(pilot, app, "mobile phones")
+        pane = app.query_one("#results-pane", ResultsPane)
+        title = str(pane.border_title)
+        assert title.startswith("full text: mobile phones · ") and "hits" in title
+        shown = pane.region.width - 4  # the corners and the spaces around the title
+        assert "full text: mobile phones" in title[:shown], (shown, title)

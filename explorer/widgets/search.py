@@ -134,14 +134,14 @@ TITLE_QUERY_CHARS = 24
 
 
 def title_line(outcome: Outcome) -> str:
-    """The pane's title: the count, for which query, in which mode ("" before a query): it says which
-    query the hits below answer."""
+    """The pane's title: in which mode, for which query, then the count ("" before a query): it says
+    which query the hits below answer, first, so a narrow pane that cuts its title keeps that."""
     if not outcome.query:
         return ""
     query = clean_for_terminal(outcome.query)
     if len(query) > TITLE_QUERY_CHARS:
         query = query[: TITLE_QUERY_CHARS - 1] + "…"
-    return f"{count_line(outcome)} · {MODE_NAMES[outcome.mode]}: {query}"
+    return f"{MODE_NAMES[outcome.mode]}: {query} · {count_line(outcome)}"
 
 
 class ResultsPane(Vertical):
