@@ -24,7 +24,7 @@ a field weighting other than BM25F, a boost): the caller then runs Whoosh (`quer
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -229,10 +229,7 @@ class _Ranker:
         ordered = [done[i] for i in range(len(parts))]
         if len(ordered) == 1 or within is None:
             return self.both(ordered)
-        if len(ordered) == 2:
-            a, b = ordered
-            return {d: a[d] + b[d] for d in within}
-        return {d: sum(part[d] for part in ordered) for d in within}
+        return self.summed(ordered, within)
 
     @staticmethod
     def both(parts: list[Scores]) -> Scores:
@@ -246,10 +243,15 @@ class _Ranker:
         for part in parts:
             if part is not smallest:
                 keys.intersection_update(part)
+        return _Ranker.summed(parts, keys)
+
+    @staticmethod
+    def summed(parts: list[Scores], units: Iterable[int]) -> Scores:
+        """The units' scores (each unit in every part) summed in the parts' order."""
         if len(parts) == 2:
             a, b = parts
-            return {d: a[d] + b[d] for d in keys}
-        return {d: sum(part[d] for part in parts) for d in keys}
+            return {d: a[d] + b[d] for d in units}
+        return {d: sum(part[d] for part in parts) for d in units}
 
     @staticmethod
     def either(parts: list[Scores]) -> Scores:

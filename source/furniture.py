@@ -46,6 +46,10 @@ class PageFurniture:
     footer: tuple[Line, ...]
     """Lines of the running footer."""
 
+    def bands(self) -> LineSet:
+        """The header's and footer's lines, for `line in` (what the body leaves out)."""
+        return LineSet([*self.header, *self.footer])
+
 
 def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
@@ -140,7 +144,7 @@ def _outer_rows(top: list[Line], bottom: list[Line]) -> list[Line]:
 
 
 def _outermost_only(furniture: PageFurniture, lines: list[Line]) -> PageFurniture:
-    bands = LineSet([*furniture.header, *furniture.footer])
+    bands = furniture.bands()
     body = [ln for ln in lines if ln not in bands]
     if not body:
         return furniture

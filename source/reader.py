@@ -30,7 +30,6 @@ from source.limits import Budget
 from source.furniture import find_furniture
 from source.labels import page_numbers
 from source.lines import Line, LineMarker, page_lines
-from source.lineset import LineSet
 from source.metadata import read_metadata
 from source.model import Block, Document, Marker, MarkerRef, Note, OutlineEntry, Page, Sentence
 from source.notes import RawNote, collect_notes, is_rule, link_markers, note_area
@@ -81,7 +80,7 @@ def _read(reader: Any, path: str | Path, sha: str, budget: Budget) -> Document:
     numbers = page_numbers(printed, _pagelabels(reader))
     content = [
         [ln for ln in lines if ln not in band and not is_rule(ln)]
-        for lines, band in zip(pages_lines, (LineSet([*f.header, *f.footer]) for f in furniture))
+        for lines, band in zip(pages_lines, (f.bands() for f in furniture))
     ]
     style = document_style(content)
     raw_notes, bodies = _notes(content, style)
