@@ -271,7 +271,7 @@ def _candidates(
 def cover_title(pages: Sequence[Sequence[Line]]) -> str:
     """The title the first page prints (see the module docstring); "" when it prints none that
     can be told from the rest."""
-    block = _title_block(pages, joined_lines(first_page(pages)[1]))
+    block = _title_and_name_above(pages, joined_lines(first_page(pages)[1]))[0]
     text = " ".join(t for _, t in block)
     return text if letters(text) >= TITLE_MIN_LETTERS else ""
 
@@ -312,13 +312,6 @@ def cover_byline(pages: Sequence[Sequence[Line]]) -> str:
     return "; ".join(names)
 
 
-def _title_block(
-    pages: Sequence[Sequence[Line]], all_lines: list[tuple[Line, str]]
-) -> list[tuple[Line, str]]:
-    """The lines of the cover's title, top down ([] when it prints none that can be told)."""
-    return _title_and_name_above(pages, all_lines)[0]
-
-
 def _title_and_name_above(
     pages: Sequence[Sequence[Line]], all_lines: list[tuple[Line, str]]
 ) -> tuple[list[tuple[Line, str]], list[str]]:
@@ -338,16 +331,14 @@ def _title_and_name_above(
     seeds = [item for item in ordered if abs(item[0].size - top) <= SAME_SIZE]
     block = _grow(ordered, ordered.index(seeds[0]), top)
     names = byline(block[0][1]) if len(block) == 1 else []
-    if names:
-        for seed in seeds:
-            if seed[0].y < block[0][0].y - BASELINE_TOLERANCE:
-                under = _grow(ordered, ordered.index(seed), top)
-                text = " ".join(t for _, t in under)
-                # a title has a small word ("The xpicture package"); an organisation's name
-                # under a person-like title ("Example Watch International") has none
-                if not byline(text) and re.search(r"\b[a-z]{2,}", text):
-                    return under, names
-                break
+    below = next((seed for seed in seeds if seed[0].y < block[0][0].y - BASELINE_TOLERANCE), None)
+    if names and below is not None:
+        under = _grow(ordered, ordered.index(below), top)
+        text = " ".join(t for _, t in under)
+        # a title has a small word ("The xpicture package"); an organisation's name under a
+        # person-like title ("Example Watch International") has none
+        if not byline(text) and re.search(r"\b[a-z]{2,}", text):
+            return under, names
     return block, []
 
 
